@@ -1,0 +1,71 @@
+using KneeReset.Core.Rules;
+
+namespace KneeReset.Core.Questionnaire;
+
+/// <summary>The versioned question bank: steps of questions, each question bound to one vocabulary id.</summary>
+public sealed class QuestionBank
+{
+    public required string Version { get; init; }
+    public required IReadOnlyList<QuestionStep> Steps { get; init; }
+
+    public IEnumerable<Question> Questions => Steps.SelectMany(s => s.Questions);
+
+    public Question? Find(string id) => Questions.FirstOrDefault(q => q.Id == id);
+
+    public QuestionStep? FindStep(string id) => Steps.FirstOrDefault(s => s.Id == id);
+}
+
+public sealed class QuestionStep
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public string? Intro { get; init; }
+    /// <summary>Skip logic: the step is asked only when this holds for the answers so far.</summary>
+    public Condition? ShowIf { get; init; }
+    /// <summary>Not asked once the answers so far already call for urgent care: the runner goes straight to the result.</summary>
+    public bool SkipWhenUrgent { get; init; }
+    public required IReadOnlyList<Question> Questions { get; init; }
+}
+
+public enum QuestionKind
+{
+    Integer,
+    Number,
+    Single,
+    Multi,
+    Boolean,
+}
+
+public sealed class Question
+{
+    public required string Id { get; init; }
+    public required QuestionKind Kind { get; init; }
+    public required string Prompt { get; init; }
+    public string? Help { get; init; }
+    /// <summary>How to do a self-check, step by step.</summary>
+    public IReadOnlyList<string>? HowTo { get; init; }
+    public bool Required { get; init; }
+    public double? Min { get; init; }
+    public double? Max { get; init; }
+    /// <summary>Unit of the stored value: km, cm, years, weeks or points.</summary>
+    public string? Unit { get; init; }
+    /// <summary>A distance the runner may enter in miles; stored in km.</summary>
+    public bool Distance { get; init; }
+    /// <summary>For multi-choice questions: the label of the explicit "none of these" answer (an empty list).</summary>
+    public string? NoneLabel { get; init; }
+    public IReadOnlyList<AnswerOption> Options { get; init; } = [];
+    public Condition? ShowIf { get; init; }
+
+    public bool IsChoice => Kind is QuestionKind.Single or QuestionKind.Multi;
+
+    public bool IsNumeric => Kind is QuestionKind.Integer or QuestionKind.Number;
+
+    public AnswerOption? Option(string value) => Options.FirstOrDefault(o => o.Value == value);
+}
+
+public sealed class AnswerOption
+{
+    public required string Value { get; init; }
+    public required string Label { get; init; }
+    public string? Help { get; init; }
+}

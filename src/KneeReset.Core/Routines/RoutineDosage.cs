@@ -1,0 +1,34 @@
+namespace KneeReset.Core.Routines;
+
+/// <summary>The dosage of one routine step, as the duration and targets are computed from it.</summary>
+public sealed record StepDosage(int Sets, int? Reps, int? HoldSeconds, int RestSeconds, bool PerSide, string? Tempo, string ExerciseKind, IReadOnlyList<string> BodyAreas);
+
+/// <summary>Routine figures derived from the steps, never typed in.</summary>
+public static class RoutineDosage
+{
+    /// <summary>Seconds per repetition: about 3 s, or 6 s with a slow tempo such as a 3-4 s lowering.</summary>
+    public const int SecondsPerRep = 3;
+    public const int SecondsPerSlowRep = 6;
+
+    public static int DurationSeconds(IEnumerable<StepDosage> steps) =>
+        steps.Sum(s =>
+        {
+            var work = s.HoldSeconds ?? (s.Reps ?? 0) * (s.Tempo is null ? SecondsPerRep : SecondsPerSlowRep);
+            var rounds = Math.Max(1, s.Sets) * (s.PerSide ? 2 : 1);
+            return rounds * (work + s.RestSeconds);
+        });
+
+    /// <summary>Body areas and exercise kinds the routine works, in the vocabulary's words; a post-run reset also targets "reset".</summary>
+    public static IReadOnlyList<string> Targets(string phase, IEnumerable<StepDosage> steps)
+    {
+        var list = steps.ToList();
+        var areas = list.SelectMany(s => s.BodyAreas).Distinct().Order(StringComparer.Ordinal);
+        var kinds = list.Select(s => s.ExerciseKind).Distinct().Order(StringComparer.Ordinal);
+        var targets = areas.Concat(kinds).ToList();
+        if (phase == RoutineCard.PostRunResetPhase)
+        {
+            targets.Add("reset");
+        }
+        return targets;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using KneeReset.Core.Questionnaire;
+using KneeReset.Web.Assessment;
+using KneeReset.Web.Content;
+using KneeReset.Web.Infrastructure;
+
+namespace KneeReset.Web.Api;
+
+/// <summary>POST /api/assessments and GET /api/assessments/{token}.</summary>
+public static class AssessmentsApi
+{
+    /// <summary>A full set of answers is well under 4 KB; anything far larger is refused unread.</summary>
+    public const int MaxBodyBytes = 32 * 1024;
+
+    public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/assessments").WithTags("Assessments");
+        group.MapPost("/", CreateAsync);
+        group.MapGet("/{token}", GetAsync).RequireRateLimiting(RateLimits.TokenLookup);
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, ContentCatalog content, AssessmentService assessments, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Invalid("body", $"The request body must be under {MaxBodyBytes / 1024} KB.");
+        }
+        var body = await ReadBoundedAsync(request.Body, cancellationToken);
+        if (body is null)
+        {
+            return Invalid("body", $"The request body must be under {MaxBodyBytes / 1024} KB.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            return Invalid("body", $"The body is not valid JSON: {e.Message}");
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("answers", out var answersJson))
+            {
+                return Invalid("answers", "The body must be a JSON object with an \"answers\" object.");
+            }
+            var (answers, readErrors) = AnswerReader.FromJson(answersJson, content.Questions);
+            var errors = readErrors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+            var validation = new AnswersValidator(content.Questions.Questions).Validate(answers);
+            foreach (var failure in validation.Errors.Where(f => !errors.ContainsKey(f.PropertyName)).GroupBy(f => f.PropertyName))
+            {
+                errors[failure.Key] = failure.Select(f => f.ErrorMessage).ToArray();
+            }
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors, title: "Some answers are missing or not valid.");
+            }
+
+            var record = await assessments.CompleteAsync(answers, "km", cancellationToken);
+            return Results.Json(ToResponse(record, request, content), statusCode: StatusCodes.Status201Created);
+        }
+    }
+
+    private static async Task<IResult> GetAsync(string token, HttpRequest request, ContentCatalog content, AssessmentService assessments, CancellationToken cancellationToken)
+    {
+        var record = await assessments.FindAsync(token, cancellationToken);
+        return record is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No assessment at this address.")
+            : Results.Json(ToResponse(record, request, content));
+    }
+
+    private static IResult Invalid(string field, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
+
+    /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is larger.</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+            {
+                return null;
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private static object ToResponse(AssessmentRecord record, HttpRequest request, ContentCatalog content)
+    {
+        var result = record.Outcome.Result;
+        return new
+        {
+            resultUrl = $"{request.Scheme}://{request.Host}/r/{record.Token}",
+            triage = Word(result.Triage),
+            triageReasons = result.TriageReasons.Select(r => new { rule = r.Rule, level = Word(r.Level), text = r.Text }),
+            topCause = result.TopCause,
+            causes = result.Causes.Select(c => new
+            {
+                cause = c.Cause,
+                name = content.CauseName(c.Cause),
+                score = c.Score,
+                band = Word(c.Band),
+                evidence = c.Evidence.Select(e => new { text = e.Text, weight = e.Weight, answers = e.Answers }),
+            }),
+            findings = result.Findings.Select(f => new { id = f.Id, text = f.Text }),
+            trainingLoad = result.TrainingLoad,
+            routines = record.Outcome.Routines.Select(r => new { slug = r.Slug, title = r.Title, targets = r.Targets, reasons = r.Reasons }),
+            rulesVersion = result.RulesVersion,
+            questionnaireVersion = record.QuestionnaireVersion,
+            createdAt = record.CreatedAt,
+            answers = AnswerReader.ToJson(record.Answers, content.Questions),
+        };
+    }
+
+    private static string Word<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using KneeReset.Core;
+using KneeReset.Core.Assessment;
+using KneeReset.Core.Questionnaire;
+using KneeReset.Core.Routines;
+using KneeReset.Web.Content;
+using KneeReset.Web.Data;
+using KneeReset.Web.Routines;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeReset.Web.Assessment;
+
+/// <summary>A routine picked for a result, with why.</summary>
+public sealed record RoutinePick(string Slug, string Title, IReadOnlyList<string> Targets, IReadOnlyList<string> Reasons);
+
+/// <summary>The stored outcome of an assessment: the rules' result and the routines matched at the time.</summary>
+public sealed record StoredResult(AssessmentResult Result, IReadOnlyList<RoutinePick> Routines);
+
+/// <summary>A completed assessment as pages and the API show it.</summary>
+public sealed record AssessmentRecord(string Token, DateTimeOffset CreatedAt, string QuestionnaireVersion, Answers Answers, StoredResult Outcome, string Unit);
+
+/// <summary>Evaluates answers, matches routines and stores completed assessments.</summary>
+public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog content, RoutineLibrary library, TimeProvider clock)
+{
+    public async Task<AssessmentRecord> CompleteAsync(Answers answers, string unit, CancellationToken cancellationToken)
+    {
+        var result = content.Rules.Evaluate(answers);
+        var routines = await library.PublishedAsync(cancellationToken);
+        var picks = RoutineMatcher.Match(result, routines.Select(r => r.Card), content.CauseName)
+            .Select(m => new RoutinePick(m.Routine.Slug, m.Routine.Title, m.Routine.Targets, m.Reasons))
+            .ToList();
+        var outcome = new StoredResult(result, picks);
+        var stored = new StoredAssessment
+        {
+            Token = ShareToken.New(),
+            CreatedAt = clock.GetUtcNow(),
+            QuestionnaireVersion = content.Questions.Version,
+            RulesVersion = result.RulesVersion,
+            AnswersJson = AnswerReader.ToJson(answers, content.Questions).ToJsonString(),
+            ResultJson = JsonSerializer.Serialize(outcome, ContentJson.Options),
+            Triage = JsonNamingPolicy.SnakeCaseLower.ConvertName(result.Triage.ToString()),
+            TopCause = result.TopCause,
+            Unit = unit,
+        };
+        db.Assessments.Add(stored);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToRecord(stored);
+    }
+
+    public async Task<AssessmentRecord?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!ShareToken.LooksValid(token))
+        {
+            return null;
+        }
+        var stored = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Token == token, cancellationToken);
+        return stored is null ? null : ToRecord(stored);
+    }
+
+    private AssessmentRecord ToRecord(StoredAssessment stored) => new(
+        stored.Token,
+        stored.CreatedAt,
+        stored.QuestionnaireVersion,
+        AnswerReader.FromStoredJson(stored.AnswersJson, content.Questions),
+        JsonSerializer.Deserialize<StoredResult>(stored.ResultJson, ContentJson.Options)!,
+        stored.Unit);
+}

@@ -1,0 +1,76 @@
+using KneeReset.Core.Assessment;
+using KneeReset.Core.Questionnaire;
+using KneeReset.Web.Content;
+using KneeReset.Web.Data;
+
+namespace KneeReset.Web.Assessment;
+
+/// <summary>
+/// The questionnaire in progress: drafts kept server-side, skip logic, and which step
+/// comes next. Steps are asked only when relevant: their ShowIf holds for the answers so
+/// far, and once those answers call for urgent care the optional steps are skipped.
+/// </summary>
+public sealed class WizardService(KneeResetDbContext db, ContentCatalog content, AssessmentService assessments, TimeProvider clock)
+{
+    public QuestionBank Questions => content.Questions;
+
+    public async Task<AssessmentDraft> StartAsync(CancellationToken cancellationToken)
+    {
+        var draft = new AssessmentDraft { Id = ShareToken.New(), UpdatedAt = clock.GetUtcNow() };
+        db.AssessmentDrafts.Add(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return draft;
+    }
+
+    public async Task<AssessmentDraft?> FindAsync(string id, CancellationToken cancellationToken) =>
+        ShareToken.LooksValid(id) ? await db.AssessmentDrafts.FindAsync([id], cancellationToken) : null;
+
+    public Answers AnswersOf(AssessmentDraft draft) => AnswerReader.FromStoredJson(draft.AnswersJson, Questions);
+
+    public async Task SaveAsync(AssessmentDraft draft, Answers answers, string unit, CancellationToken cancellationToken)
+    {
+        draft.AnswersJson = AnswerReader.ToJson(answers, Questions).ToJsonString();
+        draft.Unit = unit;
+        draft.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public bool IsUrgent(Answers answers) => content.Rules.Evaluate(answers).Triage == Triage.Urgent;
+
+    public IReadOnlyList<TriageReason> UrgentReasons(Answers answers) =>
+        content.Rules.Evaluate(answers).TriageReasons.Where(r => r.Level == Triage.Urgent).ToList();
+
+    /// <summary>The steps to ask for these answers, in order.</summary>
+    public IReadOnlyList<QuestionStep> ActiveSteps(Answers answers)
+    {
+        var urgent = IsUrgent(answers);
+        return Questions.Steps
+            .Where(s => (s.ShowIf is null || s.ShowIf.Holds(id => answers[id])) && !(urgent && s.SkipWhenUrgent))
+            .ToList();
+    }
+
+    /// <summary>The questions of a step that apply to these answers.</summary>
+    public static IReadOnlyList<Question> ActiveQuestions(QuestionStep step, Answers answers) =>
+        step.Questions.Where(q => q.ShowIf is null || q.ShowIf.Holds(id => answers[id])).ToList();
+
+    /// <summary>Drops answers to steps that no longer apply, so skipped questions stay unknown.</summary>
+    public Answers WithoutSkipped(Answers answers)
+    {
+        var asked = ActiveSteps(answers).SelectMany(s => ActiveQuestions(s, answers)).Select(q => q.Id).ToHashSet();
+        var kept = answers.Copy();
+        foreach (var id in answers.Values.Keys.Where(id => !asked.Contains(id)).ToList())
+        {
+            kept.Remove(id);
+        }
+        return kept;
+    }
+
+    /// <summary>Completes the draft: stores the assessment and removes the draft.</summary>
+    public async Task<AssessmentRecord> FinishAsync(AssessmentDraft draft, CancellationToken cancellationToken)
+    {
+        var record = await assessments.CompleteAsync(WithoutSkipped(AnswersOf(draft)), draft.Unit, cancellationToken);
+        db.AssessmentDrafts.Remove(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return record;
+    }
+}

@@ -1,0 +1,58 @@
+using KneeReset.Core;
+using KneeReset.Core.Questionnaire;
+using KneeReset.Core.Rules;
+
+namespace KneeReset.Web.Content;
+
+public sealed class ContentOptions
+{
+    public const string Section = "Content";
+
+    /// <summary>Folder with questionnaire.json, rules.json, causes.json, exercises/ and routines/. Defaults to the copy beside the app.</summary>
+    public string Path { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "content");
+}
+
+/// <summary>The read-only content loaded once at start: question bank, rule set and cause guide.</summary>
+public sealed class ContentCatalog
+{
+    public ContentCatalog(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            throw new DirectoryNotFoundException($"Content folder '{path}' is missing; set Content:Path.");
+        }
+        Path = path;
+        Questions = ContentJson.ReadQuestionBank(path);
+        Rules = new AssessmentRules(ContentJson.ReadRuleSet(path));
+        Causes = ContentJson.Read<CauseGuide>(System.IO.Path.Combine(path, "causes.json"));
+    }
+
+    public string Path { get; }
+    public QuestionBank Questions { get; }
+    public AssessmentRules Rules { get; }
+    public CauseGuide Causes { get; }
+
+    public string CauseName(string id) => Causes.Find(id)?.Name ?? id;
+}
+
+/// <summary>What each cause is and what helps, in the studio's words (content/causes.json).</summary>
+public sealed class CauseGuide
+{
+    public required IReadOnlyList<CauseInfo> Causes { get; init; }
+    public required IReadOnlyList<string> PreventionTips { get; init; }
+    public required string NotADiagnosis { get; init; }
+    public required string RestNote { get; init; }
+
+    public CauseInfo? Find(string id) => Causes.FirstOrDefault(c => c.Id == id);
+}
+
+public sealed class CauseInfo
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string WhereItHurts { get; init; }
+    public required string WhatItIs { get; init; }
+    public required string WhyItHappens { get; init; }
+    public required IReadOnlyList<string> WhatHelps { get; init; }
+    public required string WhenToGetHelp { get; init; }
+}

@@ -1,0 +1,92 @@
+namespace KneeReset.Web.Data;
+
+public enum PublishStatus
+{
+    Draft,
+    Published,
+    Archived,
+}
+
+public sealed class Exercise
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public required string Purpose { get; set; }
+    /// <summary>mobility, strength, eccentric, activation or stretch.</summary>
+    public required string Kind { get; set; }
+    public List<string> BodyAreas { get; set; } = [];
+    public List<string> Equipment { get; set; } = [];
+    public List<string> Instructions { get; set; } = [];
+    public List<string> Cues { get; set; } = [];
+    public List<string> CommonMistakes { get; set; } = [];
+    public string? EasierSlug { get; set; }
+    public string? HarderSlug { get; set; }
+    public PublishStatus Status { get; set; } = PublishStatus.Published;
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public sealed class Routine
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public required string Summary { get; set; }
+    public required string WhenToDo { get; set; }
+    /// <summary>post_run_reset, warm_up, recovery, strengthen, prevent or gentle_range.</summary>
+    public required string Phase { get; set; }
+    public List<string> Causes { get; set; } = [];
+    public List<string> Findings { get; set; } = [];
+    public required string Difficulty { get; set; }
+    /// <summary>Range-of-motion work safe while waiting to see a clinician.</summary>
+    public bool Gentle { get; set; }
+    public string? PainRule { get; set; }
+    public PublishStatus Status { get; set; } = PublishStatus.Published;
+    public DateTimeOffset UpdatedAt { get; set; }
+    public List<RoutineStep> Steps { get; set; } = [];
+}
+
+public sealed class RoutineStep
+{
+    public int Id { get; set; }
+    public int RoutineId { get; set; }
+    public int Position { get; set; }
+    public int ExerciseId { get; set; }
+    public Exercise Exercise { get; set; } = null!;
+    public int Sets { get; set; } = 1;
+    public int? Reps { get; set; }
+    public int? HoldSeconds { get; set; }
+    public int RestSeconds { get; set; }
+    public bool PerSide { get; set; }
+    /// <summary>For example "3-4 s lowering".</summary>
+    public string? Tempo { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>A completed self-assessment: what was asked, what was answered, what the rules made of it.</summary>
+public sealed class StoredAssessment
+{
+    public int Id { get; set; }
+    /// <summary>The share token in the result URL: 128+ random bits, URL-safe.</summary>
+    public required string Token { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string QuestionnaireVersion { get; set; }
+    public required string RulesVersion { get; set; }
+    /// <summary>The answers in the vocabulary's JSON shape, distances in km.</summary>
+    public required string AnswersJson { get; set; }
+    /// <summary>The computed result (causes, evidence, triage, findings, matched routines) as JSON.</summary>
+    public required string ResultJson { get; set; }
+    public required string Triage { get; set; }
+    public string? TopCause { get; set; }
+    /// <summary>The distance unit the runner chose, for showing figures back to them.</summary>
+    public string Unit { get; set; } = "km";
+}
+
+/// <summary>A questionnaire in progress; kept server-side so the wizard works without JavaScript.</summary>
+public sealed class AssessmentDraft
+{
+    public required string Id { get; set; }
+    public string AnswersJson { get; set; } = "{}";
+    public string Unit { get; set; } = "km";
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,30 @@
+using Serilog;
+using Serilog.Events;
+
+namespace KneeReset.Web.Infrastructure;
+
+/// <summary>One logging set-up: Serilog from configuration, structured request logs with tokens masked.</summary>
+public static class Logging
+{
+    public static WebApplicationBuilder AddKneeResetLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, config) => config
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+        return builder;
+    }
+
+    public static IApplicationBuilder UseKneeResetRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            // The request path is the only place a share token could reach the log: mask it.
+            options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(TokenPaths.Mask(path))),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
+        });
+}

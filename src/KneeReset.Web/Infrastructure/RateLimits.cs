@@ -1,0 +1,28 @@
+using System.Threading.RateLimiting;
+
+namespace KneeReset.Web.Infrastructure;
+
+/// <summary>Per-client limits on look-ups by token, so tokens cannot be guessed by brute force.</summary>
+public static class RateLimits
+{
+    public const string TokenLookup = "token-lookup";
+
+    public sealed class Options
+    {
+        public const string Section = "RateLimits";
+        public int TokenLookupsPerMinute { get; set; } = 60;
+    }
+
+    public static IServiceCollection AddKneeResetRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Options.Section).Get<Options>() ?? new Options();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(TokenLookup, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.TokenLookupsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return services;
+    }
+}

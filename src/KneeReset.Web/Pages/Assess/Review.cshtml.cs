@@ -1,0 +1,84 @@
+using System.Globalization;
+using KneeReset.Core.Assessment;
+using KneeReset.Core.Questionnaire;
+using KneeReset.Web.Assessment;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeReset.Web.Pages.Assess;
+
+/// <summary>The last step: every answer with a link to change it, then the result.</summary>
+public class ReviewModel(WizardService wizard) : PageModel
+{
+    public sealed record Row(QuestionStep Step, Question Question, string Answer, string? Error);
+
+    public string DraftId { get; private set; } = "";
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int StepCount { get; private set; }
+    public IReadOnlyList<TriageReason> UrgentReasons { get; private set; } = [];
+    public bool HasErrors => Rows.Any(r => r.Error is not null);
+
+    public async Task<IActionResult> OnGetAsync(string draft, CancellationToken cancellationToken) =>
+        await LoadAsync(draft, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string draft, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(draft, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (HasErrors)
+        {
+            foreach (var row in Rows.Where(r => r.Error is not null))
+            {
+                ModelState.AddModelError(row.Question.Id, row.Error!);
+            }
+            return Page();
+        }
+        var entity = (await wizard.FindAsync(draft, cancellationToken))!;
+        var record = await wizard.FinishAsync(entity, cancellationToken);
+        return Redirect($"/r/{record.Token}");
+    }
+
+    private async Task<bool> LoadAsync(string draftId, CancellationToken cancellationToken)
+    {
+        var draft = await wizard.FindAsync(draftId, cancellationToken);
+        if (draft is null)
+        {
+            return false;
+        }
+        DraftId = draft.Id;
+        var answers = wizard.AnswersOf(draft);
+        var steps = wizard.ActiveSteps(answers);
+        StepCount = steps.Count + 1;
+        UrgentReasons = wizard.UrgentReasons(answers);
+        var questions = steps.SelectMany(s => WizardService.ActiveQuestions(s, answers).Select(q => (Step: s, Question: q))).ToList();
+        var errors = new AnswersValidator(questions.Select(x => x.Question)).Validate(answers).Errors
+            .GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage);
+        Rows = questions.Select(x => new Row(x.Step, x.Question, Describe(x.Question, answers[x.Question.Id], draft.Unit), errors.GetValueOrDefault(x.Question.Id))).ToList();
+        return true;
+    }
+
+    private static string Describe(Question question, AnswerValue? value, string unit)
+    {
+        if (value is null)
+        {
+            return "Not answered";
+        }
+        if (question.IsChoice)
+        {
+            return value.Choices.Count == 0 ? question.NoneLabel ?? "None" : string.Join("; ", value.Choices.Select(c => question.Option(c)?.Label ?? c));
+        }
+        if (value.Flag is { } flag)
+        {
+            return flag ? "Yes" : "No";
+        }
+        var n = value.Number!.Value;
+        if (question.Distance && unit == "miles")
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{Math.Round(n / AnswerReader.KmPerMile, 1)} miles");
+        }
+        var suffix = question.Unit switch { "points" => " out of 10", "years" => " years", "weeks" => " weeks", { } u => " " + u, null => "" };
+        return string.Create(CultureInfo.InvariantCulture, $"{n}{suffix}");
+    }
+}

@@ -1,0 +1,50 @@
+using FluentValidation;
+using KneeReset.Web.Api;
+using KneeReset.Web.Assessment;
+using KneeReset.Web.Content;
+using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
+using KneeReset.Web.Routines;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddKneeResetLogging();
+
+builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
+builder.Services.AddSingleton(sp => new ContentCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddKneeResetStore(builder.Configuration, builder.Environment);
+builder.Services.AddScoped<RoutineLibrary>();
+builder.Services.AddScoped<AssessmentService>();
+builder.Services.AddScoped<WizardService>();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddKneeResetRateLimits(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddRazorPages(options =>
+{
+    // Every form posts with an antiforgery token.
+    options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+}).AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+
+var app = builder.Build();
+
+await app.Services.InitialiseStoreAsync();
+
+app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseKneeResetRequestLogging();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapHealthChecks("/healthz");
+app.MapQuestionnaireApi();
+app.MapAssessmentsApi();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

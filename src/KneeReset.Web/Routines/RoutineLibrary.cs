@@ -1,0 +1,41 @@
+using KneeReset.Core.Routines;
+using KneeReset.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeReset.Web.Routines;
+
+/// <summary>A published routine as runners see it: steps with exercises, computed duration and targets.</summary>
+public sealed record RoutineView(Routine Routine, int DurationSeconds, IReadOnlyList<string> Targets, IReadOnlyList<string> Equipment)
+{
+    public RoutineCard Card => new(Routine.Slug, Routine.Title, Routine.Phase, Routine.Causes, Routine.Findings, Targets, Routine.Gentle);
+
+    public int Minutes => Math.Max(1, (int)Math.Round(DurationSeconds / 60.0));
+}
+
+/// <summary>Read queries over the published library (no tracking: runners only read).</summary>
+public sealed class RoutineLibrary(KneeResetDbContext db)
+{
+    public async Task<IReadOnlyList<RoutineView>> PublishedAsync(CancellationToken cancellationToken = default)
+    {
+        var routines = await Query().OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        return routines.Select(View).ToList();
+    }
+
+    public async Task<RoutineView?> FindAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var routine = await Query().FirstOrDefaultAsync(r => r.Slug == slug, cancellationToken);
+        return routine is null ? null : View(routine);
+    }
+
+    private IQueryable<Routine> Query() =>
+        db.Routines.AsNoTracking()
+            .Where(r => r.Status == PublishStatus.Published)
+            .Include(r => r.Steps.OrderBy(s => s.Position)).ThenInclude(s => s.Exercise);
+
+    public static RoutineView View(Routine routine)
+    {
+        var dosage = routine.Steps.Select(s => new StepDosage(s.Sets, s.Reps, s.HoldSeconds, s.RestSeconds, s.PerSide, s.Tempo, s.Exercise.Kind, s.Exercise.BodyAreas)).ToList();
+        var equipment = routine.Steps.SelectMany(s => s.Exercise.Equipment).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new RoutineView(routine, RoutineDosage.DurationSeconds(dosage), RoutineDosage.Targets(routine.Phase, dosage), equipment);
+    }
+}
