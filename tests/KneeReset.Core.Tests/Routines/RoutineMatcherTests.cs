@@ -1,0 +1,67 @@
+using KneeReset.Core.Routines;
+
+namespace KneeReset.Core.Tests.Routines;
+
+public class RoutineMatcherTests
+{
+    private static readonly RoutineCard[] Library =
+    [
+        new("reset", "Reset", RoutineCard.PostRunResetPhase, ["runners_knee", "it_band"], [], ["quads", "stretch", "reset"], false),
+        new("hips", "Hips", "strengthen", ["runners_knee", "it_band"], ["knee_caves"], ["hips", "glutes", "strength"], false),
+        new("tendon", "Tendon", "strengthen", ["tendon_overload"], ["tendon_load"], ["quads", "eccentric"], false),
+        new("ankle", "Ankle", "recovery", ["form_mechanics"], ["limited_ankle_dorsiflexion"], ["ankles", "mobility"], false),
+        new("gentle", "Gentle", "gentle_range", [], [], ["knee", "mobility"], true),
+    ];
+
+    private static IReadOnlyList<MatchedRoutine> Match(string json) =>
+        RoutineMatcher.Match(TestContent.Evaluate(json), Library, id => id);
+
+    [Fact]
+    public void Urgent_results_get_no_routine()
+    {
+        Assert.Empty(Match("""{"location": ["whole_knee"], "onset": "sudden_injury", "worst_pain": 8, "red_flags": ["cannot_bear_weight"]}"""));
+    }
+
+    [Fact]
+    public void Clinician_first_results_get_only_gentle_range_of_motion()
+    {
+        var picks = Match("""{"location": ["front_kneecap"], "onset": "gradual", "worst_pain": 4, "red_flags": ["locking"]}""");
+
+        Assert.Equal(["gentle"], picks.Select(p => p.Routine.Slug));
+    }
+
+    [Fact]
+    public void Self_care_picks_routines_for_the_likely_cause_first_with_reasons()
+    {
+        var picks = Match("""{"location": ["below_kneecap"], "onset": "gradual", "worst_pain": 4, "red_flags": [], "timing": ["start_of_run_then_eases"], "training_changes": ["mileage_spike"]}""");
+
+        Assert.Equal("tendon", picks[0].Routine.Slug);
+        Assert.Contains(picks[0].Reasons, r => r.Contains("tendon_overload", StringComparison.Ordinal));
+        Assert.DoesNotContain(picks, p => p.Routine.Gentle);
+        Assert.Equal("reset", picks[^1].Routine.Slug);
+    }
+
+    [Fact]
+    public void A_finding_adds_its_routine_with_the_finding_as_the_reason()
+    {
+        var picks = Match("""{"location": ["front_kneecap"], "onset": "gradual", "worst_pain": 4, "red_flags": [], "knee_to_wall_cm": 6}""");
+
+        var ankle = Assert.Single(picks, p => p.Routine.Slug == "ankle");
+        Assert.Contains(ankle.Reasons, r => r.Contains("knee-to-wall", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Durations_are_computed_from_the_steps()
+    {
+        StepDosage[] steps =
+        [
+            new(3, 10, null, 30, false, null, "strength", ["glutes"]),
+            new(2, null, 30, 10, true, null, "stretch", ["quads"]),
+            new(3, 15, null, 0, false, "3-4 s lowering", "eccentric", ["quads"]),
+        ];
+
+        Assert.Equal((3 * (30 + 30)) + (4 * (30 + 10)) + (3 * 90), RoutineDosage.DurationSeconds(steps));
+        Assert.Equal(["glutes", "quads", "eccentric", "strength", "stretch"], RoutineDosage.Targets("strengthen", steps));
+        Assert.Contains("reset", RoutineDosage.Targets(RoutineCard.PostRunResetPhase, steps));
+    }
+}
