@@ -42,6 +42,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/healthz");
 app.MapQuestionnaireApi();
 app.MapAssessmentsApi();
+app.MapRoutinesApi();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -6,16 +6,20 @@ public sealed record StepDosage(int Sets, int? Reps, int? HoldSeconds, int RestS
 /// <summary>Routine figures derived from the steps, never typed in.</summary>
 public static class RoutineDosage
 {
-    /// <summary>Seconds per repetition: about 3 s, or 6 s with a slow tempo such as a 3-4 s lowering.</summary>
+    /// <summary>Seconds per repetition: about 3 s, or 5 s with a slow tempo such as a 3-4 s lowering.</summary>
     public const int SecondsPerRep = 3;
-    public const int SecondsPerSlowRep = 6;
+    public const int SecondsPerSlowRep = 5;
+    /// <summary>Time to change legs within a set of a one-sided exercise.</summary>
+    public const int SideSwitchSeconds = 5;
 
+    /// <summary>Every set (each side in turn), a rest between sets but not after the last one.</summary>
     public static int DurationSeconds(IEnumerable<StepDosage> steps) =>
         steps.Sum(s =>
         {
             var work = s.HoldSeconds ?? (s.Reps ?? 0) * (s.Tempo is null ? SecondsPerRep : SecondsPerSlowRep);
-            var rounds = Math.Max(1, s.Sets) * (s.PerSide ? 2 : 1);
-            return rounds * (work + s.RestSeconds);
+            var sets = Math.Max(1, s.Sets);
+            var sides = s.PerSide ? 2 : 1;
+            return (sets * sides * work) + ((sets - 1) * s.RestSeconds) + (sets * (sides - 1) * SideSwitchSeconds);
         });
 
     /// <summary>Body areas and exercise kinds the routine works, in the vocabulary's words; a post-run reset also targets "reset".</summary>

@@ -1,0 +1,26 @@
+using KneeReset.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeReset.Web.Pages.Exercises;
+
+public class ShowModel(KneeResetDbContext db) : PageModel
+{
+    public Exercise Exercise { get; private set; } = null!;
+    public Exercise? Easier { get; private set; }
+    public Exercise? Harder { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var exercises = await db.Exercises.AsNoTracking().Where(e => e.Status == PublishStatus.Published).ToListAsync(cancellationToken);
+        if (exercises.FirstOrDefault(e => e.Slug == slug) is not { } exercise)
+        {
+            return NotFound();
+        }
+        Exercise = exercise;
+        Easier = exercises.FirstOrDefault(e => e.Slug == exercise.EasierSlug);
+        Harder = exercises.FirstOrDefault(e => e.Slug == exercise.HarderSlug);
+        return Page();
+    }
+}

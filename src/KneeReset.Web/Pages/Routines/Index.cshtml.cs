@@ -1,0 +1,37 @@
+using KneeReset.Web.Content;
+using KneeReset.Web.Routines;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeReset.Web.Pages.Routines;
+
+/// <summary>The routine library with filters that work as a plain GET form.</summary>
+public class IndexModel(RoutineLibrary library, ContentCatalog content) : PageModel
+{
+    public static readonly string[] BodyAreas = ["hips", "glutes", "quads", "hamstrings", "calves", "ankles", "feet", "core"];
+    public static readonly string[] Kinds = ["mobility", "strength", "eccentric", "activation", "stretch"];
+    public static readonly int[] TimeChoices = [5, 10, 15, 20, 30];
+
+    [BindProperty(SupportsGet = true)] public string? Cause { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Minutes { get; set; }
+    [BindProperty(SupportsGet = true)] public bool NoEquipment { get; set; }
+
+    public IReadOnlyList<RoutineView> Routines { get; private set; } = [];
+    public IReadOnlyList<CauseInfo> Causes => content.Causes.Causes;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var all = await library.PublishedAsync(cancellationToken);
+        Routines = all
+            .Where(r => string.IsNullOrEmpty(Cause) || r.Routine.Causes.Contains(Cause))
+            .Where(r => string.IsNullOrEmpty(Area) || r.Targets.Contains(Area))
+            .Where(r => string.IsNullOrEmpty(Kind) || r.Targets.Contains(Kind))
+            .Where(r => Minutes is null || r.Minutes <= Minutes)
+            .Where(r => !NoEquipment || r.Equipment.Count == 0)
+            .ToList();
+    }
+
+    public string CauseName(string id) => content.CauseName(id);
+}
