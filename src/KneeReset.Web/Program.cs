@@ -30,8 +30,11 @@ var app = builder.Build();
 
 await app.Services.InitialiseStoreAsync();
 
-app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
-app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+// Never a stack trace: the API answers with ProblemDetails, pages with a friendly error page.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages
+    .UseExceptionHandler("/Error")
+    .UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseKneeResetRequestLogging();
