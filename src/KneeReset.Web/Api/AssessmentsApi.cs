@@ -60,7 +60,7 @@ public static class AssessmentsApi
             }
 
             var record = await assessments.CompleteAsync(answers, "km", cancellationToken);
-            return Results.Json(ToResponse(record, request, content), statusCode: StatusCodes.Status201Created);
+            return Results.Created($"/api/assessments/{record.Token}", ToResponse(record, request, content));
         }
     }
 

@@ -13,6 +13,8 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            // Decided before the pipeline runs: an error page re-executed under /Error must keep the token path's headers.
+            var tokenPath = TokenPaths.IsTokenPath(context.Request.Path);
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
@@ -22,7 +24,7 @@ public static class SecurityHeaders
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 // Result pages carry a token in their URL: never leak it, never index it.
-                if (TokenPaths.IsTokenPath(context.Request.Path))
+                if (tokenPath)
                 {
                     headers["Referrer-Policy"] = "no-referrer";
                     headers["X-Robots-Tag"] = "noindex, nofollow";

@@ -39,7 +39,8 @@ public class StepModel(WizardService wizard) : PageModel
             return notFound;
         }
         var entity = (await wizard.FindAsync(draft, cancellationToken))!;
-        var unit = Request.Form["unit"].ToString() == "miles" ? "miles" : Unit;
+        var postedUnit = Request.Form["unit"].ToString();
+        var unit = postedUnit is "miles" or "km" ? postedUnit : Unit;
         var answers = Answers.Copy();
         foreach (var question in Questions)
         {

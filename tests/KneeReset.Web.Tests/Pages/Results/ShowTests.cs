@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AngleSharp.Html.Dom;
+
+namespace KneeReset.Web.Tests.Pages.Results;
+
+/// <summary>The result page at /r/{token}.</summary>
+[Collection(SharedApp.Name)]
+public class ShowTests(KneeResetFactory factory)
+{
+    [Theory]
+    [InlineData("pub-01", ".banner-selfcare")]
+    [InlineData("pub-08", ".banner-clinician")]
+    [InlineData("pub-06", ".banner-urgent")]
+    public async Task Result_shows_the_triage_banner(string vignette, string banner)
+    {
+        using var client = factory.CreateBrowser();
+        var (_, page) = await CreateAndShowAsync(client, vignette);
+
+        Assert.NotNull(page.QuerySelector(banner));
+        Assert.Single(page.QuerySelectorAll(".banner"));
+    }
+
+    [Fact]
+    public async Task Result_shows_each_ranked_cause_with_its_evidence()
+    {
+        using var client = factory.CreateBrowser();
+        var (created, page) = await CreateAndShowAsync(client, "pub-01");
+
+        var shown = page.QuerySelectorAll(".cause-list > li.cause").ToList();
+        var ranked = created["causes"]!.AsArray().Where(c => (string?)c!["band"] is "likely" or "possible").ToList();
+        Assert.Equal(ranked.Count, shown.Count);
+        Assert.Contains("Runner", shown[0].QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var evidence = shown[i].QuerySelectorAll(".evidence li").Select(li => li.TextContent).ToList();
+            Assert.NotEmpty(evidence);
+            foreach (var e in ranked[i]!["evidence"]!.AsArray())
+            {
+                var text = (string)e!["text"]!;
+                Assert.Contains(evidence, li => li.Contains(text, StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Result_shows_the_matched_routines()
+    {
+        using var client = factory.CreateBrowser();
+        var (created, page) = await CreateAndShowAsync(client, "pub-01");
+
+        var titles = page.QuerySelectorAll(".routine-list > li h3").Select(h => h.TextContent.Trim()).ToList();
+        var expected = created["routines"]!.AsArray().Select(r => (string)r!["title"]!).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, titles);
+    }
+
+    [Fact]
+    public async Task Result_says_this_is_not_a_diagnosis()
+    {
+        using var client = factory.CreateBrowser();
+        var (_, page) = await CreateAndShowAsync(client, "pub-01");
+
+        var section = page.QuerySelector("section.not-a-diagnosis");
+        Assert.NotNull(section);
+        Assert.Contains("not a diagnosis", section.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Result_without_a_clear_cause_says_so()
+    {
+        using var client = factory.CreateBrowser();
+        var (created, page) = await CreateAndShowAsync(client, "pub-11");
+
+        Assert.Null((string?)created["topCause"]);
+        Assert.NotNull(page.QuerySelector(".no-cause"));
+    }
+
+    [Fact]
+    public async Task Urgent_result_offers_no_routine()
+    {
+        using var client = factory.CreateBrowser();
+        var (_, page) = await CreateAndShowAsync(client, "pub-06");
+
+        Assert.Null(page.QuerySelector(".routine-list"));
+        Assert.NotNull(page.QuerySelector("section.not-a-diagnosis"));
+    }
+
+    [Theory]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("nope")]
+    public async Task Get_with_unknown_token_returns_404(string token)
+    {
+        using var client = factory.CreateBrowser();
+
+        using var response = await client.GetAsync(new Uri($"/r/{token}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await Browser.ParseAsync(response);
+        Assert.Contains("not found", page.QuerySelector("h1")?.TextContent ?? "", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Result_page_is_never_indexed_nor_leaks_its_address()
+    {
+        using var client = factory.CreateBrowser();
+        var token = ApiClient.TokenOf(await client.CreateAssessmentAsync(Vignettes.ClassicRunnersKnee()));
+
+        using var response = await client.GetAsync(new Uri($"/r/{token}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["no-referrer"], response.Headers.GetValues("Referrer-Policy"));
+        Assert.Contains("noindex", string.Join(",", response.Headers.GetValues("X-Robots-Tag")), StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore, "A result page must not be cached.");
+        Assert.DoesNotContain("'unsafe-inline'", Headers.ScriptSrc(response), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/r/AAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("/assess/AAAAAAAAAAAAAAAAAAAAAAAA/safety")]
+    public async Task Not_found_under_a_token_path_is_never_indexed_nor_leaks_its_address(string path)
+    {
+        using var client = factory.CreateBrowser();
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(["no-referrer"], response.Headers.GetValues("Referrer-Policy"));
+        Assert.Contains("noindex", string.Join(",", response.Headers.GetValues("X-Robots-Tag")), StringComparison.Ordinal);
+    }
+
+    private static async Task<(JsonObject Created, IHtmlDocument Page)> CreateAndShowAsync(HttpClient client, string vignette)
+    {
+        var created = await client.CreateAssessmentAsync(Vignettes.Find(vignette).Answers);
+        var page = await client.GetPageAsync($"/r/{ApiClient.TokenOf(created)}");
+        return (created, page);
+    }
+}
