@@ -10,6 +10,12 @@ public sealed record RoutineView(Routine Routine, int DurationSeconds, IReadOnly
     public RoutineCard Card => new(Routine.Slug, Routine.Title, Routine.Phase, Routine.Causes, Routine.Findings, Targets, Routine.Gentle);
 
     public int Minutes => Math.Max(1, (int)Math.Round(DurationSeconds / 60.0));
+
+    /// <summary>Things found in any home or by any road: they don't count as equipment when filtering.</summary>
+    public static readonly IReadOnlySet<string> EverydayItems = new HashSet<string>(StringComparer.Ordinal) { "wall", "mat", "chair", "step", "towel", "floor", "bed", "stairs" };
+
+    /// <summary>Gear beyond everyday items (a band, weights, a ball).</summary>
+    public IReadOnlyList<string> Gear => Equipment.Where(e => !EverydayItems.Contains(e)).ToList();
 }
 
 /// <summary>Read queries over the published library (no tracking: runners only read).</summary>

@@ -29,7 +29,7 @@ public class IndexModel(RoutineLibrary library, ContentCatalog content) : PageMo
             .Where(r => string.IsNullOrEmpty(Area) || r.Targets.Contains(Area))
             .Where(r => string.IsNullOrEmpty(Kind) || r.Targets.Contains(Kind))
             .Where(r => Minutes is null || r.Minutes <= Minutes)
-            .Where(r => !NoEquipment || r.Equipment.Count == 0)
+            .Where(r => !NoEquipment || r.Gear.Count == 0)
             .ToList();
     }
 

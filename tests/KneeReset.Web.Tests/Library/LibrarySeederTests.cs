@@ -1,0 +1,90 @@
+using System.Text.Json;
+using KneeReset.Web.Content;
+using KneeReset.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KneeReset.Web.Tests.Library;
+
+[Collection(SharedApp.Name)]
+public class LibrarySeederTests(KneeResetFactory factory)
+{
+    [Fact]
+    public async Task A_staff_edit_survives_a_restart_with_new_content_files()
+    {
+        var content = CopyOfContent();
+        try
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
+            var routine = await db.Routines.SingleAsync(r => r.Slug == "core-stability");
+            routine.Title = "Core stability (edited by staff)";
+            await db.SaveChangesAsync();
+
+            // New content arrives: the same routine rewritten, and a routine that is new.
+            var file = Path.Combine(content, "routines", "core-stability.json");
+            File.WriteAllText(file, File.ReadAllText(file).Replace("\"title\": \"", "\"title\": \"Rewritten ", StringComparison.Ordinal));
+            var added = JsonSerializer.Deserialize<Dictionary<string, object?>>(File.ReadAllText(file))!;
+            added["slug"] = "core-stability-extra";
+            File.WriteAllText(Path.Combine(content, "routines", "core-stability-extra.json"), JsonSerializer.Serialize(added));
+
+            await scope.ServiceProvider.GetRequiredService<LibrarySeeder>().SeedAsync(content);
+
+            db.ChangeTracker.Clear();
+            Assert.Equal("Core stability (edited by staff)", (await db.Routines.SingleAsync(r => r.Slug == "core-stability")).Title);
+            var extra = await db.Routines.Include(r => r.Steps).SingleAsync(r => r.Slug == "core-stability-extra");
+            Assert.StartsWith("Rewritten ", extra.Title, StringComparison.Ordinal);
+            Assert.NotEmpty(extra.Steps);
+        }
+        finally
+        {
+            Directory.Delete(content, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Seeding_twice_adds_nothing()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
+        var before = (await db.Exercises.CountAsync(), await db.RoutineSteps.CountAsync());
+
+        await scope.ServiceProvider.GetRequiredService<LibrarySeeder>().SeedAsync(scope.ServiceProvider.GetRequiredService<ContentCatalog>().Path);
+
+        Assert.Equal(before, (await db.Exercises.CountAsync(), await db.RoutineSteps.CountAsync()));
+    }
+
+    [Fact]
+    public void Gentle_routines_hold_only_unloaded_range_of_motion_work()
+    {
+        var contentDir = factory.Services.GetRequiredService<ContentCatalog>().Path;
+        var kinds = LibraryFiles.ReadExercises(contentDir).ToDictionary(e => e.Slug, e => e.Kind);
+
+        var gentle = LibraryFiles.ReadRoutines(contentDir).Where(r => r.Gentle).ToList();
+
+        Assert.NotEmpty(gentle);
+        Assert.All(gentle.SelectMany(r => r.Steps), s => Assert.Contains(kinds[s.Exercise], new[] { "mobility", "stretch" }));
+    }
+
+    [Fact]
+    public void Every_variation_names_an_exercise_that_exists()
+    {
+        var exercises = LibraryFiles.ReadExercises(factory.Services.GetRequiredService<ContentCatalog>().Path);
+        var slugs = exercises.Select(e => e.Slug).ToHashSet();
+
+        Assert.All(exercises.SelectMany(e => new[] { e.Easier, e.Harder }).OfType<string>(), slug => Assert.Contains(slug, slugs));
+    }
+
+    private string CopyOfContent()
+    {
+        var source = factory.Services.GetRequiredService<ContentCatalog>().Path;
+        var target = Path.Combine(Path.GetTempPath(), $"kneereset-content-{Guid.NewGuid():N}");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+        return target;
+    }
+}
