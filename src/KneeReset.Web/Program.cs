@@ -15,6 +15,8 @@ builder.Services.AddSingleton(sp => new ContentCatalog(sp.GetRequiredService<IOp
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddKneeResetStore(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<RoutineLibrary>();
+builder.Services.AddOutputCache(LibraryCache.Configure);
+builder.Services.AddSingleton<LibraryCache>();
 builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<WizardService>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
@@ -40,6 +42,7 @@ app.UseStaticFiles();
 app.UseKneeResetRequestLogging();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseOutputCache();
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz");

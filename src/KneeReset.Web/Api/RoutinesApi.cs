@@ -7,7 +7,7 @@ public static class RoutinesApi
 {
     public static IEndpointRouteBuilder MapRoutinesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/routines").WithTags("Routines");
+        var group = app.MapGroup("/api/routines").WithTags("Routines").CacheOutput(LibraryCache.Policy);
         group.MapGet("/", async (RoutineLibrary library, CancellationToken cancellationToken) =>
             Results.Json((await library.PublishedAsync(cancellationToken)).Select(Summary)));
         group.MapGet("/{slug}", async (string slug, RoutineLibrary library, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using KneeReset.Web.Routines;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Data;
@@ -6,7 +7,7 @@ namespace KneeReset.Web.Data;
 /// Seeds the routine library from content/: inserts what is missing (by slug) and never
 /// overwrites what is already in the store, so staff edits survive new content files.
 /// </summary>
-public sealed class LibrarySeeder(KneeResetDbContext db, TimeProvider clock, ILogger<LibrarySeeder> logger)
+public sealed class LibrarySeeder(KneeResetDbContext db, LibraryCache cache, TimeProvider clock, ILogger<LibrarySeeder> logger)
 {
     public async Task SeedAsync(string contentDir, CancellationToken cancellationToken = default)
     {
@@ -70,6 +71,10 @@ public sealed class LibrarySeeder(KneeResetDbContext db, TimeProvider clock, ILo
         }
         db.Routines.AddRange(newRoutines);
         await db.SaveChangesAsync(cancellationToken);
+        if (newExercises.Count + newRoutines.Count > 0)
+        {
+            await cache.InvalidateAsync(cancellationToken);
+        }
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Library seeded: {NewExercises} new exercises, {NewRoutines} new routines", newExercises.Count, newRoutines.Count);

@@ -1,10 +1,13 @@
 using KneeReset.Web.Data;
+using KneeReset.Web.Routines;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Pages.Exercises;
 
+[OutputCache(PolicyName = LibraryCache.Policy)]
 public class ShowModel(KneeResetDbContext db) : PageModel
 {
     public Exercise Exercise { get; private set; } = null!;

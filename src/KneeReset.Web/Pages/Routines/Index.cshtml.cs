@@ -2,10 +2,12 @@ using KneeReset.Web.Content;
 using KneeReset.Web.Routines;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace KneeReset.Web.Pages.Routines;
 
 /// <summary>The routine library with filters that work as a plain GET form.</summary>
+[OutputCache(PolicyName = LibraryCache.Policy)]
 public class IndexModel(RoutineLibrary library, ContentCatalog content) : PageModel
 {
     public static readonly string[] BodyAreas = ["hips", "glutes", "quads", "hamstrings", "calves", "ankles", "feet", "core"];

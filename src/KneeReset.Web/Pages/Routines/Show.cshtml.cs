@@ -1,9 +1,11 @@
 using KneeReset.Web.Routines;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace KneeReset.Web.Pages.Routines;
 
+[OutputCache(PolicyName = LibraryCache.Policy)]
 public class ShowModel(RoutineLibrary library) : PageModel
 {
     public RoutineView View { get; private set; } = null!;
