@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using KneeReset.Web.Routines;
 
 namespace KneeReset.Web.Api;
@@ -30,33 +32,30 @@ public static class RoutinesApi
         equipment = view.Equipment,
     };
 
-    private static object Detail(RoutineView view) => new
+    /// <summary>The summary plus what a runner needs to follow the routine.</summary>
+    private static JsonObject Detail(RoutineView view)
     {
-        slug = view.Routine.Slug,
-        title = view.Routine.Title,
-        summary = view.Routine.Summary,
-        whenToDo = view.Routine.WhenToDo,
-        phase = view.Routine.Phase,
-        difficulty = view.Routine.Difficulty,
-        durationSeconds = view.DurationSeconds,
-        targets = view.Targets,
-        causes = view.Routine.Causes,
-        findings = view.Routine.Findings,
-        equipment = view.Equipment,
-        painRule = view.Routine.PainRule,
-        steps = view.Routine.Steps.Select(s => new
-        {
-            position = s.Position,
-            exercise = s.Exercise.Slug,
-            name = s.Exercise.Name,
-            kind = s.Exercise.Kind,
-            sets = s.Sets,
-            reps = s.Reps,
-            holdSeconds = s.HoldSeconds,
-            restSeconds = s.RestSeconds,
-            perSide = s.PerSide,
-            tempo = s.Tempo,
-            note = s.Note,
-        }),
-    };
+        var detail = JsonSerializer.SerializeToNode(Summary(view), JsonSerializerOptions.Web)!.AsObject();
+        detail["whenToDo"] = view.Routine.WhenToDo;
+        detail["findings"] = JsonSerializer.SerializeToNode(view.Routine.Findings, JsonSerializerOptions.Web);
+        detail["painRule"] = view.Routine.PainRule;
+        detail["steps"] = JsonSerializer.SerializeToNode(Steps(view), JsonSerializerOptions.Web);
+        return detail;
+    }
+
+    private static IEnumerable<object> Steps(RoutineView view) =>
+view.Routine.Steps.Select(s => new
+{
+    position = s.Position,
+    exercise = s.Exercise.Slug,
+    name = s.Exercise.Name,
+    kind = s.Exercise.Kind,
+    sets = s.Sets,
+    reps = s.Reps,
+    holdSeconds = s.HoldSeconds,
+    restSeconds = s.RestSeconds,
+    perSide = s.PerSide,
+    tempo = s.Tempo,
+    note = s.Note,
+});
 }
