@@ -44,18 +44,18 @@ public static class RoutinesApi
     }
 
     private static IEnumerable<object> Steps(RoutineView view) =>
-view.Routine.Steps.Select(s => new
-{
-    position = s.Position,
-    exercise = s.Exercise.Slug,
-    name = s.Exercise.Name,
-    kind = s.Exercise.Kind,
-    sets = s.Sets,
-    reps = s.Reps,
-    holdSeconds = s.HoldSeconds,
-    restSeconds = s.RestSeconds,
-    perSide = s.PerSide,
-    tempo = s.Tempo,
-    note = s.Note,
-});
+        view.Routine.Steps.Select(s => new
+        {
+            position = s.Position,
+            exercise = s.Exercise.Slug,
+            name = s.Exercise.Name,
+            kind = s.Exercise.Kind,
+            sets = s.Sets,
+            reps = s.Reps,
+            holdSeconds = s.HoldSeconds,
+            restSeconds = s.RestSeconds,
+            perSide = s.PerSide,
+            tempo = s.Tempo,
+            note = s.Note,
+        });
 }
