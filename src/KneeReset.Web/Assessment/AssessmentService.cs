@@ -57,6 +57,12 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
         return stored is null ? null : ToRecord(stored);
     }
 
+    /// <summary>The store id of the assessment behind a token, for linking sessions to it.</summary>
+    public async Task<int?> FindIdAsync(string? token, CancellationToken cancellationToken) =>
+        ShareToken.LooksValid(token)
+            ? await db.Assessments.Where(a => a.Token == token).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken)
+            : null;
+
     private AssessmentRecord ToRecord(StoredAssessment stored) => new(
         stored.Token,
         stored.CreatedAt,

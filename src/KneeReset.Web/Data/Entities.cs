@@ -90,3 +90,21 @@ public sealed class AssessmentDraft
     public string Unit { get; set; } = "km";
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>A routine a runner followed, with how it felt; linked to the assessment it was started from.</summary>
+public sealed class RoutineSession
+{
+    public int Id { get; set; }
+    /// <summary>The address of the saved-session page: random, so one runner's pain log is not another's to read.</summary>
+    public required string Token { get; set; }
+    public int RoutineId { get; set; }
+    public Routine Routine { get; set; } = null!;
+    public int? AssessmentId { get; set; }
+    public StoredAssessment? Assessment { get; set; }
+    public DateTimeOffset CompletedAt { get; set; }
+    public int PainDuring { get; set; }
+    public int? PainNextMorning { get; set; }
+    /// <summary>easy, about_right or too_hard.</summary>
+    public required string Feeling { get; set; }
+    public string? Note { get; set; }
+}

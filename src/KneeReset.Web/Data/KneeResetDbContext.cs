@@ -13,6 +13,7 @@ public sealed class KneeResetDbContext(DbContextOptions<KneeResetDbContext> opti
     public DbSet<RoutineStep> RoutineSteps => Set<RoutineStep>();
     public DbSet<StoredAssessment> Assessments => Set<StoredAssessment>();
     public DbSet<AssessmentDraft> AssessmentDrafts => Set<AssessmentDraft>();
+    public DbSet<RoutineSession> RoutineSessions => Set<RoutineSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,6 +48,15 @@ public sealed class KneeResetDbContext(DbContextOptions<KneeResetDbContext> opti
             e.Property(x => x.Triage).HasMaxLength(20);
             e.Property(x => x.TopCause).HasMaxLength(30);
             e.Property(x => x.Unit).HasMaxLength(5);
+        });
+        modelBuilder.Entity<RoutineSession>(e =>
+        {
+            e.HasIndex(x => x.Token).IsUnique();
+            e.Property(x => x.Token).HasMaxLength(64);
+            e.Property(x => x.Feeling).HasMaxLength(20);
+            e.Property(x => x.Note).HasMaxLength(500);
+            e.HasOne(x => x.Routine).WithMany().HasForeignKey(x => x.RoutineId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Assessment).WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<AssessmentDraft>(e =>
         {

@@ -33,6 +33,15 @@ public sealed class RoutineLibrary(KneeResetDbContext db)
         return routine is null ? null : View(routine);
     }
 
+    /// <summary>The easier and harder variations of the routine's exercises, by slug.</summary>
+    public async Task<IReadOnlyDictionary<string, Exercise>> VariationsAsync(RoutineView view, CancellationToken cancellationToken = default)
+    {
+        var slugs = view.Routine.Steps.SelectMany(s => new[] { s.Exercise.EasierSlug, s.Exercise.HarderSlug }).OfType<string>().Distinct().ToList();
+        return await db.Exercises.AsNoTracking()
+            .Where(e => slugs.Contains(e.Slug) && e.Status == PublishStatus.Published)
+            .ToDictionaryAsync(e => e.Slug, cancellationToken);
+    }
+
     private IQueryable<Routine> Query() =>
         db.Routines.AsNoTracking()
             .Where(r => r.Status == PublishStatus.Published)

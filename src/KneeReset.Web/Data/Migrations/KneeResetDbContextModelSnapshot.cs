@@ -171,6 +171,53 @@ namespace KneeReset.Web.Data.Migrations
                     b.ToTable("Routines");
                 });
 
+            modelBuilder.Entity("KneeReset.Web.Data.RoutineSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feeling")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PainDuring")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PainNextMorning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoutineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("RoutineId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("RoutineSessions");
+                });
+
             modelBuilder.Entity("KneeReset.Web.Data.RoutineStep", b =>
                 {
                     b.Property<int>("Id")
@@ -266,6 +313,24 @@ namespace KneeReset.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Assessments", (string)null);
+                });
+
+            modelBuilder.Entity("KneeReset.Web.Data.RoutineSession", b =>
+                {
+                    b.HasOne("KneeReset.Web.Data.StoredAssessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("KneeReset.Web.Data.Routine", "Routine")
+                        .WithMany()
+                        .HasForeignKey("RoutineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Routine");
                 });
 
             modelBuilder.Entity("KneeReset.Web.Data.RoutineStep", b =>

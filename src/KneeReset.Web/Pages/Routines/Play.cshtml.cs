@@ -1,0 +1,97 @@
+using FluentValidation;
+using KneeReset.Web.Assessment;
+using KneeReset.Web.Data;
+using KneeReset.Web.Routines;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeReset.Web.Pages.Routines;
+
+/// <summary>
+/// The routine player. The server renders the whole routine as an ordered list (the player
+/// without JavaScript) and the session log form; wwwroot/js/player.js turns the list into
+/// a timed, one-exercise-at-a-time player.
+/// </summary>
+public class PlayModel(RoutineLibrary library, AssessmentService assessments, KneeResetDbContext db, TimeProvider clock) : PageModel
+{
+    public static readonly (string Value, string Label)[] Feelings = [("easy", "Easy"), ("about_right", "About right"), ("too_hard", "Too hard")];
+
+    public RoutineView View { get; private set; } = null!;
+    public IReadOnlyDictionary<string, Exercise> Variations { get; private set; } = new Dictionary<string, Exercise>();
+
+    /// <summary>The result this session was started from, if any.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty]
+    public LogInput Input { get; set; } = new();
+
+    public sealed class LogInput
+    {
+        public int? PainDuring { get; set; }
+        public int? PainNextMorning { get; set; }
+        public string? Feeling { get; set; }
+        public string? Note { get; set; }
+    }
+
+    public sealed class LogValidator : AbstractValidator<LogInput>
+    {
+        public LogValidator()
+        {
+            RuleFor(x => x.PainDuring).NotNull().WithMessage("Choose how much it hurt during the session, 0 to 10.")
+                .InclusiveBetween(0, 10).WithMessage("Pain is a number from 0 to 10.");
+            RuleFor(x => x.PainNextMorning).InclusiveBetween(0, 10).WithMessage("Pain is a number from 0 to 10.");
+            RuleFor(x => x.Feeling).NotEmpty().WithMessage("Choose how the session felt.")
+                .Must(f => f is null || Feelings.Any(x => x.Value == f)).WithMessage("Choose easy, about right or too hard.");
+            RuleFor(x => x.Note).MaximumLength(500).WithMessage("Keep the note under 500 characters.");
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
+        await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+        var validation = new LogValidator().Validate(Input);
+        if (!validation.IsValid)
+        {
+            foreach (var error in validation.Errors)
+            {
+                ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
+            }
+            return Page();
+        }
+        var assessment = await assessments.FindIdAsync(From, cancellationToken);
+        var session = new RoutineSession
+        {
+            Token = ShareToken.New(),
+            RoutineId = View.Routine.Id,
+            AssessmentId = assessment,
+            CompletedAt = clock.GetUtcNow(),
+            PainDuring = Input.PainDuring!.Value,
+            PainNextMorning = Input.PainNextMorning,
+            Feeling = Input.Feeling!,
+            Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
+        };
+        db.RoutineSessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/sessions/{session.Token}");
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await library.FindAsync(slug, cancellationToken) is not { } view)
+        {
+            return false;
+        }
+        View = view;
+        Variations = await library.VariationsAsync(view, cancellationToken);
+        return true;
+    }
+
+    public Exercise? Variation(string? slug) => slug is not null && Variations.TryGetValue(slug, out var e) ? e : null;
+}

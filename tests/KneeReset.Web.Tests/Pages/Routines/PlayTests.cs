@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using KneeReset.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KneeReset.Web.Tests.Pages.Routines;
+
+[Collection(SharedApp.Name)]
+public class PlayTests(KneeResetFactory factory)
+{
+    [Fact]
+    public async Task Without_javascript_the_player_is_the_ordered_list_of_steps()
+    {
+        using var client = factory.CreateBrowser();
+
+        var page = await client.GetPageAsync("/routines/post-run-knee-reset/play");
+
+        var steps = page.QuerySelectorAll(".play-step");
+        Assert.True(steps.Length >= 4);
+        Assert.All(steps, s => Assert.False(string.IsNullOrWhiteSpace(s.QuerySelector(".dosage")?.TextContent)));
+        Assert.NotNull(page.QuerySelector("#player[hidden]"));
+    }
+
+    [Fact]
+    public async Task A_session_started_from_a_result_is_stored_against_that_assessment()
+    {
+        using var client = factory.CreateBrowser();
+        var token = ApiClient.TokenOf(await client.CreateAssessmentAsync(new JsonObject
+        {
+            ["location"] = new JsonArray("front_kneecap"),
+            ["onset"] = "gradual",
+            ["worst_pain"] = 3,
+            ["red_flags"] = new JsonArray(),
+        }));
+
+        using var response = await client.SubmitAsync($"/routines/post-run-knee-reset/play?from={token}", null,
+            ("Input.PainDuring", "3"), ("Input.PainNextMorning", "1"), ("Input.Feeling", "about_right"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith("/sessions/", location, StringComparison.Ordinal);
+        var saved = await client.GetPageAsync(location);
+        Assert.Contains("Keep the same dose", saved.QuerySelector(".banner")!.TextContent, StringComparison.Ordinal);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
+        var session = await db.RoutineSessions.Include(s => s.Assessment).SingleAsync(s => s.Token == location.Substring("/sessions/".Length));
+        Assert.Equal(token, session.Assessment!.Token);
+        Assert.Equal((3, 1, "about_right"), (session.PainDuring, session.PainNextMorning!.Value, session.Feeling));
+    }
+
+    [Fact]
+    public async Task A_log_without_pain_or_feeling_is_refused_with_clear_messages_and_nothing_stored()
+    {
+        using var client = factory.CreateBrowser();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
+        var before = await db.RoutineSessions.CountAsync();
+
+        using var response = await client.SubmitAsync("/routines/core-stability/play", null, ("Input.PainNextMorning", "12"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Browser.ParseAsync(response);
+        var summary = page.QuerySelector(".error-summary")!.TextContent;
+        Assert.Contains("how much it hurt during the session", summary, StringComparison.Ordinal);
+        Assert.Contains("how the session felt", summary, StringComparison.Ordinal);
+        Assert.Contains("0 to 10", summary, StringComparison.Ordinal);
+        Assert.Equal(before, await db.RoutineSessions.CountAsync());
+    }
+
+    [Fact]
+    public async Task Pain_over_5_during_a_session_advises_stepping_back()
+    {
+        using var client = factory.CreateBrowser();
+
+        using var response = await client.SubmitAsync("/routines/tendon-loading/play", null, ("Input.PainDuring", "7"), ("Input.Feeling", "too_hard"));
+        var saved = await client.GetPageAsync(response.Headers.Location!.ToString());
+
+        Assert.Contains("Step back", saved.QuerySelector(".banner")!.TextContent, StringComparison.Ordinal);
+    }
+}
