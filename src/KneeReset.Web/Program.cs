@@ -5,6 +5,7 @@ using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Routines;
+using KneeReset.Web.Staff;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,16 +22,30 @@ builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<WizardService>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddKneeResetRateLimits(builder.Configuration);
+builder.Services.AddKneeResetStaff(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorPages(options =>
 {
     // Every form posts with an antiforgery token.
     options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+    // The staff area: every page needs a signed-in staff member with the right role.
+    options.Conventions.AuthorizeAreaFolder("Staff", "/", StaffRoles.StaffPolicy);
+    options.Conventions.AuthorizeAreaFolder("Staff", "/Library", StaffRoles.LibraryPolicy);
+    options.Conventions.AuthorizeAreaFolder("Staff", "/Accounts", StaffRoles.AdminPolicy);
+    options.Conventions.AuthorizeAreaPage("Staff", "/Audit", StaffRoles.AdminPolicy);
+    options.Conventions.AllowAnonymousToAreaPage("Staff", "/SignIn");
+    options.Conventions.AllowAnonymousToAreaPage("Staff", "/Invite");
+    options.Conventions.AllowAnonymousToAreaPage("Staff", "/Denied");
 }).AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 
 var app = builder.Build();
 
 await app.Services.InitialiseStoreAsync();
+await app.Services.InitialiseStaffAsync();
+if (StaffCommand.IsStaffCommand(args))
+{
+    return await StaffCommand.RunAsync(app.Services, args, Console.In, Console.Out);
+}
 
 // Never a stack trace: the API answers with ProblemDetails, pages with a friendly error page.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
@@ -43,6 +58,7 @@ app.UseKneeResetRequestLogging();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseOutputCache();
+app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz");
@@ -52,6 +68,7 @@ app.MapRoutinesApi();
 app.MapRazorPages();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+
 namespace KneeReset.Web.Data;
 
 public enum PublishStatus
@@ -24,6 +26,10 @@ public sealed class Exercise
     public string? HarderSlug { get; set; }
     public PublishStatus Status { get; set; } = PublishStatus.Published;
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Optimistic concurrency: bumped on every save; a save with an older version is a conflict.</summary>
+    public int Version { get; set; } = 1;
+    /// <summary>An uploaded picture, stored outside wwwroot and served by /media/{name}.</summary>
+    public string? Image { get; set; }
 }
 
 public sealed class Routine
@@ -43,6 +49,8 @@ public sealed class Routine
     public string? PainRule { get; set; }
     public PublishStatus Status { get; set; } = PublishStatus.Published;
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Optimistic concurrency: bumped on every save; a save with an older version is a conflict.</summary>
+    public int Version { get; set; } = 1;
     public List<RoutineStep> Steps { get; set; } = [];
 }
 
@@ -107,4 +115,37 @@ public sealed class RoutineSession
     /// <summary>easy, about_right or too_hard.</summary>
     public required string Feeling { get; set; }
     public string? Note { get; set; }
+}
+
+/// <summary>A studio staff member: Admin, Editor or Clinician.</summary>
+public sealed class StaffUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+    public bool Disabled { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A saved state of a routine or exercise, in the content file format, for history, compare and restore.</summary>
+public sealed class Revision
+{
+    public int Id { get; set; }
+    /// <summary>"routine" or "exercise".</summary>
+    public required string EntityType { get; set; }
+    public int EntityId { get; set; }
+    public int Version { get; set; }
+    public required string Snapshot { get; set; }
+    public required string Summary { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string By { get; set; }
+}
+
+/// <summary>Who changed what, and when.</summary>
+public sealed class AuditEntry
+{
+    public int Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Actor { get; set; }
+    public required string Action { get; set; }
+    public required string Target { get; set; }
+    public string? Details { get; set; }
 }

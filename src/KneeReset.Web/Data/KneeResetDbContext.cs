@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Data;
@@ -6,7 +7,7 @@ namespace KneeReset.Web.Data;
 /// The store. Provider-neutral on purpose: no SQLite-only column types or SQL, so a second
 /// provider (PostgreSQL) needs only its own migrations set.
 /// </summary>
-public sealed class KneeResetDbContext(DbContextOptions<KneeResetDbContext> options) : DbContext(options)
+public sealed class KneeResetDbContext(DbContextOptions<KneeResetDbContext> options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<Exercise> Exercises => Set<Exercise>();
     public DbSet<Routine> Routines => Set<Routine>();
@@ -14,33 +15,39 @@ public sealed class KneeResetDbContext(DbContextOptions<KneeResetDbContext> opti
     public DbSet<StoredAssessment> Assessments => Set<StoredAssessment>();
     public DbSet<AssessmentDraft> AssessmentDrafts => Set<AssessmentDraft>();
     public DbSet<RoutineSession> RoutineSessions => Set<RoutineSession>();
+    public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<Exercise>(e =>
+        base.OnModelCreating(builder);
+        builder.Entity<Exercise>(e =>
         {
             e.HasIndex(x => x.Slug).IsUnique();
             e.Property(x => x.Slug).HasMaxLength(80);
             e.Property(x => x.Name).HasMaxLength(120);
             e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.Image).HasMaxLength(80);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         });
-        modelBuilder.Entity<Routine>(e =>
+        builder.Entity<Routine>(e =>
         {
             e.HasIndex(x => x.Slug).IsUnique();
             e.Property(x => x.Slug).HasMaxLength(80);
             e.Property(x => x.Title).HasMaxLength(120);
             e.Property(x => x.Phase).HasMaxLength(30);
             e.Property(x => x.Difficulty).HasMaxLength(20);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.RoutineId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.Entity<RoutineStep>(e =>
+        builder.Entity<RoutineStep>(e =>
         {
             e.HasIndex(x => new { x.RoutineId, x.Position });
             e.HasOne(x => x.Exercise).WithMany().HasForeignKey(x => x.ExerciseId).OnDelete(DeleteBehavior.Restrict);
         });
-        modelBuilder.Entity<StoredAssessment>(e =>
+        builder.Entity<StoredAssessment>(e =>
         {
             e.ToTable("Assessments");
             e.HasIndex(x => x.Token).IsUnique();
@@ -49,7 +56,7 @@ public sealed class KneeResetDbContext(DbContextOptions<KneeResetDbContext> opti
             e.Property(x => x.TopCause).HasMaxLength(30);
             e.Property(x => x.Unit).HasMaxLength(5);
         });
-        modelBuilder.Entity<RoutineSession>(e =>
+        builder.Entity<RoutineSession>(e =>
         {
             e.HasIndex(x => x.Token).IsUnique();
             e.Property(x => x.Token).HasMaxLength(64);
@@ -58,7 +65,22 @@ public sealed class KneeResetDbContext(DbContextOptions<KneeResetDbContext> opti
             e.HasOne(x => x.Routine).WithMany().HasForeignKey(x => x.RoutineId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Assessment).WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.Entity<AssessmentDraft>(e =>
+        builder.Entity<Revision>(e =>
+        {
+            e.HasIndex(x => new { x.EntityType, x.EntityId, x.Version });
+            e.Property(x => x.EntityType).HasMaxLength(20);
+            e.Property(x => x.Summary).HasMaxLength(200);
+            e.Property(x => x.By).HasMaxLength(256);
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.Property(x => x.Actor).HasMaxLength(256);
+            e.Property(x => x.Action).HasMaxLength(60);
+            e.Property(x => x.Target).HasMaxLength(200);
+            e.Property(x => x.Details).HasMaxLength(2000);
+        });
+        builder.Entity<AssessmentDraft>(e =>
         {
             e.Property(x => x.Id).HasMaxLength(64);
             e.Property(x => x.Unit).HasMaxLength(5);

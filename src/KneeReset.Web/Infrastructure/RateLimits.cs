@@ -6,11 +6,13 @@ namespace KneeReset.Web.Infrastructure;
 public static class RateLimits
 {
     public const string TokenLookup = "token-lookup";
+    public const string SignIn = "sign-in";
 
     public sealed class Options
     {
         public const string Section = "RateLimits";
         public int TokenLookupsPerMinute { get; set; } = 60;
+        public int SignInsPerMinute { get; set; } = 10;
     }
 
     public static IServiceCollection AddKneeResetRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +24,12 @@ public static class RateLimits
             limiter.AddPolicy(TokenLookup, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.TokenLookupsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Only sign-in attempts (posts) count; showing the form does not.
+            limiter.AddPolicy(SignIn, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("get"));
         });
         return services;
     }

@@ -1,0 +1,115 @@
+using FluentValidation;
+using KneeReset.Web.Data;
+using KneeReset.Web.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeReset.Web.Areas.Staff.Pages.Accounts;
+
+/// <summary>Admins invite staff (a one-time set-password link to hand over), change roles and disable accounts.</summary>
+public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts) : PageModel
+{
+    public sealed record Row(StaffUser User, string Role);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public string? InviteLink { get; private set; }
+
+    [BindProperty]
+    public InviteInput Invite { get; set; } = new();
+
+    public sealed class InviteInput
+    {
+        public string? Email { get; set; }
+        public string? Name { get; set; }
+        public string? Role { get; set; } = StaffRoles.Editor;
+    }
+
+    public sealed class InviteValidator : AbstractValidator<InviteInput>
+    {
+        public InviteValidator()
+        {
+            RuleFor(x => x.Email).NotEmpty().WithMessage("Enter the new staff member's email address.")
+                .EmailAddress().WithMessage("That doesn't look like an email address.");
+            RuleFor(x => x.Role).Must(r => StaffRoles.All.Contains(r)).WithMessage("Choose Admin, Editor or Clinician.");
+            RuleFor(x => x.Name).MaximumLength(100).WithMessage("Keep the name under 100 characters.");
+        }
+    }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostInviteAsync()
+    {
+        var validation = new InviteValidator().Validate(Invite);
+        foreach (var error in validation.Errors)
+        {
+            ModelState.AddModelError($"Invite.{error.PropertyName}", error.ErrorMessage);
+        }
+        if (validation.IsValid)
+        {
+            var (user, errors) = await accounts.CreateAsync(Invite.Email!, Invite.Name, Invite.Role!, Actor);
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError("Invite.Email", error);
+            }
+            if (user is not null)
+            {
+                InviteLink = $"{Request.Scheme}://{Request.Host}{await accounts.InvitePathAsync(user, Actor)}";
+                Invite = new InviteInput();
+            }
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(string id, string role)
+    {
+        if (await users.FindByIdAsync(id) is not { } user || !StaffRoles.All.Contains(role))
+        {
+            return NotFound();
+        }
+        await accounts.SetRoleAsync(user, role, Actor);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(string id, bool disabled)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+        if (user.UserName == User.Identity?.Name)
+        {
+            ModelState.AddModelError(string.Empty, "You can't disable your own account.");
+            await LoadAsync();
+            return Page();
+        }
+        await accounts.SetDisabledAsync(user, disabled, Actor);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+        InviteLink = $"{Request.Scheme}://{Request.Host}{await accounts.InvitePathAsync(user, Actor)}";
+        await LoadAsync();
+        return Page();
+    }
+
+    private string Actor => User.Identity?.Name ?? "unknown";
+
+    private async Task LoadAsync()
+    {
+        var all = await users.Users.OrderBy(u => u.Email).ToListAsync();
+        var rows = new List<Row>();
+        foreach (var user in all)
+        {
+            rows.Add(new Row(user, (await users.GetRolesAsync(user)).FirstOrDefault() ?? "-"));
+        }
+        Rows = rows;
+    }
+}

@@ -1,0 +1,83 @@
+using KneeReset.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeReset.Web.Staff;
+
+public sealed class StaffOptions
+{
+    public const string Section = "Staff";
+
+    /// <summary>On a first start with no staff, an admin is created from these two settings (and from nothing else).</summary>
+    public string? BootstrapEmail { get; set; }
+    public string? BootstrapPassword { get; set; }
+}
+
+public static class StaffSetup
+{
+    public static IServiceCollection AddKneeResetStaff(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<StaffOptions>(configuration.GetSection(StaffOptions.Section));
+        services.AddIdentity<StaffUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireDigit = true;
+                options.Password.RequiredUniqueChars = 5;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<KneeResetDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "kneereset.staff";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.LoginPath = "/Staff/SignIn";
+            cookie.LogoutPath = "/Staff/SignOut";
+            cookie.AccessDeniedPath = "/Staff/Denied";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        // A disabled or re-roled account loses its session within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffRoles.StaffPolicy, p => p.RequireRole(StaffRoles.All))
+            .AddPolicy(StaffRoles.LibraryPolicy, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor))
+            .AddPolicy(StaffRoles.AdminPolicy, p => p.RequireRole(StaffRoles.Admin));
+        services.AddScoped<AuditLog>();
+        services.AddScoped<StaffAccounts>();
+        return services;
+    }
+
+    /// <summary>Creates the roles, and the first admin from configuration when there is no staff at all.</summary>
+    public static async Task InitialiseStaffAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StaffOptions>>().Value;
+        if (options.BootstrapEmail is { Length: > 0 } email && options.BootstrapPassword is { Length: > 0 } password && !await users.Users.AnyAsync())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+            var (user, errors) = await accounts.CreateAsync(email, null, StaffRoles.Admin, "configuration");
+            if (user is null || !(await users.AddPasswordAsync(user, password)).Succeeded)
+            {
+                throw new InvalidOperationException($"Staff:BootstrapEmail/BootstrapPassword could not create the first admin: {string.Join(" ", errors)}");
+            }
+        }
+    }
+}
