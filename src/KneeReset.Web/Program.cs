@@ -14,6 +14,7 @@ builder.AddKneeResetLogging();
 builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
 builder.Services.AddSingleton(sp => new ContentCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<StaffText>();
 builder.Services.AddKneeResetStore(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<RoutineLibrary>();
 builder.Services.AddOutputCache(LibraryCache.Configure);
@@ -65,6 +66,7 @@ app.MapHealthChecks("/healthz");
 app.MapQuestionnaireApi();
 app.MapAssessmentsApi();
 app.MapRoutinesApi();
+MediaStore.MapMedia(app);
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KneeReset.Core;
 
 namespace KneeReset.Web.Data;
@@ -16,6 +17,8 @@ public sealed class ExerciseFile
     public List<string> CommonMistakes { get; init; } = [];
     public string? Easier { get; init; }
     public string? Harder { get; init; }
+    /// <summary>draft, published or archived; content files leave it out (published).</summary>
+    public string Status { get; init; } = "published";
 }
 
 /// <summary>The file format of content/routines/*.json.</summary>
@@ -31,6 +34,8 @@ public sealed class RoutineFile
     public required string Difficulty { get; init; }
     public bool Gentle { get; init; }
     public string? PainRule { get; init; }
+    /// <summary>draft, published or archived; content files leave it out (published).</summary>
+    public string Status { get; init; } = "published";
     public required List<RoutineStepFile> Steps { get; init; }
 }
 
@@ -48,6 +53,60 @@ public sealed class RoutineStepFile
 
 public static class LibraryFiles
 {
+    /// <summary>How library files are written (export, revisions): indented, stable order, LF line ends.</summary>
+    public static JsonSerializerOptions WriteOptions { get; } = new(ContentJson.Options) { WriteIndented = true, IndentSize = 2 };
+
+    public static string Write<T>(T file) => JsonSerializer.Serialize(file, WriteOptions) + "\n";
+
+    public static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, ContentJson.Options)
+        ?? throw new InvalidDataException("The file is empty.");
+
+    public static ExerciseFile ToFile(Exercise e) => new()
+    {
+        Slug = e.Slug,
+        Name = e.Name,
+        Purpose = e.Purpose,
+        Kind = e.Kind,
+        BodyAreas = [.. e.BodyAreas],
+        Equipment = [.. e.Equipment],
+        Instructions = [.. e.Instructions],
+        Cues = [.. e.Cues],
+        CommonMistakes = [.. e.CommonMistakes],
+        Easier = e.EasierSlug,
+        Harder = e.HarderSlug,
+        Status = StatusWord(e.Status),
+    };
+
+    public static RoutineFile ToFile(Routine r) => new()
+    {
+        Slug = r.Slug,
+        Title = r.Title,
+        Summary = r.Summary,
+        WhenToDo = r.WhenToDo,
+        Phase = r.Phase,
+        Causes = [.. r.Causes],
+        Findings = [.. r.Findings],
+        Difficulty = r.Difficulty,
+        Gentle = r.Gentle,
+        PainRule = r.PainRule,
+        Status = StatusWord(r.Status),
+        Steps = r.Steps.OrderBy(s => s.Position).Select(s => new RoutineStepFile
+        {
+            Exercise = s.Exercise.Slug,
+            Sets = s.Sets,
+            Reps = s.Reps,
+            HoldSeconds = s.HoldSeconds,
+            RestSeconds = s.RestSeconds,
+            PerSide = s.PerSide,
+            Tempo = s.Tempo,
+            Note = s.Note,
+        }).ToList(),
+    };
+
+    public static string StatusWord(PublishStatus status) => status.ToString().ToLowerInvariant();
+
+    public static PublishStatus ParseStatus(string word) => Enum.Parse<PublishStatus>(word, ignoreCase: true);
+
     public static IReadOnlyList<ExerciseFile> ReadExercises(string contentDir) => ReadAll<ExerciseFile>(Path.Combine(contentDir, "exercises"));
 
     public static IReadOnlyList<RoutineFile> ReadRoutines(string contentDir) => ReadAll<RoutineFile>(Path.Combine(contentDir, "routines"));

@@ -27,15 +27,18 @@ public sealed class LibrarySeeder(KneeResetDbContext db, LibraryCache cache, Tim
             CommonMistakes = f.CommonMistakes,
             EasierSlug = f.Easier,
             HarderSlug = f.Harder,
+            Status = LibraryFiles.ParseStatus(f.Status),
             UpdatedAt = now,
         }).ToList();
         db.Exercises.AddRange(newExercises);
         await db.SaveChangesAsync(cancellationToken);
+        db.Revisions.AddRange(newExercises.Select(e => FirstRevision("exercise", e.Id, LibraryFiles.Write(exerciseFiles.First(f => f.Slug == e.Slug)), now)));
 
         var exerciseIds = await db.Exercises.ToDictionaryAsync(e => e.Slug, e => e.Id, cancellationToken);
         var existingRoutines = await db.Routines.Select(r => r.Slug).ToListAsync(cancellationToken);
         var newRoutines = new List<Routine>();
-        foreach (var file in LibraryFiles.ReadRoutines(contentDir).Where(f => !existingRoutines.Contains(f.Slug)))
+        var routineFiles = LibraryFiles.ReadRoutines(contentDir).ToDictionary(f => f.Slug);
+        foreach (var file in routineFiles.Values.Where(f => !existingRoutines.Contains(f.Slug)))
         {
             var missing = file.Steps.Select(s => s.Exercise).Where(slug => !exerciseIds.ContainsKey(slug)).ToList();
             if (missing.Count > 0)
@@ -54,6 +57,7 @@ public sealed class LibrarySeeder(KneeResetDbContext db, LibraryCache cache, Tim
                 Difficulty = file.Difficulty,
                 Gentle = file.Gentle,
                 PainRule = file.PainRule,
+                Status = LibraryFiles.ParseStatus(file.Status),
                 UpdatedAt = now,
                 Steps = file.Steps.Select((s, i) => new RoutineStep
                 {
@@ -71,6 +75,8 @@ public sealed class LibrarySeeder(KneeResetDbContext db, LibraryCache cache, Tim
         }
         db.Routines.AddRange(newRoutines);
         await db.SaveChangesAsync(cancellationToken);
+        db.Revisions.AddRange(newRoutines.Select(r => FirstRevision("routine", r.Id, LibraryFiles.Write(routineFiles[r.Slug]), now)));
+        await db.SaveChangesAsync(cancellationToken);
         if (newExercises.Count + newRoutines.Count > 0)
         {
             await cache.InvalidateAsync(cancellationToken);
@@ -80,4 +86,16 @@ public sealed class LibrarySeeder(KneeResetDbContext db, LibraryCache cache, Tim
             logger.LogInformation("Library seeded: {NewExercises} new exercises, {NewRoutines} new routines", newExercises.Count, newRoutines.Count);
         }
     }
+
+    /// <summary>Seeded content starts its history, so staff can always go back to it.</summary>
+    private static Revision FirstRevision(string type, int id, string snapshot, DateTimeOffset now) => new()
+    {
+        EntityType = type,
+        EntityId = id,
+        Version = 1,
+        Snapshot = snapshot,
+        Summary = "seeded from content",
+        CreatedAt = now,
+        By = "content",
+    };
 }

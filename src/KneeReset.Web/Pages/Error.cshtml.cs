@@ -22,6 +22,11 @@ public class ErrorModel : PageModel
             Title = "Page not found";
             Message = "There is nothing at this address. A result link may have been mistyped, or it no longer exists.";
         }
+        else if (code == StatusCodes.Status413PayloadTooLarge)
+        {
+            Title = "That file is too large";
+            Message = "Pictures may be up to 2 MB. Please choose a smaller file and try again.";
+        }
         else if (code == StatusCodes.Status429TooManyRequests)
         {
             Title = "Too many requests";

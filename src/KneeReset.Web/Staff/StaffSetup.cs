@@ -53,6 +53,10 @@ public static class StaffSetup
             .AddPolicy(StaffRoles.AdminPolicy, p => p.RequireRole(StaffRoles.Admin));
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<LibraryEditor>();
+        services.AddScoped<LibraryTransfer>();
+        services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
+        services.AddSingleton<MediaStore>();
         return services;
     }
 

@@ -1,0 +1,157 @@
+using KneeReset.Web.Data;
+using KneeReset.Web.Staff;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeReset.Web.Areas.Staff.Pages.Library.Exercises;
+
+/// <summary>Create or edit an exercise (with an optional picture), or delete one no routine uses.</summary>
+[RequestFormLimits(MultipartBodyLengthLimit = 10 * 1024 * 1024)]
+[RequestSizeLimit(10 * 1024 * 1024)]
+public class EditModel(LibraryEditor editor, MediaStore media, KneeResetDbContext db) : PageModel
+{
+    [BindProperty] public ExerciseForm Input { get; set; } = new();
+    [BindProperty] public IFormFile? Picture { get; set; }
+
+    public int? Id { get; private set; }
+    public string? Image { get; private set; }
+    public IReadOnlyList<Exercise> Others { get; private set; } = [];
+    public IReadOnlyList<FieldChange> Conflict { get; private set; } = [];
+    public int? ConflictVersion { get; private set; }
+    public string? Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? saved, CancellationToken cancellationToken)
+    {
+        Id = id;
+        Saved = saved;
+        if (id is not null)
+        {
+            if (await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is not { } exercise)
+            {
+                return NotFound();
+            }
+            Input = ExerciseForm.From(LibraryFiles.ToFile(exercise), exercise.Version);
+            Image = exercise.Image;
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, Input.Version, cancellationToken);
+
+    public Task<IActionResult> OnPostKeepMineAsync(int? id, int currentVersion, CancellationToken cancellationToken) => SaveAsync(id, currentVersion, cancellationToken);
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var problem = await editor.DeleteExerciseAsync(id, User.Identity!.Name!, cancellationToken);
+        if (problem is null)
+        {
+            return Redirect("/Staff/Library/Exercises");
+        }
+        Id = id;
+        ModelState.AddModelError(string.Empty, problem);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<IActionResult> SaveAsync(int? id, int expectedVersion, CancellationToken cancellationToken)
+    {
+        Id = id;
+        string? image = null;
+        if (Picture is not null)
+        {
+            var (name, error) = await media.SaveAsync(Picture, cancellationToken);
+            if (error is not null)
+            {
+                ModelState.AddModelError("Picture", error);
+                await LoadAsync(cancellationToken);
+                return Page();
+            }
+            image = name;
+        }
+        var file = Input.ToFile();
+        var result = await editor.SaveExerciseAsync(id, file, expectedVersion, User.Identity!.Name!, id is null ? "exercise.created" : "exercise.saved", cancellationToken, image);
+        if (result.Conflict is not null)
+        {
+            Conflict = LibraryEditor.Compare(result.Conflict, LibraryFiles.Write(file));
+            ConflictVersion = result.Version;
+        }
+        else if (!result.Saved)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
+            }
+        }
+        else
+        {
+            return Redirect($"/Staff/Library/Exercises/Edit/{result.Id}?saved={result.Version}");
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Others = await db.Exercises.AsNoTracking().Where(e => e.Id != Id).OrderBy(e => e.Name).ToListAsync(cancellationToken);
+        if (Id is not null)
+        {
+            Image ??= await db.Exercises.Where(e => e.Id == Id).Select(e => e.Image).FirstOrDefaultAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>The exercise form; list fields are edited one line per item.</summary>
+public sealed class ExerciseForm
+{
+    public int Version { get; set; }
+    public string? Slug { get; set; }
+    public string? Name { get; set; }
+    public string? Purpose { get; set; }
+    public string? Kind { get; set; } = "strength";
+    public List<string> BodyAreas { get; set; } = [];
+    public string? Equipment { get; set; }
+    public string? Instructions { get; set; }
+    public string? Cues { get; set; }
+    public string? CommonMistakes { get; set; }
+    public string? Easier { get; set; }
+    public string? Harder { get; set; }
+    public string Status { get; set; } = "draft";
+
+    private static List<string> Lines(string? text) =>
+        (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+    public ExerciseFile ToFile() => new()
+    {
+        Slug = Slug?.Trim() ?? "",
+        Name = Name?.Trim() ?? "",
+        Purpose = Purpose?.Trim() ?? "",
+        Kind = Kind ?? "",
+        BodyAreas = BodyAreas,
+        Equipment = (Equipment ?? "").Split(',').Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0).ToList(),
+        Instructions = Lines(Instructions),
+        Cues = Lines(Cues),
+        CommonMistakes = Lines(CommonMistakes),
+        Easier = string.IsNullOrEmpty(Easier) ? null : Easier,
+        Harder = string.IsNullOrEmpty(Harder) ? null : Harder,
+        Status = Status,
+    };
+
+    public static ExerciseForm From(ExerciseFile file, int version) => new()
+    {
+        Version = version,
+        Slug = file.Slug,
+        Name = file.Name,
+        Purpose = file.Purpose,
+        Kind = file.Kind,
+        BodyAreas = [.. file.BodyAreas],
+        Equipment = string.Join(", ", file.Equipment),
+        Instructions = string.Join("\n", file.Instructions),
+        Cues = string.Join("\n", file.Cues),
+        CommonMistakes = string.Join("\n", file.CommonMistakes),
+        Easier = file.Easier,
+        Harder = file.Harder,
+        Status = file.Status,
+    };
+}
