@@ -1,4 +1,3 @@
-using FluentValidation;
 using KneeReset.Web.Api;
 using KneeReset.Web.Assessment;
 using KneeReset.Web.Content;
@@ -21,7 +20,6 @@ builder.Services.AddOutputCache(LibraryCache.Configure);
 builder.Services.AddSingleton<LibraryCache>();
 builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<WizardService>();
-builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddKneeResetRateLimits(builder.Configuration);
 builder.Services.AddKneeResetStaff(builder.Configuration);
 builder.Services.AddProblemDetails();
