@@ -5,6 +5,7 @@ using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Routines;
 using KneeReset.Web.Staff;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,11 @@ builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<WizardService>();
 builder.Services.AddKneeResetRateLimits(builder.Configuration);
 builder.Services.AddKneeResetStaff(builder.Configuration);
+// Keys for sign-in cookies, antiforgery and set-password links survive restarts and are shared
+// with the `staff add` command: kept beside the database, not in a home folder.
+builder.Services.AddDataProtection()
+    .SetApplicationName("KneeReset")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(builder.Configuration["DataProtection:KeysPath"] ?? "data/keys", builder.Environment.ContentRootPath)));
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorPages(options =>
 {

@@ -17,6 +17,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"kneereset-browser-{Guid.NewGuid():N}.db");
     private IPlaywright? _playwright;
 
+    public const string AdminEmail = "admin@studio.test";
+    public const string AdminPassword = "long enough passphrase 42";
+
     public BrowserApp() => UseKestrel(0);
 
     public IBrowser Browser { get; private set; } = null!;
@@ -27,6 +30,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:KneeReset", $"Data Source={_database}");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("RateLimits:TokenLookupsPerMinute", "10000");
+        builder.UseSetting("Staff:BootstrapEmail", AdminEmail);
+        builder.UseSetting("Staff:BootstrapPassword", AdminPassword);
     }
 
     public async Task InitializeAsync()

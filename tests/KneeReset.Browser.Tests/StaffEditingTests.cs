@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace KneeReset.Browser.Tests;
+
+[Collection(SharedBrowser.Name)]
+public class StaffEditingTests(BrowserApp app)
+{
+    [ChromiumFact]
+    public async Task A_staff_member_signs_in_edits_a_routine_publishes_and_runners_see_it()
+    {
+        var (context, page, errors) = await app.NewPageAsync();
+        await using var _ = context;
+
+        // The public page is fetched (and cached) before the edit.
+        await page.GotoAsync("/routines/core-stability");
+        await Assertions.Expect(page.Locator("h1")).Not.ToContainTextAsync("Spring marathon");
+
+        await page.GotoAsync("/Staff/Library/Routines");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Staff/SignIn"));
+        await page.FillAsync("input[name='Input.Email']", BrowserApp.AdminEmail);
+        await page.FillAsync("input[name='Input.Password']", BrowserApp.AdminPassword);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Routines");
+
+        await page.ClickAsync("a:has-text('Core stability')");
+        await page.FillAsync("input[name='Input.Title']", "Core stability for the spring marathon");
+        await page.SelectOptionAsync("select[name='Input.Status']", "draft");
+        await page.ClickAsync("button:text-is('Save')");
+        await Assertions.Expect(page.Locator(".banner")).ToContainTextAsync("Saved as version");
+
+        // A draft is not shown to runners.
+        var draft = await context.APIRequest.GetAsync("/routines/core-stability");
+        Assert.Equal(404, draft.Status);
+
+        await page.SelectOptionAsync("select[name='Input.Status']", "published");
+        await page.ClickAsync("button:text-is('Save')");
+        await Assertions.Expect(page.Locator(".banner")).ToContainTextAsync("Saved as version");
+
+        await page.GotoAsync("/routines/core-stability");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Core stability for the spring marathon");
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+}
