@@ -21,6 +21,8 @@ builder.Services.AddOutputCache(LibraryCache.Configure);
 builder.Services.AddSingleton<LibraryCache>();
 builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<WizardService>();
+builder.Services.AddScoped<FollowUp>();
+builder.Services.AddSingleton<SharePasscodes>();
 builder.Services.AddKneeResetRateLimits(builder.Configuration);
 builder.Services.AddKneeResetStaff(builder.Configuration);
 // Keys for sign-in cookies, antiforgery and set-password links survive restarts and are shared

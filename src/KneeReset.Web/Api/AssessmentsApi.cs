@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Web.Assessment;
 using KneeReset.Web.Content;
@@ -60,16 +61,26 @@ public static class AssessmentsApi
             }
 
             var record = await assessments.CompleteAsync(answers, "km", cancellationToken);
-            return Results.Created($"/api/assessments/{record.Token}", ToResponse(record, request, content));
+            var response = ToResponse(record, request, content);
+            // Only the creator learns the private manage link; the share link's GET never shows it.
+            response["manageUrl"] = $"{request.Scheme}://{request.Host}/m/{record.Stored.ManageToken}";
+            return Results.Created($"/api/assessments/{record.Token}", response);
         }
     }
 
-    private static async Task<IResult> GetAsync(string token, HttpRequest request, ContentCatalog content, AssessmentService assessments, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string token, HttpRequest request, ContentCatalog content, AssessmentService assessments, SharePasscodes passcodes, CancellationToken cancellationToken)
     {
         var record = await assessments.FindAsync(token, cancellationToken);
-        return record is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No assessment at this address.")
-            : Results.Json(ToResponse(record, request, content));
+        if (record is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No assessment at this address.");
+        }
+        // A passcode-protected result needs the passcode in the X-Passcode header.
+        if (record.HasPasscode && !passcodes.Verify(record.Stored, request.Headers["X-Passcode"].ToString()))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This result needs its passcode (X-Passcode header).");
+        }
+        return Results.Json(ToResponse(record, request, content));
     }
 
     private static IResult Invalid(string field, string message) =>
@@ -92,10 +103,10 @@ public static class AssessmentsApi
         return buffer.ToArray();
     }
 
-    private static object ToResponse(AssessmentRecord record, HttpRequest request, ContentCatalog content)
+    private static JsonObject ToResponse(AssessmentRecord record, HttpRequest request, ContentCatalog content)
     {
         var result = record.Outcome.Result;
-        return new
+        return JsonSerializer.SerializeToNode(new
         {
             resultUrl = $"{request.Scheme}://{request.Host}/r/{record.Token}",
             triage = Word(result.Triage),
@@ -116,7 +127,7 @@ public static class AssessmentsApi
             questionnaireVersion = record.QuestionnaireVersion,
             createdAt = record.CreatedAt,
             answers = AnswerReader.ToJson(record.Answers, content.Questions),
-        };
+        }, JsonSerializerOptions.Web)!.AsObject();
     }
 
     private static string Word<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());

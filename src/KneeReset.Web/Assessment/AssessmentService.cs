@@ -17,12 +17,23 @@ public sealed record RoutinePick(string Slug, string Title, IReadOnlyList<string
 public sealed record StoredResult(AssessmentResult Result, IReadOnlyList<RoutinePick> Routines);
 
 /// <summary>A completed assessment as pages and the API show it.</summary>
-public sealed record AssessmentRecord(string Token, DateTimeOffset CreatedAt, string QuestionnaireVersion, Answers Answers, StoredResult Outcome, string Unit);
+public sealed record AssessmentRecord(StoredAssessment Stored, Answers Answers, StoredResult Outcome)
+{
+    public string Token => Stored.Token;
+    public DateTimeOffset CreatedAt => Stored.CreatedAt;
+    public string QuestionnaireVersion => Stored.QuestionnaireVersion;
+    public string Unit => Stored.Unit;
+    public bool HasPasscode => Stored.PasscodeHash is not null;
+}
 
 /// <summary>Evaluates answers, matches routines and stores completed assessments.</summary>
 public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog content, RoutineLibrary library, TimeProvider clock)
 {
-    public async Task<AssessmentRecord> CompleteAsync(Answers answers, string unit, CancellationToken cancellationToken)
+    /// <summary>How long a new share link works until the runner changes it.</summary>
+    public static readonly TimeSpan DefaultShareLife = TimeSpan.FromDays(90);
+
+    /// <param name="previous">The assessment this one re-takes, to link them into one history.</param>
+    public async Task<AssessmentRecord> CompleteAsync(Answers answers, string unit, CancellationToken cancellationToken, StoredAssessment? previous = null)
     {
         var result = content.Rules.Evaluate(answers);
         var routines = await library.PublishedAsync(cancellationToken);
@@ -41,12 +52,17 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
             Triage = JsonNamingPolicy.SnakeCaseLower.ConvertName(result.Triage.ToString()),
             TopCause = result.TopCause,
             Unit = unit,
+            ManageToken = ShareToken.New(),
+            SeriesKey = previous?.SeriesKey ?? ShareToken.New(),
+            Nickname = previous?.Nickname,
+            ShareExpiresAt = clock.GetUtcNow() + DefaultShareLife,
         };
         db.Assessments.Add(stored);
         await db.SaveChangesAsync(cancellationToken);
         return ToRecord(stored);
     }
 
+    /// <summary>The assessment behind a share link; null for unknown, expired and revoked links alike.</summary>
     public async Task<AssessmentRecord?> FindAsync(string? token, CancellationToken cancellationToken)
     {
         if (!ShareToken.LooksValid(token))
@@ -54,6 +70,18 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
             return null;
         }
         var stored = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Token == token, cancellationToken);
+        // Expiry is checked here, not in SQL: SQLite cannot compare DateTimeOffset values.
+        return stored is null || stored.ShareRevoked || stored.ShareExpiresAt <= clock.GetUtcNow() ? null : ToRecord(stored);
+    }
+
+    /// <summary>The assessment behind the runner's private manage link.</summary>
+    public async Task<AssessmentRecord?> FindByManageTokenAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!ShareToken.LooksValid(token))
+        {
+            return null;
+        }
+        var stored = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.ManageToken == token, cancellationToken);
         return stored is null ? null : ToRecord(stored);
     }
 
@@ -63,11 +91,8 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
             ? await db.Assessments.Where(a => a.Token == token).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken)
             : null;
 
-    private AssessmentRecord ToRecord(StoredAssessment stored) => new(
-        stored.Token,
-        stored.CreatedAt,
-        stored.QuestionnaireVersion,
+    public AssessmentRecord ToRecord(StoredAssessment stored) => new(
+        stored,
         AnswerReader.FromStoredJson(stored.AnswersJson, content.Questions),
-        JsonSerializer.Deserialize<StoredResult>(stored.ResultJson, ContentJson.Options)!,
-        stored.Unit);
+        JsonSerializer.Deserialize<StoredResult>(stored.ResultJson, ContentJson.Options)!);
 }

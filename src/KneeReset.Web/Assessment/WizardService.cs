@@ -2,6 +2,7 @@ using KneeReset.Core.Assessment;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Assessment;
 
@@ -14,9 +15,16 @@ public sealed class WizardService(KneeResetDbContext db, ContentCatalog content,
 {
     public QuestionBank Questions => content.Questions;
 
-    public async Task<AssessmentDraft> StartAsync(CancellationToken cancellationToken)
+    /// <param name="previous">When re-taking: the last result, whose answers fill the new draft.</param>
+    public async Task<AssessmentDraft> StartAsync(CancellationToken cancellationToken, AssessmentRecord? previous = null)
     {
         var draft = new AssessmentDraft { Id = ShareToken.New(), UpdatedAt = clock.GetUtcNow() };
+        if (previous is not null)
+        {
+            draft.AnswersJson = previous.Stored.AnswersJson;
+            draft.Unit = previous.Unit;
+            draft.PreviousAssessmentId = previous.Stored.Id;
+        }
         db.AssessmentDrafts.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
         return draft;
@@ -68,7 +76,8 @@ public sealed class WizardService(KneeResetDbContext db, ContentCatalog content,
     /// <summary>Completes the draft: stores the assessment and removes the draft.</summary>
     public async Task<AssessmentRecord> FinishAsync(AssessmentDraft draft, CancellationToken cancellationToken)
     {
-        var record = await assessments.CompleteAsync(WithoutSkipped(AnswersOf(draft)), draft.Unit, cancellationToken);
+        var previous = draft.PreviousAssessmentId is { } id ? await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken) : null;
+        var record = await assessments.CompleteAsync(WithoutSkipped(AnswersOf(draft)), draft.Unit, cancellationToken, previous);
         db.AssessmentDrafts.Remove(draft);
         await db.SaveChangesAsync(cancellationToken);
         return record;

@@ -88,6 +88,36 @@ public sealed class StoredAssessment
     public string? TopCause { get; set; }
     /// <summary>The distance unit the runner chose, for showing figures back to them.</summary>
     public string Unit { get; set; } = "km";
+
+    /// <summary>The runner's private link (/m/{token}): manage sharing, re-take, delete. Never shared.</summary>
+    public required string ManageToken { get; set; }
+    /// <summary>When the share link stops working; null means never.</summary>
+    public DateTimeOffset? ShareExpiresAt { get; set; }
+    public bool ShareRevoked { get; set; }
+    /// <summary>An optional passcode the share link asks for (hashed).</summary>
+    public string? PasscodeHash { get; set; }
+    /// <summary>An optional nickname; no name or email is ever needed.</summary>
+    public string? Nickname { get; set; }
+    /// <summary>Links re-takes into one history: the first assessment's key, copied to each follow-up.</summary>
+    public required string SeriesKey { get; set; }
+    /// <summary>The plan as the runner last saw it, to show what changed since.</summary>
+    public string? PlanSeenJson { get; set; }
+}
+
+/// <summary>A clinician's note and plan for a runner's assessment.</summary>
+public sealed class ClinicianPlan
+{
+    public int Id { get; set; }
+    public int AssessmentId { get; set; }
+    public StoredAssessment Assessment { get; set; } = null!;
+    public required string Clinician { get; set; }
+    public string? Note { get; set; }
+    public string? Avoid { get; set; }
+    public DateOnly? ReviewDate { get; set; }
+    /// <summary>The chosen routines with adjusted dosage: a JSON list of <c>PlanItem</c>.</summary>
+    public string ItemsJson { get; set; } = "[]";
+    public int Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
 }
 
 /// <summary>A questionnaire in progress; kept server-side so the wizard works without JavaScript.</summary>
@@ -97,6 +127,8 @@ public sealed class AssessmentDraft
     public string AnswersJson { get; set; } = "{}";
     public string Unit { get; set; } = "km";
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Set when re-taking: the result this draft follows up, to join their history.</summary>
+    public int? PreviousAssessmentId { get; set; }
 }
 
 /// <summary>A routine a runner followed, with how it felt; linked to the assessment it was started from.</summary>

@@ -16,6 +16,7 @@ public sealed class KneeResetDbContext(DbContextOptions<KneeResetDbContext> opti
     public DbSet<AssessmentDraft> AssessmentDrafts => Set<AssessmentDraft>();
     public DbSet<RoutineSession> RoutineSessions => Set<RoutineSession>();
     public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<ClinicianPlan> ClinicianPlans => Set<ClinicianPlan>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -55,6 +56,19 @@ public sealed class KneeResetDbContext(DbContextOptions<KneeResetDbContext> opti
             e.Property(x => x.Triage).HasMaxLength(20);
             e.Property(x => x.TopCause).HasMaxLength(30);
             e.Property(x => x.Unit).HasMaxLength(5);
+            e.HasIndex(x => x.ManageToken).IsUnique();
+            e.Property(x => x.ManageToken).HasMaxLength(64);
+            e.HasIndex(x => x.SeriesKey);
+            e.Property(x => x.SeriesKey).HasMaxLength(64);
+            e.Property(x => x.Nickname).HasMaxLength(40);
+        });
+        builder.Entity<ClinicianPlan>(e =>
+        {
+            e.HasIndex(x => x.AssessmentId).IsUnique();
+            e.HasOne(x => x.Assessment).WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Clinician).HasMaxLength(256);
+            e.Property(x => x.Note).HasMaxLength(4000);
+            e.Property(x => x.Avoid).HasMaxLength(2000);
         });
         builder.Entity<RoutineSession>(e =>
         {

@@ -5,7 +5,7 @@ namespace KneeReset.Web.Infrastructure;
 /// <summary>Paths that carry a secret token (result links, drafts), and how to mask them for logs.</summary>
 public static partial class TokenPaths
 {
-    [GeneratedRegex("^/(r|api/assessments|assess|sessions)/[^/]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^/(r|m|api/assessments|assess|sessions)/[^/]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TokenSegment();
 
     public static bool IsTokenPath(PathString path) => path.HasValue && TokenSegment().IsMatch(path.Value!);

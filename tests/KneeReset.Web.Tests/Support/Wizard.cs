@@ -54,13 +54,19 @@ public static class Wizard
         return (steps, location);
     }
 
-    /// <summary>Presses "See my result" on the review; returns the result page's address.</summary>
+    /// <summary>
+    /// Presses "See my result" on the review, which lands on the runner's private page; returns
+    /// the share link's address ("/r/{token}") read from that page.
+    /// </summary>
     public static async Task<string> FinishAsync(HttpClient client, string reviewUrl)
     {
         using var response = await client.SubmitAsync(reviewUrl, nav: null);
         var location = Browser.AssertRedirect(response);
-        Assert.Matches("^/r/[A-Za-z0-9_-]{22,}$", location);
-        return location;
+        Assert.Matches("^/m/[A-Za-z0-9_-]{22,}$", location);
+        var manage = await client.GetPageAsync(location);
+        var share = new Uri(manage.QuerySelector("#share-url")!.GetAttribute("value")!).AbsolutePath;
+        Assert.Matches("^/r/[A-Za-z0-9_-]{22,}$", share);
+        return share;
     }
 
     /// <summary>The form fields (q.&lt;id&gt;) of this page that the answers fill, in the form's own terms.</summary>

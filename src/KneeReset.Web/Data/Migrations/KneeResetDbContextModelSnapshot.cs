@@ -27,6 +27,9 @@ namespace KneeReset.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PreviousAssessmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -73,6 +76,49 @@ namespace KneeReset.Web.Data.Migrations
                     b.HasIndex("At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("KneeReset.Web.Data.ClinicianPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Avoid")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clinician")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
+                    b.ToTable("ClinicianPlans");
                 });
 
             modelBuilder.Entity("KneeReset.Web.Data.Exercise", b =>
@@ -437,6 +483,21 @@ namespace KneeReset.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ManageToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nickname")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasscodeHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanSeenJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QuestionnaireVersion")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -448,6 +509,17 @@ namespace KneeReset.Web.Data.Migrations
                     b.Property<string>("RulesVersion")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SeriesKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ShareExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShareRevoked")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Token")
                         .IsRequired()
@@ -469,6 +541,11 @@ namespace KneeReset.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ManageToken")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesKey");
 
                     b.HasIndex("Token")
                         .IsUnique();
@@ -602,6 +679,17 @@ namespace KneeReset.Web.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("KneeReset.Web.Data.ClinicianPlan", b =>
+                {
+                    b.HasOne("KneeReset.Web.Data.StoredAssessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
                 });
 
             modelBuilder.Entity("KneeReset.Web.Data.RoutineSession", b =>

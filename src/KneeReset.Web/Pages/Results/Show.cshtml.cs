@@ -1,43 +1,148 @@
-using KneeReset.Core.Assessment;
+using FluentValidation;
 using KneeReset.Web.Assessment;
 using KneeReset.Web.Content;
 using KneeReset.Web.Infrastructure;
+using KneeReset.Web.Routines;
+using KneeReset.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace KneeReset.Web.Pages.Results;
 
-/// <summary>The result at /r/{token}: triage first, then ranked causes with their evidence, then routines.</summary>
+/// <summary>
+/// The shared result at /r/{token}. Anyone with the link sees the result (after the passcode,
+/// if the runner set one); a signed-in clinician also sees every answer and the reasoning, and
+/// can write a plan that the runner then sees.
+/// </summary>
 [EnableRateLimiting(RateLimits.TokenLookup)]
-public class ShowModel(AssessmentService assessments, ContentCatalog content) : PageModel
+public class ShowModel(AssessmentService assessments, FollowUp followUp, SharePasscodes passcodes, RoutineLibrary library, ContentCatalog content, AuditLog audit, Data.KneeResetDbContext db) : PageModel
 {
     public AssessmentRecord Record { get; private set; } = null!;
-    public AssessmentResult Result => Record.Outcome.Result;
-    public CauseGuide Guide => content.Causes;
+    public ResultView View { get; private set; } = null!;
+    public bool NeedsPasscode { get; private set; }
+    public bool IsClinician => User.IsInRole(StaffRoles.Clinician);
+    public IReadOnlyList<RoutineView> Library { get; private set; } = [];
+    public ContentCatalog Catalog => content;
 
-    /// <summary>Causes worth showing: those the answers point to at least "possible".</summary>
-    public IEnumerable<CauseScore> RankedCauses => Result.Causes.Where(c => c.Band != Band.Unlikely);
+    [BindProperty]
+    public PlanInput Plan { get; set; } = new();
 
-    public IEnumerable<CauseScore> OtherCauses => Result.Causes.Where(c => c.Band == Band.Unlikely);
+    public sealed class PlanInput
+    {
+        public string? Note { get; set; }
+        public string? Avoid { get; set; }
+        public DateOnly? ReviewDate { get; set; }
+        public List<string> Routines { get; set; } = [];
+        public Dictionary<string, string?> Dosage { get; set; } = [];
+        public Dictionary<string, string?> ItemNote { get; set; } = [];
+    }
+
+    public sealed class PlanValidator : AbstractValidator<PlanInput>
+    {
+        public PlanValidator(DateOnly today)
+        {
+            RuleFor(x => x.Note).MaximumLength(4000).WithMessage("Keep the note under 4000 characters.");
+            RuleFor(x => x.Avoid).MaximumLength(2000).WithMessage("Keep \"avoid\" under 2000 characters.");
+            RuleFor(x => x.ReviewDate).GreaterThanOrEqualTo(today).When(x => x.ReviewDate is not null).WithMessage("The review date can't be in the past.");
+            RuleFor(x => x).Must(x => x.Routines.Count > 0 || !string.IsNullOrWhiteSpace(x.Note))
+                .WithMessage("Choose at least one routine or write a note.").OverridePropertyName("Routines");
+            RuleForEach(x => x.Dosage.Values).MaximumLength(120).WithMessage("Keep each dosage under 120 characters.").OverridePropertyName("Dosage");
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (IsClinician && !NeedsPasscode)
+        {
+            audit.Record(User.Identity!.Name!, "clinician.viewed", $"assessment {Record.Stored.Id}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPasscodeAsync(string token, string? passcode, CancellationToken cancellationToken)
     {
         var record = await assessments.FindAsync(token, cancellationToken);
         if (record is null)
         {
             return NotFound();
         }
-        Record = record;
+        if (passcodes.Verify(record.Stored, passcode))
+        {
+            passcodes.GrantAccess(HttpContext, record.Stored);
+            return Redirect($"/r/{token}");
+        }
+        await LoadAsync(token, cancellationToken);
+        ModelState.AddModelError("passcode", "That passcode isn't right.");
         return Page();
     }
 
-    public string CauseName(string id) => content.CauseName(id);
-
-    public static string BandText(Band band) => band switch
+    public async Task<IActionResult> OnPostPlanAsync(string token, CancellationToken cancellationToken)
     {
-        Band.Likely => "Likely",
-        Band.Possible => "Possible",
-        _ => "Unlikely",
-    };
+        if (!IsClinician)
+        {
+            return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+        }
+        if (!await LoadAsync(token, cancellationToken) || NeedsPasscode)
+        {
+            return NotFound();
+        }
+        var validation = new PlanValidator(DateOnly.FromDateTime(DateTime.UtcNow)).Validate(Plan);
+        var known = Library.ToDictionary(r => r.Routine.Slug);
+        if (Plan.Routines.Any(r => !known.ContainsKey(r)))
+        {
+            ModelState.AddModelError("Plan.Routines", "One of the chosen routines no longer exists.");
+        }
+        foreach (var error in validation.Errors)
+        {
+            ModelState.AddModelError($"Plan.{error.PropertyName}", error.ErrorMessage);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var items = Plan.Routines.Distinct().Select(slug => new PlanItem(slug, known[slug].Routine.Title,
+            Clean(Plan.Dosage.GetValueOrDefault(slug)), Clean(Plan.ItemNote.GetValueOrDefault(slug)))).ToList();
+        await followUp.SavePlanAsync(Record.Stored.Id, User.Identity!.Name!, Clean(Plan.Note), Clean(Plan.Avoid), Plan.ReviewDate, items, cancellationToken);
+        return Redirect($"/r/{token}#plan-title");
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private async Task<bool> LoadAsync(string token, CancellationToken cancellationToken)
+    {
+        var record = await assessments.FindAsync(token, cancellationToken);
+        if (record is null)
+        {
+            return false;
+        }
+        Record = record;
+        NeedsPasscode = record.HasPasscode && !passcodes.HasAccess(HttpContext, record.Stored);
+        if (!NeedsPasscode)
+        {
+            View = await followUp.ViewAsync(record, forRunner: false, cancellationToken);
+            if (IsClinician)
+            {
+                Library = await library.PublishedAsync(cancellationToken);
+                if (Request.Method == HttpMethods.Get && View.Plan is { } plan)
+                {
+                    Plan = new PlanInput
+                    {
+                        Note = plan.Plan.Note,
+                        Avoid = plan.Plan.Avoid,
+                        ReviewDate = plan.Plan.ReviewDate,
+                        Routines = plan.Items.Select(i => i.Routine).ToList(),
+                        Dosage = plan.Items.ToDictionary(i => i.Routine, i => i.Dosage),
+                        ItemNote = plan.Items.ToDictionary(i => i.Routine, i => i.Note),
+                    };
+                }
+            }
+        }
+        return true;
+    }
 }

@@ -39,3 +39,23 @@
   var summary = document.querySelector(".error-summary");
   if (summary) { summary.focus(); }
 })();
+
+// Copy and print buttons: hidden without JavaScript, where the link can be copied by hand.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    var field = document.getElementById(button.getAttribute("data-copy"));
+    if (!field || !navigator.clipboard) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(field.value).then(function () {
+        button.textContent = "Copied";
+        window.setTimeout(function () { button.textContent = "Copy link"; }, 2000);
+      });
+    });
+  });
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();

@@ -1,0 +1,177 @@
+using FluentValidation;
+using KneeReset.Web.Assessment;
+using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+
+namespace KneeReset.Web.Pages.Manage;
+
+/// <summary>
+/// The runner's private page at /m/{token}: their result, and control over sharing (expiry,
+/// revoke, new link, passcode), a nickname, re-taking the check, the plan calendar and deleting
+/// everything. Only the runner has this link; it is never shown on the share page.
+/// </summary>
+[EnableRateLimiting(RateLimits.TokenLookup)]
+public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardService wizard, KneeResetDbContext db, TimeProvider clock) : PageModel
+{
+    public static readonly (string Value, string Label)[] ExpiryChoices = [("7", "7 days"), ("30", "30 days"), ("90", "90 days"), ("never", "Never")];
+
+    public AssessmentRecord Record { get; private set; } = null!;
+    public ResultView View { get; private set; } = null!;
+    public string ShareUrl => $"{Request.Scheme}://{Request.Host}/r/{Record.Token}";
+    public string? Message { get; private set; }
+
+    public bool ShareActive => !Record.Stored.ShareRevoked && (Record.Stored.ShareExpiresAt is null || Record.Stored.ShareExpiresAt > clock.GetUtcNow());
+
+    public sealed class SharingInput
+    {
+        public string? Expiry { get; set; }
+        public string? Passcode { get; set; }
+        public string? Nickname { get; set; }
+    }
+
+    public sealed class SharingValidator : AbstractValidator<SharingInput>
+    {
+        public SharingValidator()
+        {
+            RuleFor(x => x.Expiry).Must(e => e is null || ExpiryChoices.Any(c => c.Value == e)).WithMessage("Choose 7, 30 or 90 days, or never.");
+            RuleFor(x => x.Passcode).Length(4, 64).When(x => !string.IsNullOrEmpty(x.Passcode)).WithMessage("A passcode needs 4 to 64 characters.");
+            RuleFor(x => x.Nickname).MaximumLength(40).WithMessage("Keep the nickname under 40 characters.");
+        }
+    }
+
+    [BindProperty] public SharingInput Sharing { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string token, string? done, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+        {
+            return NotFound();
+        }
+        Message = done;
+        await followUp.MarkPlanSeenAsync(Record.Stored, View.Plan, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSharingAsync(string token, CancellationToken cancellationToken)
+    {
+        var entity = await EntityAsync(token, cancellationToken);
+        if (entity is null)
+        {
+            return NotFound();
+        }
+        var validation = new SharingValidator().Validate(Sharing);
+        if (!validation.IsValid)
+        {
+            foreach (var error in validation.Errors)
+            {
+                ModelState.AddModelError($"Sharing.{error.PropertyName}", error.ErrorMessage);
+            }
+            await LoadAsync(token, cancellationToken);
+            return Page();
+        }
+        if (Sharing.Expiry is { } expiry)
+        {
+            entity.ShareExpiresAt = expiry == "never" ? null : clock.GetUtcNow().AddDays(int.Parse(expiry, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (!string.IsNullOrEmpty(Sharing.Passcode))
+        {
+            entity.PasscodeHash = SharePasscodes.Hash(entity, Sharing.Passcode);
+        }
+        entity.Nickname = string.IsNullOrWhiteSpace(Sharing.Nickname) ? null : Sharing.Nickname.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/m/{token}?done=Sharing+settings+saved.");
+    }
+
+    public async Task<IActionResult> OnPostClearPasscodeAsync(string token, CancellationToken cancellationToken) =>
+        await ChangeAsync(token, e => e.PasscodeHash = null, "The passcode is removed.", cancellationToken);
+
+    public async Task<IActionResult> OnPostRevokeAsync(string token, CancellationToken cancellationToken) =>
+        await ChangeAsync(token, e => e.ShareRevoked = true, "The share link no longer works.", cancellationToken);
+
+    public async Task<IActionResult> OnPostNewLinkAsync(string token, CancellationToken cancellationToken) =>
+        await ChangeAsync(token, e =>
+        {
+            e.Token = ShareToken.New();
+            e.ShareRevoked = false;
+            e.ShareExpiresAt ??= null;
+        }, "A new share link is ready; the old one no longer works.", cancellationToken);
+
+    public async Task<IActionResult> OnPostDeleteAsync(string token, bool confirm, CancellationToken cancellationToken)
+    {
+        var entity = await EntityAsync(token, cancellationToken);
+        if (entity is null)
+        {
+            return NotFound();
+        }
+        if (!confirm)
+        {
+            ModelState.AddModelError("confirm", "Tick the box to confirm you want to delete this result for good.");
+            await LoadAsync(token, cancellationToken);
+            return Page();
+        }
+        db.RoutineSessions.RemoveRange(db.RoutineSessions.Where(s => s.AssessmentId == entity.Id));
+        db.Assessments.Remove(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect("/?deleted=1");
+    }
+
+    /// <summary>Re-take: a new questionnaire filled with the last answers, linked into this history.</summary>
+    public async Task<IActionResult> OnPostRetakeAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+        {
+            return NotFound();
+        }
+        var draft = await wizard.StartAsync(cancellationToken, Record);
+        return Redirect($"/assess/{draft.Id}/{wizard.Questions.Steps[0].Id}");
+    }
+
+    public async Task<IActionResult> OnGetCalendarAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken) || View.Plan is null)
+        {
+            return NotFound();
+        }
+        var ics = FollowUp.Calendar(View.Plan, $"{Request.Scheme}://{Request.Host}/m/{token}", clock.GetUtcNow());
+        return File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "knee-plan.ics");
+    }
+
+    /// <summary>The share link as a QR code, drawn as SVG.</summary>
+    public string QrSvg()
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(ShareUrl, QRCodeGenerator.ECCLevel.M);
+        return new SvgQRCode(data).GetGraphic(4, "#1d2430", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
+    }
+
+    private async Task<IActionResult> ChangeAsync(string token, Action<StoredAssessment> change, string message, CancellationToken cancellationToken)
+    {
+        var entity = await EntityAsync(token, cancellationToken);
+        if (entity is null)
+        {
+            return NotFound();
+        }
+        change(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/m/{token}?done={Uri.EscapeDataString(message)}");
+    }
+
+    private async Task<StoredAssessment?> EntityAsync(string token, CancellationToken cancellationToken) =>
+        ShareToken.LooksValid(token) ? await db.Assessments.FirstOrDefaultAsync(a => a.ManageToken == token, cancellationToken) : null;
+
+    private async Task<bool> LoadAsync(string token, CancellationToken cancellationToken)
+    {
+        if (await assessments.FindByManageTokenAsync(token, cancellationToken) is not { } record)
+        {
+            return false;
+        }
+        Record = record;
+        View = await followUp.ViewAsync(record, forRunner: true, cancellationToken);
+        return true;
+    }
+}
