@@ -23,6 +23,7 @@ builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<WizardService>();
 builder.Services.AddScoped<FollowUp>();
 builder.Services.AddSingleton<SharePasscodes>();
+builder.Services.AddSingleton<KneeReset.Web.Fhir.FhirExport>();
 builder.Services.AddKneeResetRateLimits(builder.Configuration);
 builder.Services.AddKneeResetStaff(builder.Configuration);
 // Keys for sign-in cookies, antiforgery and set-password links survive restarts and are shared
@@ -73,6 +74,7 @@ app.MapQuestionnaireApi();
 app.MapAssessmentsApi();
 app.MapRoutinesApi();
 MediaStore.MapMedia(app);
+KneeReset.Web.Fhir.FhirApi.MapFhirApi(app);
 app.MapRazorPages();
 
 await app.RunAsync();

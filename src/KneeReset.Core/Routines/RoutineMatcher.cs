@@ -56,10 +56,12 @@ public static class RoutineMatcher
             {
                 var reasons = new List<string>();
                 double score = 0;
+                // A routine written for one or two causes fits them better than a general one for all four.
+                var focus = routine.Causes.Count <= 2 ? 1.0 : 0.6;
                 foreach (var cause in result.Causes.Where(c => c.Band != Band.Unlikely && routine.Causes.Contains(c.Cause)))
                 {
                     var top = cause.Cause == result.TopCause;
-                    score += (cause.Band == Band.Likely ? 3 : 1.5) + (top ? 2 : 0);
+                    score += ((cause.Band == Band.Likely ? 3 : 1.5) + (top ? 2 : 0)) * focus;
                     reasons.Add($"Works on {causeName(cause.Cause).ToLowerInvariant()}, which your answers point to{(top ? " most" : "")}.");
                 }
                 // Findings only refine the choice among routines for the causes in play; a routine

@@ -51,6 +51,20 @@ public class RoutineMatcherTests
     }
 
     [Fact]
+    public void A_routine_focused_on_the_cause_ranks_above_a_general_one()
+    {
+        RoutineCard[] library =
+        [
+            new("warm-up", "Warm-up", "warm_up", ["runners_knee", "it_band", "tendon_overload", "form_mechanics"], [], ["hips", "mobility"], false),
+            new("quads", "Quads", "strengthen", ["runners_knee"], [], ["quads", "strength"], false),
+        ];
+
+        var picks = RoutineMatcher.Match(TestContent.Evaluate("""{"location": ["front_kneecap"], "onset": "gradual", "worst_pain": 4, "red_flags": [], "aggravators": ["stairs_down"]}"""), library, id => id);
+
+        Assert.Equal(["quads", "warm-up"], picks.Select(p => p.Routine.Slug));
+    }
+
+    [Fact]
     public void Durations_are_computed_from_the_steps()
     {
         StepDosage[] steps =
