@@ -104,7 +104,10 @@ public sealed class FhirExport(ContentCatalog content)
         var authored = record.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
 
         // No name or email exists: the runner is an anonymous patient, with a nickname if they gave one.
-        var patient = new Patient();
+        var patient = new Patient
+        {
+            Text = new Narrative { Status = Narrative.NarrativeStatus.Generated, Div = "<div xmlns=\"http://www.w3.org/1999/xhtml\">An anonymous runner</div>" },
+        };
         if (record.Stored.Nickname is { } nickname)
         {
             patient.Name.Add(new HumanName { Text = nickname, Use = HumanName.NameUse.Nickname });

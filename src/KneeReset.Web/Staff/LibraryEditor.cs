@@ -137,6 +137,18 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
             return new SaveResult(exercise.Id, exercise.Version, [], LibraryFiles.Write(LibraryFiles.ToFile(exercise)));
         }
         exercise ??= db.Exercises.Add(new Exercise { Slug = file.Slug, Name = file.Name, Purpose = file.Purpose, Kind = file.Kind, Version = 0 }).Entity;
+        // Variations are named by slug: a renamed exercise takes the names pointing at it along,
+        // each pointing exercise getting a new version of its own.
+        var renamedFrom = exercise.Slug != file.Slug && id is not null ? exercise.Slug : null;
+        var pointing = renamedFrom is null ? [] : await db.Exercises
+            .Where(e => e.Id != exercise.Id && (e.EasierSlug == renamedFrom || e.HarderSlug == renamedFrom)).ToListAsync(cancellationToken);
+        foreach (var other in pointing)
+        {
+            other.EasierSlug = other.EasierSlug == renamedFrom ? file.Slug : other.EasierSlug;
+            other.HarderSlug = other.HarderSlug == renamedFrom ? file.Slug : other.HarderSlug;
+            other.UpdatedAt = clock.GetUtcNow();
+            other.Version += 1;
+        }
         exercise.Slug = file.Slug;
         exercise.Name = file.Name;
         exercise.Purpose = file.Purpose;
@@ -163,6 +175,10 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
             return new SaveResult(current.Id, current.Version, [], LibraryFiles.Write(LibraryFiles.ToFile(current)));
         }
         await RecordAsync(ExerciseType, exercise.Id, exercise.Version, LibraryFiles.Write(LibraryFiles.ToFile(exercise)), actor, action, $"exercise {exercise.Slug}", cancellationToken);
+        foreach (var other in pointing)
+        {
+            await RecordAsync(ExerciseType, other.Id, other.Version, LibraryFiles.Write(LibraryFiles.ToFile(other)), actor, "exercise.saved", $"exercise {other.Slug}", cancellationToken);
+        }
         await cache.InvalidateAsync(cancellationToken);
         return new SaveResult(exercise.Id, exercise.Version, [], null);
     }
@@ -177,9 +193,22 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         }
         var users = await db.Routines.Where(r => r.Steps.Any(s => s.ExerciseId == id))
             .Select(r => new { r.Title, r.Status }).ToListAsync(cancellationToken);
-        if (users.Count > 0)
+        // A variation is named by slug: deleting its target would leave a name that points nowhere
+        // (and an export that can't be imported again).
+        var variationOf = await db.Exercises.Where(e => e.Id != id && (e.EasierSlug == exercise.Slug || e.HarderSlug == exercise.Slug))
+            .Select(e => e.Name).ToListAsync(cancellationToken);
+        if (users.Count + variationOf.Count > 0)
         {
-            return $"\"{exercise.Name}\" can't be deleted: it is used by {string.Join(", ", users.Select(u => $"\"{u.Title}\" ({LibraryFiles.StatusWord(u.Status)})"))}. Remove it from those routines first, or archive it.";
+            var uses = new List<string>();
+            if (users.Count > 0)
+            {
+                uses.Add($"it is used by {string.Join(", ", users.Select(u => $"\"{u.Title}\" ({LibraryFiles.StatusWord(u.Status)})"))}");
+            }
+            if (variationOf.Count > 0)
+            {
+                uses.Add($"it is the easier or harder variation of {string.Join(", ", variationOf.Select(n => $"\"{n}\""))}");
+            }
+            return $"\"{exercise.Name}\" can't be deleted: {string.Join("; ", uses)}. Remove it from those first, or archive it.";
         }
         db.Exercises.Remove(exercise);
         audit.Record(actor, "exercise.deleted", $"exercise {exercise.Slug}");

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using KneeReset.Core;
 using KneeReset.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +47,29 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor)
         stream.Write(Encoding.UTF8.GetBytes(text));
     }
 
+    /// <summary>
+    /// Imported files come from outside: null where the format has a list, a text or a list item
+    /// is refused here, as the validators (shared with the editor, which never sends null) assume none.
+    /// </summary>
+    private static readonly JsonSerializerOptions StrictOptions = new(ContentJson.Options) { RespectNullableAnnotations = true };
+
+    private static T ReadStrict<T>(string text)
+    {
+        var file = JsonSerializer.Deserialize<T>(text, StrictOptions) ?? throw new JsonException("the file holds null, not an object");
+        if (HoldsNullItem(JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })))
+        {
+            throw new JsonException("a list holds null");
+        }
+        return file;
+    }
+
+    private static bool HoldsNullItem(JsonNode? node) => node switch
+    {
+        JsonArray array => array.Any(item => item is null || HoldsNullItem(item)),
+        JsonObject obj => obj.Any(property => HoldsNullItem(property.Value)),
+        _ => false,
+    };
+
     public sealed record ImportResult(IReadOnlyList<string> Problems, int Created, int Updated, int Unchanged);
 
     public async Task<ImportResult> ImportAsync(Stream zipStream, string actor, CancellationToken cancellationToken)
@@ -72,11 +97,11 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor)
                 {
                     if (entry.FullName.StartsWith("exercises/", StringComparison.Ordinal) && entry.FullName.EndsWith(".json", StringComparison.Ordinal))
                     {
-                        exercises.Add(LibraryFiles.Read<ExerciseFile>(text));
+                        exercises.Add(ReadStrict<ExerciseFile>(text));
                     }
                     else if (entry.FullName.StartsWith("routines/", StringComparison.Ordinal) && entry.FullName.EndsWith(".json", StringComparison.Ordinal))
                     {
-                        routines.Add(LibraryFiles.Read<RoutineFile>(text));
+                        routines.Add(ReadStrict<RoutineFile>(text));
                     }
                     else
                     {
