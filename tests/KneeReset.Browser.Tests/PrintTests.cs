@@ -1,0 +1,39 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace KneeReset.Browser.Tests;
+
+[Collection(SharedBrowser.Name)]
+public partial class PrintTests(BrowserApp app)
+{
+    [ChromiumFact]
+    public async Task A_result_with_two_likely_causes_prints_on_one_A4_page()
+    {
+        var (context, page, _) = await app.NewPageAsync();
+        await using var _ = context;
+        var created = await context.APIRequest.PostAsync("/api/assessments", new APIRequestContextOptions
+        {
+            DataObject = new
+            {
+                answers = new Dictionary<string, object>
+                {
+                    ["age"] = 29, ["location"] = new[] { "front_kneecap" }, ["onset"] = "gradual", ["worst_pain"] = 4, ["red_flags"] = Array.Empty<string>(),
+                    ["aggravators"] = new[] { "stairs_down", "prolonged_sitting" }, ["single_leg_squat_knee_caves"] = true, ["knee_to_wall_cm"] = 7,
+                    ["weekly_km_now"] = 40, ["weekly_km_month_ago"] = 25, ["shoe_km"] = 900, ["form"] = new[] { "overstriding" },
+                },
+            },
+        });
+        var resultUrl = JsonDocument.Parse(await created.TextAsync()).RootElement.GetProperty("resultUrl").GetString()!;
+        await page.GotoAsync(resultUrl);
+
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true });
+
+        var pages = PdfPage().Count(Encoding.Latin1.GetString(pdf));
+        Assert.True(pages == 1, $"printed on {pages} pages");
+    }
+
+    [GeneratedRegex(@"/Type\s*/Page(?!s)")]
+    private static partial Regex PdfPage();
+}
