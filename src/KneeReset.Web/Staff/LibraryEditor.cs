@@ -109,7 +109,12 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         return new SaveResult(routine.Id, routine.Version, [], null);
     }
 
-    public async Task<SaveResult> SaveExerciseAsync(int? id, ExerciseFile file, int expectedVersion, string actor, string action, CancellationToken cancellationToken, string? image = null)
+    /// <param name="checkGentleRoutines">
+    /// Refuse a kind other than mobility or stretch while a gentle routine uses the exercise. Only
+    /// an import turns this off: it has checked every routine against the imported kinds already,
+    /// and saves exercises before the routines that may take them out.
+    /// </param>
+    public async Task<SaveResult> SaveExerciseAsync(int? id, ExerciseFile file, int expectedVersion, string actor, string action, CancellationToken cancellationToken, string? image = null, bool checkGentleRoutines = true)
     {
         var validation = new ExerciseFileValidator().Validate(file);
         if (!validation.IsValid)
@@ -131,6 +136,15 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         if (id is not null && exercise is null)
         {
             return SaveResult.Invalid(nameof(ExerciseFile.Slug), "This exercise no longer exists.");
+        }
+        if (checkGentleRoutines && exercise is not null && !LibraryWords.GentleKinds.Contains(file.Kind))
+        {
+            var gentle = await db.Routines.Where(r => r.Gentle && r.Steps.Any(s => s.ExerciseId == exercise.Id)).Select(r => r.Title).ToListAsync(cancellationToken);
+            if (gentle.Count > 0)
+            {
+                return SaveResult.Invalid(nameof(ExerciseFile.Kind),
+                    $"The gentle routine {string.Join(", ", gentle.Select(t => $"\"{t}\""))} uses this exercise, so it must stay a mobility or stretch exercise. Take it out of that routine first.");
+            }
         }
         if (exercise is not null && exercise.Version != expectedVersion)
         {

@@ -141,6 +141,15 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor)
         {
             problems.AddRange(routineValidator.Validate(file).Errors.Select(e => $"routines/{file.Slug}.json: {e.ErrorMessage}"));
         }
+        // Gentle routines already stored and left out of the zip must stay gentle with the imported kinds.
+        var inZip = routines.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
+        var gentle = await db.Routines.AsNoTracking().Where(r => r.Gentle).Include(r => r.Steps).ThenInclude(s => s.Exercise).ToListAsync(cancellationToken);
+        foreach (var routine in gentle.Where(r => !inZip.Contains(r.Slug)))
+        {
+            problems.AddRange(routine.Steps.Select(s => s.Exercise.Slug).Distinct()
+                .Where(slug => !LibraryWords.GentleKinds.Contains(kinds.GetValueOrDefault(slug) ?? ""))
+                .Select(slug => $"exercises/{slug}.json: the gentle routine \"{routine.Title}\" uses it, so it must stay a mobility or stretch exercise."));
+        }
         if (problems.Count > 0)
         {
             return new ImportResult(problems, 0, 0, 0);
@@ -172,7 +181,7 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor)
                 Slug = file.Slug, Name = file.Name, Purpose = file.Purpose, Kind = file.Kind, BodyAreas = file.BodyAreas, Equipment = file.Equipment,
                 Instructions = file.Instructions, Cues = file.Cues, CommonMistakes = file.CommonMistakes, Status = file.Status,
             };
-            await editor.SaveExerciseAsync(null, bare, 0, actor, "exercise.imported", cancellationToken);
+            await editor.SaveExerciseAsync(null, bare, 0, actor, "exercise.imported", cancellationToken, checkGentleRoutines: false);
         }
         foreach (var file in exercises)
         {
@@ -180,7 +189,7 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor)
             var changed = LibraryFiles.Write(LibraryFiles.ToFile(current)) != LibraryFiles.Write(file);
             if (changed)
             {
-                await editor.SaveExerciseAsync(current.Id, file, current.Version, actor, "exercise.imported", cancellationToken);
+                await editor.SaveExerciseAsync(current.Id, file, current.Version, actor, "exercise.imported", cancellationToken, checkGentleRoutines: false);
             }
             Count(file.Slug, changed, existing);
         }

@@ -9,6 +9,8 @@ public static class LibraryWords
 {
     public static readonly string[] BodyAreas = ["hips", "glutes", "quads", "hamstrings", "calves", "ankles", "feet", "core"];
     public static readonly string[] Kinds = ["mobility", "strength", "eccentric", "activation", "stretch"];
+    /// <summary>The only kinds a gentle routine (for runners waiting to see a clinician) may hold.</summary>
+    public static readonly IReadOnlySet<string> GentleKinds = new HashSet<string>(StringComparer.Ordinal) { "mobility", "stretch" };
     public static readonly string[] Causes = ["runners_knee", "it_band", "tendon_overload", "form_mechanics"];
     public static readonly string[] Phases = ["post_run_reset", "warm_up", "recovery", "strengthen", "prevent", "gentle_range"];
     public static readonly string[] Findings = ["knee_caves", "tight_hip_flexors", "limited_ankle_dorsiflexion", "form", "tendon_load"];
@@ -66,7 +68,7 @@ public sealed class RoutineFileValidator : AbstractValidator<RoutineFile>
         RuleFor(x => x.Status).Must(s => LibraryWords.Statuses.Contains(s)).WithMessage("Choose draft, published or archived.");
         RuleFor(x => x.Steps).NotEmpty().When(x => x.Status == "published").WithMessage("A published routine needs at least one step.");
         RuleFor(x => x.Steps).Must(s => s.Count <= 30).WithMessage("Keep a routine to 30 steps or fewer.");
-        RuleFor(x => x).Must(x => !x.Gentle || x.Steps.All(s => kindOf.GetValueOrDefault(s.Exercise) is "mobility" or "stretch"))
+        RuleFor(x => x).Must(x => !x.Gentle || x.Steps.All(s => LibraryWords.GentleKinds.Contains(kindOf.GetValueOrDefault(s.Exercise) ?? "")))
             .WithMessage("A gentle routine (for runners waiting to see a clinician) may hold only mobility or stretch exercises.")
             .OverridePropertyName("Gentle");
         RuleForEach(x => x.Steps).ChildRules(step =>
