@@ -29,8 +29,11 @@ public class ClinicianSharingTests(BrowserApp app)
             {
                 answers = new Dictionary<string, object>
                 {
-                    ["location"] = new[] { "front_kneecap" }, ["onset"] = "gradual", ["worst_pain"] = 4,
-                    ["red_flags"] = Array.Empty<string>(), ["aggravators"] = new[] { "stairs_down", "prolonged_sitting" },
+                    ["location"] = new[] { "front_kneecap" },
+                    ["onset"] = "gradual",
+                    ["worst_pain"] = 4,
+                    ["red_flags"] = Array.Empty<string>(),
+                    ["aggravators"] = new[] { "stairs_down", "prolonged_sitting" },
                 },
             },
         });

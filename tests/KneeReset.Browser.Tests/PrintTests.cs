@@ -19,9 +19,18 @@ public partial class PrintTests(BrowserApp app)
             {
                 answers = new Dictionary<string, object>
                 {
-                    ["age"] = 29, ["location"] = new[] { "front_kneecap" }, ["onset"] = "gradual", ["worst_pain"] = 4, ["red_flags"] = Array.Empty<string>(),
-                    ["aggravators"] = new[] { "stairs_down", "prolonged_sitting" }, ["single_leg_squat_knee_caves"] = true, ["knee_to_wall_cm"] = 7,
-                    ["weekly_km_now"] = 40, ["weekly_km_month_ago"] = 25, ["shoe_km"] = 900, ["form"] = new[] { "overstriding" },
+                    ["age"] = 29,
+                    ["location"] = new[] { "front_kneecap" },
+                    ["onset"] = "gradual",
+                    ["worst_pain"] = 4,
+                    ["red_flags"] = Array.Empty<string>(),
+                    ["aggravators"] = new[] { "stairs_down", "prolonged_sitting" },
+                    ["single_leg_squat_knee_caves"] = true,
+                    ["knee_to_wall_cm"] = 7,
+                    ["weekly_km_now"] = 40,
+                    ["weekly_km_month_ago"] = 25,
+                    ["shoe_km"] = 900,
+                    ["form"] = new[] { "overstriding" },
                 },
             },
         });

@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.AspNetCore;
 using Serilog.Events;
 
 namespace KneeReset.Web.Infrastructure;
@@ -12,6 +13,9 @@ public static class Logging
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext());
+        // Request logs go to this app's own logger, not Serilog's shared static one (which every
+        // host that starts or stops in the same process would replace).
+        builder.Services.AddOptions<RequestLoggingOptions>().Configure<Serilog.ILogger>((options, logger) => options.Logger = logger);
         return builder;
     }
 

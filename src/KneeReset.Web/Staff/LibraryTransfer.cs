@@ -178,8 +178,16 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor)
         {
             var bare = new ExerciseFile
             {
-                Slug = file.Slug, Name = file.Name, Purpose = file.Purpose, Kind = file.Kind, BodyAreas = file.BodyAreas, Equipment = file.Equipment,
-                Instructions = file.Instructions, Cues = file.Cues, CommonMistakes = file.CommonMistakes, Status = file.Status,
+                Slug = file.Slug,
+                Name = file.Name,
+                Purpose = file.Purpose,
+                Kind = file.Kind,
+                BodyAreas = file.BodyAreas,
+                Equipment = file.Equipment,
+                Instructions = file.Instructions,
+                Cues = file.Cues,
+                CommonMistakes = file.CommonMistakes,
+                Status = file.Status,
             };
             await editor.SaveExerciseAsync(null, bare, 0, actor, "exercise.imported", cancellationToken, checkGentleRoutines: false);
         }

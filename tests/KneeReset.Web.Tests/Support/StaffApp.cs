@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Serilog.AspNetCore;
 
 namespace KneeReset.Web.Tests;
 
@@ -40,9 +39,6 @@ public class StaffApp : IDisposable
             {
                 TestStaffSignIn.AddTo(services);
                 services.AddSingleton<TimeProvider>(Clock);
-                // Request logs go to this host's own logger. Left unset (as the app leaves it), they go to
-                // Serilog's static logger, which every other host started or stopped in parallel replaces.
-                services.AddOptions<RequestLoggingOptions>().Configure<Serilog.ILogger>((options, logger) => options.Logger = logger);
             });
         });
     }

@@ -69,6 +69,13 @@ public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts) : 
         {
             return NotFound();
         }
+        if (user.UserName == User.Identity?.Name && role != StaffRoles.Admin)
+        {
+            // Otherwise the last admin could lock everyone out of account management.
+            ModelState.AddModelError(string.Empty, "You can't take away your own Admin role; ask another admin.");
+            await LoadAsync();
+            return Page();
+        }
         await accounts.SetRoleAsync(user, role, Actor);
         return RedirectToPage();
     }
