@@ -101,7 +101,7 @@ public class StaffApp : IDisposable
     }
 
     /// <summary>Saves an exercise through the library editor and returns its id.</summary>
-    public async Task<int> CreateExerciseAsync(string slug, string status = "published")
+    public async Task<int> CreateExerciseAsync(string slug, string status = "published", IReadOnlyList<string>? instructions = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var file = new ExerciseFile
@@ -111,7 +111,7 @@ public class StaffApp : IDisposable
             Purpose = "Made by a test.",
             Kind = "mobility",
             BodyAreas = ["hips"],
-            Instructions = ["Move gently."],
+            Instructions = instructions?.ToList() ?? ["Move gently."],
             Status = status,
         };
         var result = await scope.ServiceProvider.GetRequiredService<LibraryEditor>()

@@ -28,6 +28,8 @@ public class AccessTests(StaffApp app)
         { "/Staff/Library/Exercises/Edit", Library },
         { "/Staff/Library/Exercises/Edit/1", Library },
         { "/Staff/Library/Exercises/History/1", Library },
+        { "/Staff/Library/Exercises/Edit?duplicate=1", Library },
+        { "/Staff/Library/Exercises/Preview/1", Library },
         { "/Staff/Library/Transfer", Library },
         { "/Staff/Library/Transfer?handler=Export", Library },
     };

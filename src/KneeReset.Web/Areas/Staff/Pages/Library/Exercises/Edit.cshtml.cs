@@ -21,18 +21,26 @@ public class EditModel(LibraryEditor editor, MediaStore media, KneeResetDbContex
     public int? ConflictVersion { get; private set; }
     public string? Saved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id, string? saved, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int? id, int? duplicate, string? saved, CancellationToken cancellationToken)
     {
         Id = id;
         Saved = saved;
-        if (id is not null)
+        if ((id ?? duplicate) is { } source)
         {
-            if (await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is not { } exercise)
+            if (await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == source, cancellationToken) is not { } exercise)
             {
                 return NotFound();
             }
             Input = ExerciseForm.From(LibraryFiles.ToFile(exercise), exercise.Version);
-            Image = exercise.Image;
+            Image = id is null ? null : exercise.Image;
+            if (id is null)
+            {
+                // A copy starts as a draft with its own slug; staff rename it before publishing.
+                Input.Slug += "-copy";
+                Input.Name += " (copy)";
+                Input.Status = "draft";
+                Input.Version = 0;
+            }
         }
         await LoadAsync(cancellationToken);
         return Page();
