@@ -10,7 +10,8 @@ public sealed record RoutineCard(
     IReadOnlyList<string> Causes,
     IReadOnlyList<string> Findings,
     IReadOnlyList<string> Targets,
-    bool Gentle)
+    bool Gentle,
+    string Difficulty = "easy")
 {
     public const string PostRunResetPhase = "post_run_reset";
 
@@ -66,15 +67,21 @@ public static class RoutineMatcher
                 }
                 // Findings only refine the choice among routines for the causes in play; a routine
                 // chosen for a finding alone comes after every cause match.
-                foreach (var finding in result.Findings.Where(f => routine.Findings.Contains(f.Id)))
+                // A loading routine needs a cause in play: a finding alone (a load spike with mild,
+                // diffuse soreness, say) never earns strength or eccentric work.
+                if (score > 0 || !routine.Loads)
                 {
-                    score += 1;
-                    reasons.Add(finding.Text);
+                    foreach (var finding in result.Findings.Where(f => routine.Findings.Contains(f.Id)))
+                    {
+                        score += 1;
+                        reasons.Add(finding.Text);
+                    }
                 }
                 return (routine, score, reasons, order);
             })
             .Where(c => c.score > 0 && c.routine.Phase != RoutineCard.PostRunResetPhase)
             .OrderByDescending(c => c.score)
+            .ThenBy(c => DifficultyRank(c.routine.Difficulty)) // the gentler start first
             .ThenBy(c => c.order)
             .Take(MaxRoutines - 1)
             .Select(c => new MatchedRoutine(c.routine, c.reasons))
@@ -88,4 +95,11 @@ public static class RoutineMatcher
         }
         return candidates;
     }
+
+    private static int DifficultyRank(string difficulty) => difficulty switch
+    {
+        "easy" => 0,
+        "moderate" => 1,
+        _ => 2,
+    };
 }

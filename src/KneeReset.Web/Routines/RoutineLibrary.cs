@@ -7,7 +7,7 @@ namespace KneeReset.Web.Routines;
 /// <summary>A published routine as runners see it: steps with exercises, computed duration and targets.</summary>
 public sealed record RoutineView(Routine Routine, int DurationSeconds, IReadOnlyList<string> Targets, IReadOnlyList<string> Equipment)
 {
-    public RoutineCard Card => new(Routine.Slug, Routine.Title, Routine.Phase, Routine.Causes, Routine.Findings, Targets, Routine.Gentle);
+    public RoutineCard Card => new(Routine.Slug, Routine.Title, Routine.Phase, Routine.Causes, Routine.Findings, Targets, Routine.Gentle, Routine.Difficulty);
 
     public int Minutes => Math.Max(1, (int)Math.Round(DurationSeconds / 60.0));
 

@@ -65,6 +65,31 @@ public class RoutineMatcherTests
     }
 
     [Fact]
+    public void A_load_spike_alone_never_earns_a_loading_routine()
+    {
+        var picks = Match("""
+            {"location": ["whole_knee"], "side": "both", "onset": "gradual", "worst_pain": 2, "timing": ["after_run"], "red_flags": [],
+             "longest_run_km_recent": 21, "longest_run_km_month_before": 14}
+            """);
+
+        Assert.Equal(["reset"], picks.Select(p => p.Routine.Slug));
+    }
+
+    [Fact]
+    public void Between_equal_matches_the_easier_routine_comes_first()
+    {
+        RoutineCard[] library =
+        [
+            new("heavy", "Heavy", "strengthen", ["tendon_overload"], [], ["quads", "strength"], false, "hard"),
+            new("gentle-start", "Start", "strengthen", ["tendon_overload"], [], ["quads", "eccentric"], false, "easy"),
+        ];
+
+        var picks = RoutineMatcher.Match(TestContent.Evaluate("""{"location": ["below_kneecap"], "onset": "gradual", "worst_pain": 4, "red_flags": [], "aggravators": ["jumping"]}"""), library, id => id);
+
+        Assert.Equal(["gentle-start", "heavy"], picks.Select(p => p.Routine.Slug));
+    }
+
+    [Fact]
     public void Durations_are_computed_from_the_steps()
     {
         StepDosage[] steps =
