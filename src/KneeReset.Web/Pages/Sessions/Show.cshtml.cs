@@ -14,18 +14,39 @@ public class ShowModel(KneeResetDbContext db) : PageModel
     public PainAdvice Advice { get; private set; }
     public string Reason { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken) =>
+        await LoadAsync(token, cancellationToken) is null ? NotFound() : Page();
+
+    /// <summary>The next morning, the runner adds how the knee feels: the advice follows.</summary>
+    public async Task<IActionResult> OnPostMorningAsync(string token, int? painNextMorning, CancellationToken cancellationToken)
+    {
+        var session = await LoadAsync(token, cancellationToken);
+        if (session is null)
+        {
+            return NotFound();
+        }
+        if (painNextMorning is not (>= 0 and <= 10))
+        {
+            ModelState.AddModelError("painNextMorning", "Choose how much it hurts this morning, 0 to 10.");
+            return Page();
+        }
+        var entity = await db.RoutineSessions.FirstAsync(s => s.Id == session.Id, cancellationToken);
+        entity.PainNextMorning = painNextMorning;
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/sessions/{token}");
+    }
+
+    private async Task<RoutineSession?> LoadAsync(string token, CancellationToken cancellationToken)
     {
         var session = ShareToken.LooksValid(token)
             ? await db.RoutineSessions.AsNoTracking().Include(s => s.Routine).Include(s => s.Assessment)
                 .FirstOrDefaultAsync(s => s.Token == token, cancellationToken)
             : null;
-        if (session is null)
+        if (session is not null)
         {
-            return NotFound();
+            Session = session;
+            (Advice, Reason) = PainMonitor.Advise(session.PainDuring, session.PainNextMorning);
         }
-        Session = session;
-        (Advice, Reason) = PainMonitor.Advise(session.PainDuring, session.PainNextMorning);
-        return Page();
+        return session;
     }
 }

@@ -70,6 +70,24 @@ public class PlayTests(KneeResetFactory factory)
     }
 
     [Fact]
+    public async Task Next_morning_pain_added_later_updates_the_advice()
+    {
+        using var client = factory.CreateBrowser();
+        using var logged = await client.SubmitAsync("/routines/core-stability/play", null, ("Input.PainDuring", "2"), ("Input.Feeling", "easy"));
+        var session = logged.Headers.Location!.ToString();
+        Assert.Contains("Keep the same dose", (await client.GetPageAsync(session)).QuerySelector(".banner")!.TextContent, StringComparison.Ordinal);
+
+        using var bad = await client.SubmitAsync(session, null, ("painNextMorning", "11"));
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        using var morning = await client.SubmitAsync(session, null, ("painNextMorning", "1"));
+        Assert.Equal(HttpStatusCode.Redirect, morning.StatusCode);
+
+        var page = await client.GetPageAsync(session);
+        Assert.Contains("Ready to progress", page.QuerySelector(".banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[action*='handler=Morning']"));
+    }
+
+    [Fact]
     public async Task Pain_over_5_during_a_session_advises_stepping_back()
     {
         using var client = factory.CreateBrowser();
