@@ -65,6 +65,4 @@ public static class HistoryChart
             $"<li><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" fill=\"{Colours[i % Colours.Length]}\" /></svg> {WebUtility.HtmlEncode(line.Name)}</li>"));
         return new HtmlString(svg + $"<ul class=\"chart-legend\">{legend}<li><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"10\" height=\"10\" x=\"2\" y=\"2\" class=\"session\" /></svg> Logged session: pain during</li></ul>");
     }
-
-    public static string Colour(int index) => Colours[index % Colours.Length];
 }

@@ -43,15 +43,13 @@ public sealed class WizardService(KneeResetDbContext db, ContentCatalog content,
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public bool IsUrgent(Answers answers) => content.Rules.Evaluate(answers).Triage == Triage.Urgent;
-
     public IReadOnlyList<TriageReason> UrgentReasons(Answers answers) =>
         content.Rules.Evaluate(answers).TriageReasons.Where(r => r.Level == Triage.Urgent).ToList();
 
     /// <summary>The steps to ask for these answers, in order.</summary>
     public IReadOnlyList<QuestionStep> ActiveSteps(Answers answers)
     {
-        var urgent = IsUrgent(answers);
+        var urgent = content.Rules.Evaluate(answers).Triage == Triage.Urgent;
         return Questions.Steps
             .Where(s => (s.ShowIf is null || s.ShowIf.Holds(id => answers[id])) && !(urgent && s.SkipWhenUrgent))
             .ToList();
