@@ -103,6 +103,20 @@ public static class LibraryFiles
         }).ToList(),
     };
 
+    /// <summary>A step of a routine file as a stored step, at its position (1-based).</summary>
+    public static RoutineStep ToStep(RoutineStepFile s, int position, int exerciseId) => new()
+    {
+        Position = position,
+        ExerciseId = exerciseId,
+        Sets = s.Sets,
+        Reps = s.Reps,
+        HoldSeconds = s.HoldSeconds,
+        RestSeconds = s.RestSeconds,
+        PerSide = s.PerSide,
+        Tempo = string.IsNullOrWhiteSpace(s.Tempo) ? null : s.Tempo,
+        Note = string.IsNullOrWhiteSpace(s.Note) ? null : s.Note,
+    };
+
     public static string StatusWord(PublishStatus status) => status.ToString().ToLowerInvariant();
 
     public static PublishStatus ParseStatus(string word) => Enum.Parse<PublishStatus>(word, ignoreCase: true);

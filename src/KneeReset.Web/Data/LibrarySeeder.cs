@@ -59,18 +59,7 @@ public sealed class LibrarySeeder(KneeResetDbContext db, LibraryCache cache, Tim
                 PainRule = file.PainRule,
                 Status = LibraryFiles.ParseStatus(file.Status),
                 UpdatedAt = now,
-                Steps = file.Steps.Select((s, i) => new RoutineStep
-                {
-                    Position = i + 1,
-                    ExerciseId = exerciseIds[s.Exercise],
-                    Sets = s.Sets,
-                    Reps = s.Reps,
-                    HoldSeconds = s.HoldSeconds,
-                    RestSeconds = s.RestSeconds,
-                    PerSide = s.PerSide,
-                    Tempo = s.Tempo,
-                    Note = s.Note,
-                }).ToList(),
+                Steps = file.Steps.Select((s, i) => LibraryFiles.ToStep(s, i + 1, exerciseIds[s.Exercise])).ToList(),
             });
         }
         db.Routines.AddRange(newRoutines);

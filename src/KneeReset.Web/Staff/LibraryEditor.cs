@@ -77,18 +77,7 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         routine.UpdatedAt = clock.GetUtcNow();
         routine.Version += 1;
         db.RoutineSteps.RemoveRange(routine.Steps);
-        routine.Steps = file.Steps.Select((s, i) => new RoutineStep
-        {
-            Position = i + 1,
-            Exercise = ids[s.Exercise],
-            Sets = s.Sets,
-            Reps = s.Reps,
-            HoldSeconds = s.HoldSeconds,
-            RestSeconds = s.RestSeconds,
-            PerSide = s.PerSide,
-            Tempo = string.IsNullOrWhiteSpace(s.Tempo) ? null : s.Tempo,
-            Note = string.IsNullOrWhiteSpace(s.Note) ? null : s.Note,
-        }).ToList();
+        routine.Steps = file.Steps.Select((s, i) => LibraryFiles.ToStep(s, i + 1, ids[s.Exercise].Id)).ToList();
 
         try
         {
