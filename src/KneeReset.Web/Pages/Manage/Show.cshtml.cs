@@ -98,7 +98,6 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardS
         {
             e.Token = ShareToken.New();
             e.ShareRevoked = false;
-            e.ShareExpiresAt ??= null;
         }, "A new share link is ready; the old one no longer works.", cancellationToken);
 
     public async Task<IActionResult> OnPostDeleteAsync(string token, bool confirm, CancellationToken cancellationToken)
