@@ -98,6 +98,11 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardS
         {
             e.Token = ShareToken.New();
             e.ShareRevoked = false;
+            // A link made to replace an expired one starts a fresh period.
+            if (e.ShareExpiresAt <= clock.GetUtcNow())
+            {
+                e.ShareExpiresAt = clock.GetUtcNow() + AssessmentService.DefaultShareLife;
+            }
         }, "A new share link is ready; the old one no longer works.", cancellationToken);
 
     public async Task<IActionResult> OnPostDeleteAsync(string token, bool confirm, CancellationToken cancellationToken)

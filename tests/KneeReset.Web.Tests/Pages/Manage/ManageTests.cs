@@ -60,6 +60,21 @@ public class ManageTests(StaffApp app) : IClassFixture<StaffApp>
     }
 
     [Fact]
+    public async Task A_new_link_after_expiry_works_again()
+    {
+        using var client = app.Anonymous();
+        var (share, manage) = await RunnerResults.CreateAsync(client);
+        await RunnerResults.PostFormAsync(client, manage, "Sharing", ("Sharing.Expiry", "7"));
+        app.Clock.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(share, UriKind.Relative))).StatusCode);
+
+        await RunnerResults.PostFormAsync(client, manage, "NewLink");
+
+        var fresh = new Uri((await client.GetPageAsync(manage)).QuerySelector("#share-url")!.GetAttribute("value")!).AbsolutePath;
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(fresh, UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_passcode_protects_the_share_link_page_api_and_export()
     {
         using var runner = app.Anonymous();
