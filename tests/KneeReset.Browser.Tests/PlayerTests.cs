@@ -61,6 +61,7 @@ public partial class PlayerTests(BrowserApp app)
         await Assertions.Expect(name).ToContainTextAsync("routine complete");
         await Assertions.Expect(page.Locator("#player-progress")).ToHaveAttributeAsync("value", "100");
 
+        await page.CheckAsync("input[name='Input.PainUsual'][value='1']");
         await page.CheckAsync("input[name='Input.PainDuring'][value='2']");
         await page.CheckAsync("input[name='Input.Feeling'][value='about_right']");
         await page.ClickAsync("text=Save session");

@@ -25,13 +25,21 @@ public sealed record AssessmentResult
     public required IReadOnlyList<CauseScore> Causes { get; init; }
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required TrainingLoad TrainingLoad { get; init; }
+
+    /// <summary>Exercise of any kind may be suggested: never with an urgent red flag.</summary>
+    public bool OffersExercise => Triage != Triage.Urgent;
+
+    /// <summary>Strength, loading and self-care advice may be given: only when no clinician needs to see the knee first.</summary>
+    public bool OffersSelfCare => Triage == Triage.SelfCare;
 }
 
 public sealed record TriageReason(string Rule, Triage Level, string Text);
 
-public sealed record CauseScore(string Cause, double Score, Band Band, IReadOnlyList<Evidence> Evidence);
+/// <param name="Located">Where it hurts fits the cause. A cause the location doesn't support is never put first and is at most possible.</param>
+/// <param name="Notes">How groups of evidence were limited (a cap, or load tied to where it hurts), for the clinical view.</param>
+public sealed record CauseScore(string Cause, double Score, Band Band, IReadOnlyList<Evidence> Evidence, bool Located = true, IReadOnlyList<string>? Notes = null);
 
-/// <summary>An answer that counted, in plain words; a negative weight counted against the cause.</summary>
+/// <summary>An answer that counted, in plain words; a negative weight counted against the cause. Answers names the runner's answers it rests on.</summary>
 public sealed record Evidence(string Text, double Weight, IReadOnlyList<string> Answers);
 
 public sealed record Finding(string Id, string Text);

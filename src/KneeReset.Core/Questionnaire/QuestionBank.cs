@@ -24,7 +24,19 @@ public sealed class QuestionStep
     public Condition? ShowIf { get; init; }
     /// <summary>Not asked once the answers so far already call for urgent care: the runner goes straight to the result.</summary>
     public bool SkipWhenUrgent { get; init; }
+    /// <summary>The runner must answer at least one of these questions to move on (an exact age or an age range, say).</summary>
+    public RequireOneOf? RequireOneOf { get; init; }
     public required IReadOnlyList<Question> Questions { get; init; }
+}
+
+/// <summary>
+/// A step-level requirement: one of several optional questions must be answered in the
+/// questionnaire. The API keeps each of them optional; the rules treat their absence cautiously.
+/// </summary>
+public sealed class RequireOneOf
+{
+    public required IReadOnlyList<string> Questions { get; init; }
+    public required string Message { get; init; }
 }
 
 public enum QuestionKind

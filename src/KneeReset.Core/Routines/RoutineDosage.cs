@@ -22,6 +22,17 @@ public static class RoutineDosage
             return (sets * sides * work) + ((sets - 1) * s.RestSeconds) + (sets * (sides - 1) * SideSwitchSeconds);
         });
 
+    /// <summary>Body areas worked by more than half of the steps: what the routine is mainly for.</summary>
+    public static IReadOnlyList<string> Focus(IEnumerable<StepDosage> steps)
+    {
+        var list = steps.ToList();
+        return list.SelectMany(s => s.BodyAreas.Distinct()).GroupBy(a => a)
+            .Where(g => g.Count() * 2 > list.Count)
+            .Select(g => g.Key)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>Body areas and exercise kinds the routine works, in the vocabulary's words; a post-run reset also targets "reset".</summary>
     public static IReadOnlyList<string> Targets(string phase, IEnumerable<StepDosage> steps)
     {

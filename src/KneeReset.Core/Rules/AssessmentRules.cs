@@ -17,15 +17,17 @@ public sealed class AssessmentRules(RuleSet rules)
         var derived = DerivedFacts(answers, load);
         AnswerValue? Fact(string id) => answers[id] ?? derived.GetValueOrDefault(id);
 
+        // Where it hurts comes first: a cause the location supports always ranks above one it doesn't.
         var causes = RuleSet.Causes
-            .Select((cause, order) => (Score: Score(cause, Fact), order))
-            .OrderByDescending(c => c.Score.Score)
+            .Select((cause, order) => (Score: new CauseScorer(RuleSet, cause, Fact, answers).Score(), order))
+            .OrderByDescending(c => c.Score.Located)
+            .ThenByDescending(c => c.Score.Score)
             .ThenBy(c => c.order)
             .Select(c => c.Score)
             .ToList();
 
-        // The picture must fit a cause at least "possible" before it is named; otherwise say so.
-        var best = causes.FirstOrDefault(c => c.Band != Band.Unlikely);
+        // The picture must fit a cause at least "possible", where it hurts, before it is named; otherwise say so.
+        var best = causes.FirstOrDefault(c => c.Located && c.Band != Band.Unlikely);
         derived["top_cause"] = AnswerValue.Of(best?.Cause ?? "none");
         derived["top_cause_band"] = AnswerValue.Of((best?.Band ?? Band.Unlikely).ToString().ToLowerInvariant());
 
@@ -58,33 +60,6 @@ public sealed class AssessmentRules(RuleSet rules)
         };
     }
 
-    private CauseScore Score(CauseRules cause, Func<string, AnswerValue?> fact)
-    {
-        var evidence = cause.Signals
-            .Where(s => s.When.Holds(fact))
-            .Select(s => new Evidence(Fill(s.Evidence, fact), s.Weight, s.When.Facts().Distinct().ToArray()))
-            .ToList();
-        var score = Math.Round(Math.Max(0, evidence.Sum(e => e.Weight)), 1);
-        return new CauseScore(cause.Id, score, RuleSet.Bands.For(score), evidence);
-    }
-
-    /// <summary>Fills "{fact}" placeholders in evidence text with the runner's own figures.</summary>
-    private static string Fill(string text, Func<string, AnswerValue?> fact)
-    {
-        if (!text.Contains('{', StringComparison.Ordinal))
-        {
-            return text;
-        }
-        var start = text.IndexOf('{', StringComparison.Ordinal);
-        var end = text.IndexOf('}', start);
-        if (end < 0)
-        {
-            return text;
-        }
-        var value = fact(text[(start + 1)..end])?.ToString() ?? "?";
-        return Fill(text[..start] + value + text[(end + 1)..], fact);
-    }
-
     /// <summary>Facts computed from the answers, readable by conditions like any answer.</summary>
     private static Dictionary<string, AnswerValue> DerivedFacts(Answers answers, TrainingLoad load)
     {
@@ -97,6 +72,14 @@ public sealed class AssessmentRules(RuleSet rules)
         {
             derived["longest_run_increase_percent"] = AnswerValue.Of(longest);
         }
+        if (load.WeeklyFromNothing)
+        {
+            derived["weekly_km_from_nothing"] = AnswerValue.Of(true);
+        }
+        if (load.LongestRunFromNothing)
+        {
+            derived["longest_run_from_nothing"] = AnswerValue.Of(true);
+        }
         if (answers["location"] is { } location)
         {
             derived["location_count"] = AnswerValue.Of(location.Choices.Count);
@@ -104,9 +87,18 @@ public sealed class AssessmentRules(RuleSet rules)
         return derived;
     }
 
-    /// <summary>The fact ids the rules compute themselves (not answers).</summary>
-    public static IReadOnlySet<string> DerivedFactIds { get; } = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>The fact ids the rules compute themselves, and the answers each is computed from.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> DerivedFactSources { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        "weekly_km_increase_percent", "longest_run_increase_percent", "location_count", "top_cause", "top_cause_band",
+        ["weekly_km_increase_percent"] = ["weekly_km_now", "weekly_km_month_ago"],
+        ["weekly_km_from_nothing"] = ["weekly_km_now", "weekly_km_month_ago"],
+        ["longest_run_increase_percent"] = ["longest_run_km_recent", "longest_run_km_month_before"],
+        ["longest_run_from_nothing"] = ["longest_run_km_recent", "longest_run_km_month_before"],
+        ["location_count"] = ["location"],
+        ["top_cause"] = [],
+        ["top_cause_band"] = [],
     };
+
+    /// <summary>The fact ids the rules compute themselves (not answers).</summary>
+    public static IReadOnlySet<string> DerivedFactIds { get; } = DerivedFactSources.Keys.ToHashSet(StringComparer.Ordinal);
 }

@@ -2,11 +2,13 @@ using KneeReset.Core.Assessment;
 
 namespace KneeReset.Core.Rules;
 
-/// <summary>The versioned rule set from content/rules.json: weights, thresholds, findings and triage.</summary>
+/// <summary>The versioned rule set from content/rules.json: weights, groups, thresholds, findings and triage.</summary>
 public sealed class RuleSet
 {
     public required string Version { get; init; }
     public required BandThresholds Bands { get; init; }
+    /// <summary>How the signals of each group add up; a signal names its group.</summary>
+    public required IReadOnlyDictionary<string, SignalGroup> Groups { get; init; }
     public required IReadOnlyList<CauseRules> Causes { get; init; }
     public IReadOnlyList<FindingRule> Findings { get; init; } = [];
     public required IReadOnlyList<TriageRule> Triage { get; init; }
@@ -22,18 +24,51 @@ public sealed class BandThresholds
     public Band For(double score) => score >= Likely ? Band.Likely : score >= Possible ? Band.Possible : Band.Unlikely;
 }
 
+/// <summary>
+/// A kind of evidence (where it hurts, how it behaves, training load, form). Groups let one
+/// kind contribute without outweighing the others: a cap, or a limit tied to where it hurts.
+/// </summary>
+public sealed class SignalGroup
+{
+    public required string Title { get; init; }
+    /// <summary>Where it hurts: the group's strongest signal counts (several spots in one area are one clue), and a cause with none of it has no location support.</summary>
+    public bool Locates { get; init; }
+    /// <summary>The group never adds more than the cause's location support: it explains why now, not where.</summary>
+    public bool CappedByLocation { get; init; }
+    public required string Why { get; init; }
+    public required string Source { get; init; }
+}
+
 public sealed class CauseRules
 {
     public required string Id { get; init; }
+    /// <summary>The most a group may add to this cause, by group id.</summary>
+    public IReadOnlyDictionary<string, double> Caps { get; init; } = new Dictionary<string, double>();
     public required IReadOnlyList<Signal> Signals { get; init; }
+    /// <summary>The kinds of routine the cause's guideline asks for together, offered first.</summary>
+    public IReadOnlyList<CareNeed> Care { get; init; } = [];
 }
 
 /// <summary>One piece of evidence: when the condition holds, the weight counts for (or against) the cause.</summary>
 public sealed class Signal
 {
+    public required string Group { get; init; }
     public required Condition When { get; init; }
     public required double Weight { get; init; }
     public required string Evidence { get; init; }
+    public required string Why { get; init; }
+    public required string Source { get; init; }
+}
+
+/// <summary>A kind of routine a cause needs: one focused on a body area, loading it or moving it.</summary>
+public sealed class CareNeed
+{
+    /// <summary>A body area worked by most of the routine's steps.</summary>
+    public required string Focus { get; init; }
+    /// <summary>"loading" (strength or eccentric work) or "mobility" (mobility or stretching, no loading).</summary>
+    public required string Work { get; init; }
+    public required string Why { get; init; }
+    public required string Source { get; init; }
 }
 
 public sealed class FindingRule
@@ -41,6 +76,8 @@ public sealed class FindingRule
     public required string Id { get; init; }
     public required Condition When { get; init; }
     public required string Text { get; init; }
+    public required string Why { get; init; }
+    public required string Source { get; init; }
 }
 
 public sealed class TriageRule
@@ -49,4 +86,6 @@ public sealed class TriageRule
     public required Condition When { get; init; }
     public required Triage Level { get; init; }
     public required string Reason { get; init; }
+    public required string Why { get; init; }
+    public required string Source { get; init; }
 }

@@ -12,8 +12,13 @@ namespace KneeReset.Web.Assessment;
 /// </summary>
 public sealed class AnswersValidator : AbstractValidator<Answers>
 {
-    public AnswersValidator(IEnumerable<Question> questions)
+    /// <param name="oneOf">A step's requirement that one of several optional questions is answered; the message goes beside the first.</param>
+    public AnswersValidator(IEnumerable<Question> questions, RequireOneOf? oneOf = null)
     {
+        if (oneOf is not null)
+        {
+            RuleFor(a => a).Must(a => oneOf.Questions.Any(id => a[id] is not null)).WithMessage(oneOf.Message).OverridePropertyName(oneOf.Questions[0]);
+        }
         foreach (var question in questions)
         {
             var rule = RuleFor(a => a[question.Id]).Cascade(CascadeMode.Stop);

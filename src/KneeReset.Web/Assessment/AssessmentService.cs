@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Assessment;
 
-/// <summary>A routine picked for a result, with why.</summary>
-public sealed record RoutinePick(string Slug, string Title, IReadOnlyList<string> Targets, IReadOnlyList<string> Reasons);
+/// <summary>A routine picked for a result, with why, and the harder stage that follows it once it feels comfortable.</summary>
+public sealed record RoutinePick(string Slug, string Title, IReadOnlyList<string> Targets, IReadOnlyList<string> Reasons, string? NextStageSlug = null, string? NextStageTitle = null);
 
 /// <summary>The stored outcome of an assessment: the rules' result and the routines matched at the time.</summary>
 public sealed record StoredResult(AssessmentResult Result, IReadOnlyList<RoutinePick> Routines);
@@ -37,8 +37,8 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
     {
         var result = content.Rules.Evaluate(answers);
         var routines = await library.PublishedAsync(cancellationToken);
-        var picks = RoutineMatcher.Match(result, routines.Select(r => r.Card), content.CauseName)
-            .Select(m => new RoutinePick(m.Routine.Slug, m.Routine.Title, m.Routine.Targets, m.Reasons))
+        var picks = RoutineMatcher.Match(result, routines.Select(r => r.Card), content.Rules.RuleSet, content.CauseName)
+            .Select(m => new RoutinePick(m.Routine.Slug, m.Routine.Title, m.Routine.Targets, m.Reasons, m.NextStage?.Slug, m.NextStage?.Title))
             .ToList();
         var outcome = new StoredResult(result, picks);
         var stored = new StoredAssessment

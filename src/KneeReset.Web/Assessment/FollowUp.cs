@@ -127,7 +127,7 @@ public sealed class FollowUp(KneeResetDbContext db, ContentCatalog content, Audi
 
     /// <summary>
     /// For each routine in the plan (or, without a plan, each routine the runner logged), the
-    /// latest logged session decides: progress, hold or step back, by the pain-monitoring model.
+    /// latest logged sessions decide: progress, hold or step back, by the pain-monitoring model.
     /// </summary>
     private async Task<IReadOnlyList<Progression>> ProgressionsAsync(PlanView? plan, IReadOnlyList<RoutineSession> sessions, CancellationToken cancellationToken)
     {
@@ -136,12 +136,13 @@ public sealed class FollowUp(KneeResetDbContext db, ContentCatalog content, Audi
         var names = await db.Exercises.AsNoTracking().ToDictionaryAsync(e => e.Slug, e => e.Name, cancellationToken);
         foreach (var slug in routines)
         {
-            var latest = sessions.LastOrDefault(s => s.Routine.Slug == slug);
-            if (latest is null)
+            var logged = sessions.Where(s => s.Routine.Slug == slug).ToList();
+            if (logged.Count == 0)
             {
                 continue;
             }
-            var (advice, reason) = PainMonitor.Advise(latest.PainDuring, latest.PainNextMorning);
+            var latest = logged[^1];
+            var (advice, reason) = PainMonitor.Advise(logged.Select(s => s.Pain).ToList());
             var variations = await db.RoutineSteps.AsNoTracking().Where(s => s.RoutineId == latest.RoutineId).Include(s => s.Exercise)
                 .Select(s => new { s.Exercise.Name, s.Exercise.EasierSlug, s.Exercise.HarderSlug }).ToListAsync(cancellationToken);
             var swaps = variations

@@ -144,6 +144,10 @@ public sealed class RoutineSession
     public DateTimeOffset CompletedAt { get; set; }
     public int PainDuring { get; set; }
     public int? PainNextMorning { get; set; }
+    /// <summary>The runner's usual pain on an ordinary day: what next-morning pain must settle back to. Unknown for sessions logged before it was asked.</summary>
+    public int? PainUsual { get; set; }
+
+    public KneeReset.Core.Routines.SessionPain Pain => new(PainDuring, PainNextMorning, PainUsual);
     /// <summary>easy, about_right or too_hard.</summary>
     public required string Feeling { get; set; }
     public string? Note { get; set; }

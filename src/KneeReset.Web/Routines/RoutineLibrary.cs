@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace KneeReset.Web.Routines;
 
 /// <summary>A published routine as runners see it: steps with exercises, computed duration and targets.</summary>
-public sealed record RoutineView(Routine Routine, int DurationSeconds, IReadOnlyList<string> Targets, IReadOnlyList<string> Equipment)
+public sealed record RoutineView(Routine Routine, int DurationSeconds, IReadOnlyList<string> Targets, IReadOnlyList<string> Equipment, IReadOnlyList<string> Focus)
 {
-    public RoutineCard Card => new(Routine.Slug, Routine.Title, Routine.Phase, Routine.Causes, Routine.Findings, Targets, Routine.Gentle, Routine.Difficulty);
+    public RoutineCard Card => new(Routine.Slug, Routine.Title, Routine.Phase, Routine.Causes, Routine.Findings, Targets, Routine.Gentle, Routine.Difficulty, Focus);
 
     public int Minutes => Math.Max(1, (int)Math.Round(DurationSeconds / 60.0));
 
@@ -51,6 +51,6 @@ public sealed class RoutineLibrary(KneeResetDbContext db)
     {
         var dosage = routine.Steps.Select(s => new StepDosage(s.Sets, s.Reps, s.HoldSeconds, s.RestSeconds, s.PerSide, s.Tempo, s.Exercise.Kind, s.Exercise.BodyAreas)).ToList();
         var equipment = routine.Steps.SelectMany(s => s.Exercise.Equipment).Distinct().Order(StringComparer.Ordinal).ToList();
-        return new RoutineView(routine, RoutineDosage.DurationSeconds(dosage), RoutineDosage.Targets(routine.Phase, dosage), equipment);
+        return new RoutineView(routine, RoutineDosage.DurationSeconds(dosage), RoutineDosage.Targets(routine.Phase, dosage), equipment, RoutineDosage.Focus(dosage));
     }
 }

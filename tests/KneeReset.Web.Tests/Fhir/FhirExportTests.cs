@@ -43,7 +43,7 @@ public class FhirExportTests(KneeResetFactory factory)
         var bundle = Parser.Deserialize<Bundle>(await response.Content.ReadAsStringAsync());
 
         var qr = bundle.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>().Single();
-        Assert.Equal("https://kneereset.app/fhir/Questionnaire/kneereset|2026.11.1", qr.Questionnaire);
+        Assert.Equal("https://kneereset.app/fhir/Questionnaire/kneereset|2026.11.2", qr.Questionnaire);
         Assert.Equal(QuestionnaireResponse.QuestionnaireResponseStatus.Completed, qr.Status);
         var back = new JsonObject();
         foreach (var item in qr.Item.SelectMany(g => g.Item))

@@ -332,6 +332,9 @@ namespace KneeReset.Web.Data.Migrations
                     b.Property<int?>("PainNextMorning")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PainUsual")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RoutineId")
                         .HasColumnType("INTEGER");
 

@@ -68,7 +68,7 @@ public class StepModel(WizardService wizard) : PageModel
             return Navigate(answers, -1);
         }
 
-        var validation = new AnswersValidator(Questions).Validate(answers);
+        var validation = new AnswersValidator(Questions, Step.RequireOneOf).Validate(answers);
         foreach (var failure in validation.Errors.Where(f => !Errors.ContainsKey(f.PropertyName)))
         {
             Errors[failure.PropertyName] = failure.ErrorMessage;

@@ -4,6 +4,7 @@ using KneeReset.Web.Data;
 using KneeReset.Web.Routines;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Pages.Routines;
 
@@ -30,6 +31,7 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
     {
         public int? PainDuring { get; set; }
         public int? PainNextMorning { get; set; }
+        public int? PainUsual { get; set; }
         public string? Feeling { get; set; }
         public string? Note { get; set; }
     }
@@ -41,14 +43,28 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
             RuleFor(x => x.PainDuring).NotNull().WithMessage("Choose how much it hurt during the session, 0 to 10.")
                 .InclusiveBetween(0, 10).WithMessage("Pain is a number from 0 to 10.");
             RuleFor(x => x.PainNextMorning).InclusiveBetween(0, 10).WithMessage("Pain is a number from 0 to 10.");
+            RuleFor(x => x.PainUsual).NotNull().WithMessage("Choose how much the knee usually hurts on an ordinary day, 0 to 10.")
+                .InclusiveBetween(0, 10).WithMessage("Pain is a number from 0 to 10.");
             RuleFor(x => x.Feeling).NotEmpty().WithMessage("Choose how the session felt.")
                 .Must(f => f is null || Feelings.Any(x => x.Value == f)).WithMessage("Choose easy, about right or too hard.");
             RuleFor(x => x.Note).MaximumLength(500).WithMessage("Keep the note under 500 characters.");
         }
     }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
-        await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+        // The usual pain rarely changes: start from what the runner said last time.
+        if (await assessments.FindIdAsync(From, cancellationToken) is { } assessment)
+        {
+            Input.PainUsual = await db.RoutineSessions.Where(s => s.AssessmentId == assessment && s.PainUsual != null)
+                .OrderByDescending(s => s.Id).Select(s => s.PainUsual).FirstOrDefaultAsync(cancellationToken);
+        }
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
     {
@@ -74,6 +90,7 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
             CompletedAt = clock.GetUtcNow(),
             PainDuring = Input.PainDuring!.Value,
             PainNextMorning = Input.PainNextMorning,
+            PainUsual = Input.PainUsual,
             Feeling = Input.Feeling!,
             Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
         };

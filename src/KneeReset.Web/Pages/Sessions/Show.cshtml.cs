@@ -45,7 +45,14 @@ public class ShowModel(KneeResetDbContext db) : PageModel
         if (session is not null)
         {
             Session = session;
-            (Advice, Reason) = PainMonitor.Advise(session.PainDuring, session.PainNextMorning);
+            // The trend counts: earlier sessions of this routine logged for the same result.
+            var earlier = session.AssessmentId is { } assessment
+                ? await db.RoutineSessions.AsNoTracking()
+                    .Where(s => s.AssessmentId == assessment && s.RoutineId == session.RoutineId && s.Id < session.Id)
+                    .OrderByDescending(s => s.Id).Take(PainMonitor.TrendSessions - 1)
+                    .ToListAsync(cancellationToken)
+                : [];
+            (Advice, Reason) = PainMonitor.Advise(earlier.AsEnumerable().Reverse().Append(session).Select(s => s.Pain).ToList());
         }
         return session;
     }

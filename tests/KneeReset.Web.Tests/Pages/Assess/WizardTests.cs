@@ -53,6 +53,22 @@ public class WizardTests(KneeResetFactory factory)
     }
 
     [Fact]
+    public async Task The_about_step_needs_an_age_or_an_age_range()
+    {
+        using var client = factory.CreateBrowser();
+        var safety = await Wizard.StartAsync(client);
+        var about = await Wizard.NextAsync(client, safety, ("q.onset", "gradual"), ("q.red_flags", Wizard.NoneValue));
+
+        using var neither = await client.SubmitAsync(about, "next", ("q.side", "one"));
+        Assert.Equal(HttpStatusCode.OK, neither.StatusCode);
+        var page = await Browser.ParseAsync(neither);
+        Assert.Contains("Enter your age, or pick the range you are in.", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+
+        var where = await Wizard.NextAsync(client, about, ("q.age_band", "16_to_54"), ("q.side", "one"));
+        Assert.EndsWith("/where", where, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Back_keeps_the_answers_of_the_step_left()
     {
         using var client = factory.CreateBrowser();
@@ -204,6 +220,7 @@ public class WizardTests(KneeResetFactory factory)
         var answers = new JsonObject
         {
             ["onset"] = "sudden_injury",
+            ["age"] = 30,
             ["red_flags"] = new JsonArray(),
             ["location"] = new JsonArray("inner_side"),
             ["worst_pain"] = 3,

@@ -61,9 +61,30 @@ public class FollowUpTests(StaffApp app) : IClassFixture<StaffApp>
         Assert.Equal(2, page.QuerySelectorAll("svg.history-chart rect.session").Length);
     }
 
-    private static async Task LogAsync(HttpClient client, string token, int during, int? morning)
+    [Fact]
+    public async Task Pain_building_over_the_last_sessions_steps_back_though_each_session_was_acceptable()
     {
-        var fields = new List<(string, string)> { ("Input.PainDuring", during.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.Feeling", "about_right") };
+        using var runner = app.Anonymous();
+        var (share, manage) = await RunnerResults.CreateAsync(runner);
+        var token = RunnerResults.TokenOf(share);
+
+        await LogAsync(runner, token, during: 1, morning: 1);
+        await LogAsync(runner, token, during: 3, morning: 1);
+        await LogAsync(runner, token, during: 4, morning: 1);
+
+        var advice = (await runner.GetPageAsync(manage)).QuerySelector(".history .progressions li")!.TextContent;
+        Assert.Contains("Step back", advice, StringComparison.Ordinal);
+        Assert.Contains("1/10, then 3/10, then 4/10", advice, StringComparison.Ordinal);
+    }
+
+    private static async Task LogAsync(HttpClient client, string token, int during, int? morning, int usual = 1)
+    {
+        var fields = new List<(string, string)>
+        {
+            ("Input.PainUsual", usual.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Input.PainDuring", during.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Input.Feeling", "about_right"),
+        };
         if (morning is { } m)
         {
             fields.Add(("Input.PainNextMorning", m.ToString(System.Globalization.CultureInfo.InvariantCulture)));

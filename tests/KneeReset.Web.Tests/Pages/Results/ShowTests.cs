@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Dom;
+using KneeReset.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KneeReset.Web.Tests.Pages.Results;
 
@@ -84,6 +87,75 @@ public class ShowTests(KneeResetFactory factory)
 
         Assert.Null(page.QuerySelector(".routine-list"));
         Assert.NotNull(page.QuerySelector("section.not-a-diagnosis"));
+    }
+
+    [Theory]
+    [InlineData("pub-06")]
+    [InlineData("pub-07")]
+    [InlineData("pub-09")]
+    public async Task Urgent_result_shows_no_exercise_advice_and_no_empty_score_talk(string vignette)
+    {
+        using var client = factory.CreateBrowser();
+        var (_, page) = await CreateAndShowAsync(client, vignette);
+        var text = page.QuerySelector("article.result")!.TextContent;
+
+        Assert.Null(page.QuerySelector("section.causes"));
+        Assert.Null(page.QuerySelector("section.prevention"));
+        Assert.Null(page.QuerySelector("a[href^='/routines/']"));
+        Assert.DoesNotContain("What helps", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("sets", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ease off rather than stop", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("scores below", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task See_a_clinician_result_names_the_causes_but_gives_no_strengthening_advice()
+    {
+        using var client = factory.CreateBrowser();
+        var answers = Vignettes.Find("pub-01").Answers;
+        answers["red_flags"] = new JsonArray("giving_way");
+        var created = await client.CreateAssessmentAsync(answers);
+        var page = await client.GetPageAsync($"/r/{ApiClient.TokenOf(created)}");
+
+        Assert.NotNull(page.QuerySelector(".banner-clinician"));
+        Assert.NotEmpty(page.QuerySelectorAll(".cause-list > li.cause"));
+        Assert.DoesNotContain("What helps", page.QuerySelector("section.causes")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("section[aria-labelledby='findings-title']"));
+        Assert.All(created["routines"]!.AsArray(), r => Assert.Equal("gentle-range-of-motion", (string?)r!["slug"]));
+    }
+
+    [Fact]
+    public async Task A_tendon_result_offers_one_loading_stage_and_links_the_next()
+    {
+        using var client = factory.CreateBrowser();
+        var (created, page) = await CreateAndShowAsync(client, "pub-03");
+
+        var slugs = created["routines"]!.AsArray().Select(r => (string)r!["slug"]!).ToList();
+        Assert.Contains("tendon-loading", slugs);
+        Assert.DoesNotContain("heavy-slow-tendon-strength", slugs);
+        Assert.NotNull(page.QuerySelector(".next-stage a[href='/routines/heavy-slow-tendon-strength']"));
+    }
+
+    [Fact]
+    public async Task A_stored_result_keeps_the_rules_version_it_was_made_with()
+    {
+        using var client = factory.CreateBrowser();
+        var created = await client.CreateAssessmentAsync(Vignettes.ClassicRunnersKnee());
+        var token = ApiClient.TokenOf(created);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // As if made before the rules changed: the stored result names its own version.
+            var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
+            var stored = await db.Assessments.SingleAsync(a => a.Token == token);
+            stored.ResultJson = stored.ResultJson.Replace($"\"rulesVersion\":\"{(string)created["rulesVersion"]!}\"", "\"rulesVersion\":\"2026.10.9\"", StringComparison.Ordinal);
+            stored.RulesVersion = "2026.10.9";
+            await db.SaveChangesAsync();
+        }
+
+        var page = await client.GetPageAsync($"/r/{token}");
+
+        Assert.Contains("rules version 2026.10.9", page.QuerySelector(".result > .meta")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2026.10.9", (string?)(await client.GetAssessmentAsync(token))["rulesVersion"]);
     }
 
     [Theory]

@@ -35,7 +35,7 @@ public class PlayTests(KneeResetFactory factory)
         }));
 
         using var response = await client.SubmitAsync($"/routines/post-run-knee-reset/play?from={token}", null,
-            ("Input.PainDuring", "3"), ("Input.PainNextMorning", "1"), ("Input.Feeling", "about_right"));
+            ("Input.PainUsual", "1"), ("Input.PainDuring", "3"), ("Input.PainNextMorning", "1"), ("Input.Feeling", "about_right"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.ToString();
@@ -47,7 +47,7 @@ public class PlayTests(KneeResetFactory factory)
         var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
         var session = await db.RoutineSessions.Include(s => s.Assessment).SingleAsync(s => s.Token == location.Substring("/sessions/".Length));
         Assert.Equal(token, session.Assessment!.Token);
-        Assert.Equal((3, 1, "about_right"), (session.PainDuring, session.PainNextMorning!.Value, session.Feeling));
+        Assert.Equal((3, 1, 1, "about_right"), (session.PainDuring, session.PainNextMorning!.Value, session.PainUsual!.Value, session.Feeling));
     }
 
     [Fact]
@@ -64,6 +64,7 @@ public class PlayTests(KneeResetFactory factory)
         var page = await Browser.ParseAsync(response);
         var summary = page.QuerySelector(".error-summary")!.TextContent;
         Assert.Contains("how much it hurt during the session", summary, StringComparison.Ordinal);
+        Assert.Contains("usually hurts on an ordinary day", summary, StringComparison.Ordinal);
         Assert.Contains("how the session felt", summary, StringComparison.Ordinal);
         Assert.Contains("0 to 10", summary, StringComparison.Ordinal);
         Assert.Equal(before, await db.RoutineSessions.CountAsync());
@@ -73,7 +74,7 @@ public class PlayTests(KneeResetFactory factory)
     public async Task Next_morning_pain_added_later_updates_the_advice()
     {
         using var client = factory.CreateBrowser();
-        using var logged = await client.SubmitAsync("/routines/core-stability/play", null, ("Input.PainDuring", "2"), ("Input.Feeling", "easy"));
+        using var logged = await client.SubmitAsync("/routines/core-stability/play", null, ("Input.PainUsual", "1"), ("Input.PainDuring", "2"), ("Input.Feeling", "easy"));
         var session = logged.Headers.Location!.ToString();
         Assert.Contains("Keep the same dose", (await client.GetPageAsync(session)).QuerySelector(".banner")!.TextContent, StringComparison.Ordinal);
 
@@ -92,9 +93,22 @@ public class PlayTests(KneeResetFactory factory)
     {
         using var client = factory.CreateBrowser();
 
-        using var response = await client.SubmitAsync("/routines/tendon-loading/play", null, ("Input.PainDuring", "7"), ("Input.Feeling", "too_hard"));
+        using var response = await client.SubmitAsync("/routines/tendon-loading/play", null, ("Input.PainUsual", "2"), ("Input.PainDuring", "7"), ("Input.Feeling", "too_hard"));
         var saved = await client.GetPageAsync(response.Headers.Location!.ToString());
 
         Assert.Contains("Step back", saved.QuerySelector(".banner")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Next_morning_pain_above_the_usual_level_is_a_step_back_though_it_equals_the_session_pain()
+    {
+        using var client = factory.CreateBrowser();
+
+        using var response = await client.SubmitAsync("/routines/tendon-loading/play", null,
+            ("Input.PainUsual", "1"), ("Input.PainDuring", "5"), ("Input.PainNextMorning", "5"), ("Input.Feeling", "about_right"));
+        var banner = (await client.GetPageAsync(response.Headers.Location!.ToString())).QuerySelector(".banner")!.TextContent;
+
+        Assert.Contains("Step back", banner, StringComparison.Ordinal);
+        Assert.Contains("usual 1/10", banner, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CsCheck;
+using KneeReset.Core.Assessment;
+using KneeReset.Core.Routines;
+
+namespace KneeReset.Core.Tests.Rules;
+
+/// <summary>Safety properties over thousands of generated answer sets per run.</summary>
+public class RulePropertyTests
+{
+    private const int Iterations = 3000;
+
+    private static AssessmentResult Evaluate(JsonObject json) => TestContent.Rules.Evaluate(AnswerGen.ToAnswers(json));
+
+    private static IReadOnlyList<MatchedRoutine> Match(AssessmentResult result) =>
+        RoutineMatcher.Match(result, TestLibrary.Cards, TestContent.Rules.RuleSet, id => id);
+
+    private static readonly string[] RedFlags = TestContent.Questions.Find("red_flags")!.Options.Select(o => o.Value).ToArray();
+
+    [Fact]
+    public void Adding_any_red_flag_never_lowers_triage()
+    {
+        Gen.Select(AnswerGen.Any, Gen.OneOf(RedFlags)).Sample((answers, flag) =>
+        {
+            var before = Evaluate(answers).Triage;
+            var after = Evaluate(AnswerGen.With(answers, new JsonObject { ["red_flags"] = new JsonArray(flag) })).Triage;
+            Assert.True(after >= before, $"adding {flag} lowered {before} to {after}");
+        }, iter: Iterations, print: p => p.Item1.ToJsonString() + " + " + p.Item2);
+    }
+
+    [Fact]
+    public void An_urgent_result_offers_no_routine_and_no_exercise_advice()
+    {
+        AnswerGen.Any.Sample(answers =>
+        {
+            var result = Evaluate(answers);
+            if (result.Triage == Triage.Urgent)
+            {
+                Assert.Empty(Match(result));
+                Assert.False(result.OffersExercise);
+                Assert.False(result.OffersSelfCare);
+                Assert.Null(result.TopCause);
+            }
+        }, iter: Iterations, print: a => a.ToJsonString());
+    }
+
+    [Fact]
+    public void A_see_a_clinician_result_offers_no_strength_or_eccentric_loading()
+    {
+        AnswerGen.Any.Sample(answers =>
+        {
+            var result = Evaluate(answers);
+            if (result.Triage == Triage.SeeClinician)
+            {
+                Assert.All(Match(result), m => Assert.False(m.Routine.Loads, $"{m.Routine.Slug} loads the knee"));
+                Assert.False(result.OffersSelfCare);
+            }
+        }, iter: Iterations, print: a => a.ToJsonString());
+    }
+
+    [Fact]
+    public void Extra_load_evidence_never_changes_which_cause_wins_when_the_location_supports_only_one()
+    {
+        Gen.Select(AnswerGen.OuterSideOnly, AnswerGen.Load).Sample((answers, load) =>
+        {
+            var before = Evaluate(answers);
+            var after = Evaluate(AnswerGen.With(answers, load));
+            var located = Assert.Single(before.Causes, c => c.Located);
+            Assert.Equal(located.Cause, before.Causes[0].Cause);
+            Assert.Equal(before.Causes[0].Cause, after.Causes[0].Cause);
+            Assert.True(after.TopCause is null || after.TopCause == located.Cause);
+        }, iter: Iterations, print: p => p.Item1.ToJsonString() + " + " + p.Item2.ToJsonString());
+    }
+
+    [Fact]
+    public void Load_evidence_never_makes_a_cause_win_that_the_location_does_not_support()
+    {
+        Gen.Select(AnswerGen.Any, AnswerGen.Load).Sample((answers, load) =>
+        {
+            var result = Evaluate(AnswerGen.With(answers, load));
+            if (result.TopCause is { } top)
+            {
+                Assert.True(result.Causes.Single(c => c.Cause == top).Located);
+            }
+        }, iter: Iterations, print: p => p.Item1.ToJsonString() + " + " + p.Item2.ToJsonString());
+    }
+
+    [Fact]
+    public void Every_result_is_deterministic()
+    {
+        AnswerGen.Any.Sample(answers =>
+        {
+            var first = JsonSerializer.Serialize(Evaluate(answers), ContentJson.Options);
+            var second = JsonSerializer.Serialize(Evaluate((JsonObject)answers.DeepClone()), ContentJson.Options);
+            Assert.Equal(first, second);
+        }, iter: Iterations, print: a => a.ToJsonString());
+    }
+
+    [Fact]
+    public void Every_evidence_line_cites_answers_that_were_given()
+    {
+        AnswerGen.Any.Sample(answers =>
+        {
+            var given = answers.Select(p => p.Key).ToHashSet();
+            foreach (var evidence in Evaluate(answers).Causes.SelectMany(c => c.Evidence))
+            {
+                Assert.NotEmpty(evidence.Answers);
+                Assert.All(evidence.Answers, id => Assert.Contains(id, given));
+                Assert.DoesNotContain("{", evidence.Text, StringComparison.Ordinal);
+                Assert.DoesNotContain("?", evidence.Text, StringComparison.Ordinal);
+            }
+        }, iter: Iterations, print: a => a.ToJsonString());
+    }
+}

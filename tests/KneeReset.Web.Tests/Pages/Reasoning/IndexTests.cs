@@ -1,0 +1,40 @@
+using System.Net;
+using KneeReset.Core;
+
+namespace KneeReset.Web.Tests.Pages.Reasoning;
+
+/// <summary>"How KneeReset reasons": the public page generated from content/rules.json.</summary>
+[Collection(SharedApp.Name)]
+public class IndexTests(KneeResetFactory factory)
+{
+    private static readonly Core.Rules.RuleSet Rules = ContentJson.ReadRuleSet(TestFiles.RepositoryContentFolder());
+
+    [Fact]
+    public async Task The_page_lists_every_rule_with_its_effect_why_and_source_and_the_rules_version()
+    {
+        using var client = factory.CreateBrowser();
+        using var response = await client.GetAsync(new Uri("/how-it-reasons", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Browser.ParseAsync(response);
+        var text = page.QuerySelector("article.reasoning")!.TextContent;
+
+        Assert.Contains($"Rules version {Rules.Version}", text, StringComparison.Ordinal);
+        foreach (var rule in Rules.Triage)
+        {
+            var row = page.QuerySelector($"#triage-{rule.Id}");
+            Assert.NotNull(row);
+            Assert.Contains(rule.Why, row.TextContent, StringComparison.Ordinal);
+            Assert.Contains(rule.Source, row.TextContent, StringComparison.Ordinal);
+        }
+        foreach (var cause in Rules.Causes)
+        {
+            var section = page.QuerySelector($"#cause-{cause.Id}")!.TextContent;
+            Assert.All(cause.Signals, s => Assert.Contains(s.Why, section, StringComparison.Ordinal));
+            Assert.All(cause.Care, n => Assert.Contains(n.Why, section, StringComparison.Ordinal));
+        }
+        Assert.All(Rules.Findings, f => Assert.Contains(f.Why, text, StringComparison.Ordinal));
+        // Weights are shown as points, and conditions in the vocabulary's words.
+        Assert.Contains("red_flags includes rapid_swelling", text, StringComparison.Ordinal);
+        Assert.Contains("+4", text, StringComparison.Ordinal);
+    }
+}
