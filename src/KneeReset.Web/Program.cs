@@ -44,6 +44,10 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToAreaPage("Staff", "/SignIn");
     options.Conventions.AllowAnonymousToAreaPage("Staff", "/Invite");
     options.Conventions.AllowAnonymousToAreaPage("Staff", "/Denied");
+    // Sessions attach to a result only through the runner's private link: the player and the saved
+    // session have a second address under /m/{manage}/ (masked in logs, never cached, no referrer).
+    options.Conventions.AddPageRoute("/Routines/Play", "m/{manage}/play/{slug}");
+    options.Conventions.AddPageRoute("/Sessions/Show", "m/{manage}/sessions/{token}");
 }).AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 
 var app = builder.Build();

@@ -36,8 +36,11 @@ public sealed class ResultView
     public IReadOnlyList<Progression> Progressions { get; init; } = [];
     public IReadOnlyList<HistoryPoint> History { get; init; } = [];
     public IReadOnlyList<SessionPoint> Sessions { get; init; } = [];
-    /// <summary>Appended to routine links so sessions are logged against this assessment (manage page only).</summary>
-    public string RoutineLinkQuery { get; init; } = "";
+    /// <summary>The runner's private token, on their own page only: their player logs sessions against this result.</summary>
+    public string? ManageToken { get; init; }
+
+    /// <summary>"Start this routine": the runner's private player on their page, the public player elsewhere.</summary>
+    public string PlayUrl(string slug) => ManageToken is null ? $"/routines/{slug}/play" : $"/m/{ManageToken}/play/{slug}";
 
     public AssessmentResult Result => Record.Outcome.Result;
     public IEnumerable<CauseScore> RankedCauses => Result.Causes.Where(c => c.Band != Band.Unlikely);
@@ -73,7 +76,7 @@ public sealed class FollowUp(KneeResetDbContext db, ContentCatalog content, Audi
                 AnswerReader(a).Number("worst_pain") ?? 0,
                 JsonSerializer.Deserialize<StoredResult>(a.ResultJson, ContentJson.Options)!.Result.Causes.ToDictionary(c => c.Cause, c => c.Score))).ToList(),
             Sessions = sessions.Select(s => new SessionPoint(s.CompletedAt, s.Routine.Title, s.PainDuring, s.PainNextMorning)).ToList(),
-            RoutineLinkQuery = forRunner ? $"?from={record.Token}" : "",
+            ManageToken = forRunner ? record.Stored.ManageToken : null,
         };
     }
 

@@ -19,9 +19,9 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
     public RoutineView View { get; private set; } = null!;
     public IReadOnlyDictionary<string, Exercise> Variations { get; private set; } = new Dictionary<string, Exercise>();
 
-    /// <summary>The result this session was started from, if any.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
+    /// <summary>The runner's private token when played from /m/{manage}/play/{slug}: the session joins that result.</summary>
+    [FromRoute]
+    public string? Manage { get; set; }
 
     [BindProperty]
     public LogInput Input { get; set; } = new();
@@ -48,7 +48,7 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
     }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
-        await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+        await LoadAsync(slug, cancellationToken) && await ResultIdAsync(cancellationToken) is not 0 ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
     {
@@ -65,7 +65,11 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
             }
             return Page();
         }
-        var assessment = await assessments.FindIdAsync(From, cancellationToken);
+        var assessment = await ResultIdAsync(cancellationToken);
+        if (assessment is 0)
+        {
+            return NotFound();
+        }
         var session = new RoutineSession
         {
             Token = ShareToken.New(),
@@ -79,8 +83,12 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
         };
         db.RoutineSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/sessions/{session.Token}");
+        return Redirect(Manage is null ? $"/sessions/{session.Token}" : $"/m/{Manage}/sessions/{session.Token}");
     }
+
+    /// <summary>Null when played from the public library; 0 when the private link is unknown.</summary>
+    private async Task<int?> ResultIdAsync(CancellationToken cancellationToken) =>
+        Manage is null ? null : await assessments.FindIdByManageTokenAsync(Manage, cancellationToken) ?? 0;
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {

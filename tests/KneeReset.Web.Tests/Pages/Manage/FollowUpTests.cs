@@ -46,14 +46,13 @@ public class FollowUpTests(StaffApp app) : IClassFixture<StaffApp>
         using var clinician = app.SignedIn(StaffRoles.Clinician);
         await RunnerResults.PostFormAsync(clinician, share, "Plan", ("Plan.Routines", "hip-and-glute-strength"), ("Plan.Dosage[hip-and-glute-strength]", "2 x 10"));
 
-        var token = RunnerResults.TokenOf(share);
-        await LogAsync(runner, token, during: 1, morning: 1);
+        await LogAsync(runner, manage, during: 1, morning: 1);
         var progressing = (await runner.GetPageAsync(manage)).QuerySelector(".plan .progression")!;
         Assert.Contains("progression-progress", progressing.ClassName, StringComparison.Ordinal);
         Assert.Contains("Step up", progressing.TextContent, StringComparison.Ordinal);
         Assert.Contains("Single-leg", progressing.TextContent, StringComparison.Ordinal); // the harder variation of a glute bridge
 
-        await LogAsync(runner, token, during: 7, morning: null);
+        await LogAsync(runner, manage, during: 7, morning: null);
         var page = await runner.GetPageAsync(manage);
         var backing = page.QuerySelector(".plan .progression")!;
         Assert.Contains("Step back", backing.TextContent, StringComparison.Ordinal);
@@ -61,14 +60,14 @@ public class FollowUpTests(StaffApp app) : IClassFixture<StaffApp>
         Assert.Equal(2, page.QuerySelectorAll("svg.history-chart rect.session").Length);
     }
 
-    private static async Task LogAsync(HttpClient client, string token, int during, int? morning)
+    private static async Task LogAsync(HttpClient client, string manage, int during, int? morning)
     {
         var fields = new List<(string, string)> { ("Input.PainDuring", during.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.Feeling", "about_right") };
         if (morning is { } m)
         {
             fields.Add(("Input.PainNextMorning", m.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
-        using var response = await client.SubmitAsync($"/routines/hip-and-glute-strength/play?from={token}", null, [.. fields]);
+        using var response = await client.SubmitAsync($"{manage}/play/hip-and-glute-strength", null, [.. fields]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 }
