@@ -15,6 +15,7 @@ builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSect
 builder.Services.AddSingleton(sp => new ContentCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StaffText>();
+builder.Services.AddPublicLinks(builder.Configuration);
 builder.Services.AddKneeResetStore(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<RoutineLibrary>();
 builder.Services.AddOutputCache(LibraryCache.Configure);

@@ -27,6 +27,8 @@ public sealed class KneeResetFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:KneeReset", $"Data Source={DatabaseFile}");
         builder.UseSetting("RateLimits:TokenLookupsPerMinute", TokenLookupsPerMinute.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // The test client's own address, so absolute links point back at the app under test.
+        builder.UseSetting("App:PublicBaseUrl", "http://localhost");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), "kneereset-tests-keys"));
         builder.UseSetting("Media:Path", Path.Combine(Path.GetTempPath(), "kneereset-tests-media"));
         if (!File.Exists(Path.Combine(AppContext.BaseDirectory, "content", "questionnaire.json")))

@@ -21,8 +21,14 @@ public static class AssessmentsApi
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ContentCatalog content, AssessmentService assessments, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpRequest request, ContentCatalog content, AssessmentService assessments, PublicLinks links, CancellationToken cancellationToken)
     {
+        // Only JSON: a cross-site form or text/plain post (no CORS preflight) is refused unread.
+        if (!request.HasJsonContentType())
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Send the answers as JSON, with Content-Type: application/json.");
+        }
         if (request.ContentLength > MaxBodyBytes)
         {
             return Invalid("body", $"The request body must be under {MaxBodyBytes / 1024} KB.");
@@ -61,14 +67,16 @@ public static class AssessmentsApi
             }
 
             var record = await assessments.CompleteAsync(answers, "km", cancellationToken);
-            var response = ToResponse(record, request, content);
-            // Only the creator learns the private manage link; the share link's GET never shows it.
-            response["manageUrl"] = $"{request.Scheme}://{request.Host}/m/{record.Stored.ManageToken}";
+            var response = ToResponse(record, links, content);
+            // Only the creator learns the private manage link; the share link's GET never shows it,
+            // and no cache on the way may keep it.
+            response["manageUrl"] = links.To($"/m/{record.Stored.ManageToken}");
+            request.HttpContext.Response.Headers.CacheControl = "no-store";
             return Results.Created($"/api/assessments/{record.Token}", response);
         }
     }
 
-    private static async Task<IResult> GetAsync(string token, HttpRequest request, ContentCatalog content, AssessmentService assessments, SharePasscodes passcodes, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string token, HttpRequest request, ContentCatalog content, AssessmentService assessments, SharePasscodes passcodes, PublicLinks links, CancellationToken cancellationToken)
     {
         var record = await assessments.FindAsync(token, cancellationToken);
         if (record is null)
@@ -80,7 +88,7 @@ public static class AssessmentsApi
         {
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This result needs its passcode (X-Passcode header).");
         }
-        return Results.Json(ToResponse(record, request, content));
+        return Results.Json(ToResponse(record, links, content));
     }
 
     private static IResult Invalid(string field, string message) =>
@@ -103,12 +111,12 @@ public static class AssessmentsApi
         return buffer.ToArray();
     }
 
-    private static JsonObject ToResponse(AssessmentRecord record, HttpRequest request, ContentCatalog content)
+    private static JsonObject ToResponse(AssessmentRecord record, PublicLinks links, ContentCatalog content)
     {
         var result = record.Outcome.Result;
         return JsonSerializer.SerializeToNode(new
         {
-            resultUrl = $"{request.Scheme}://{request.Host}/r/{record.Token}",
+            resultUrl = links.To($"/r/{record.Token}"),
             triage = Word(result.Triage),
             triageReasons = result.TriageReasons.Select(r => new { rule = r.Rule, level = Word(r.Level), text = r.Text }),
             topCause = result.TopCause,

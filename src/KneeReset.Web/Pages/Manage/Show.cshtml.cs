@@ -16,13 +16,16 @@ namespace KneeReset.Web.Pages.Manage;
 /// everything. Only the runner has this link; it is never shown on the share page.
 /// </summary>
 [EnableRateLimiting(RateLimits.TokenLookup)]
-public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardService wizard, KneeResetDbContext db, TimeProvider clock) : PageModel
+public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardService wizard, KneeResetDbContext db, PublicLinks links, TimeProvider clock) : PageModel
 {
     public static readonly (string Value, string Label)[] ExpiryChoices = [("7", "7 days"), ("30", "30 days"), ("90", "90 days"), ("never", "Never")];
 
     public AssessmentRecord Record { get; private set; } = null!;
     public ResultView View { get; private set; } = null!;
-    public string ShareUrl => $"{Request.Scheme}://{Request.Host}/r/{Record.Token}";
+    public string ShareUrl => links.To($"/r/{Record.Token}");
+
+    /// <summary>A QR code is drawn only for a full address (one with the site's configured public address).</summary>
+    public bool CanDrawQr => links.IsAbsolute;
     public string? Message { get; private set; }
 
     public bool ShareActive => !Record.Stored.ShareRevoked && (Record.Stored.ShareExpiresAt is null || Record.Stored.ShareExpiresAt > clock.GetUtcNow());
