@@ -144,7 +144,7 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardS
         {
             return NotFound();
         }
-        var ics = FollowUp.Calendar(View.Plan, $"{Request.Scheme}://{Request.Host}/m/{token}", clock.GetUtcNow());
+        var ics = PlanCalendar.Write(View.Plan, slug => links.To($"/routines/{slug}"), clock.GetUtcNow());
         return File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "knee-plan.ics");
     }
 
