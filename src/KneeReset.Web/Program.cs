@@ -68,6 +68,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseKneeResetRequestLogging();
+app.UseClientErrors();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseOutputCache();

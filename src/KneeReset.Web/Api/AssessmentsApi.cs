@@ -29,24 +29,10 @@ public static class AssessmentsApi
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "Send the answers as JSON, with Content-Type: application/json.");
         }
-        if (request.ContentLength > MaxBodyBytes)
+        var (document, error) = await JsonBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (document is null)
         {
-            return Invalid("body", $"The request body must be under {MaxBodyBytes / 1024} KB.");
-        }
-        var body = await ReadBoundedAsync(request.Body, cancellationToken);
-        if (body is null)
-        {
-            return Invalid("body", $"The request body must be under {MaxBodyBytes / 1024} KB.");
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            return Invalid("body", $"The body is not valid JSON: {e.Message}");
+            return Invalid("body", error!);
         }
         using (document)
         {
@@ -93,23 +79,6 @@ public static class AssessmentsApi
 
     private static IResult Invalid(string field, string message) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
-
-    /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is larger.</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                return null;
-            }
-        }
-        return buffer.ToArray();
-    }
 
     private static JsonObject ToResponse(AssessmentRecord record, PublicLinks links, ContentCatalog content)
     {
