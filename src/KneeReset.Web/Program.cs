@@ -23,6 +23,7 @@ builder.Services.AddSingleton<LibraryCache>();
 builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<WizardService>();
 builder.Services.AddScoped<FollowUp>();
+builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddSingleton<SharePasscodes>();
 builder.Services.AddSingleton<KneeReset.Web.Fhir.FhirExport>();
 builder.Services.AddKneeResetRateLimits(builder.Configuration);

@@ -41,6 +41,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("App:PublicBaseUrl", $"http://127.0.0.1:{_port}");
         builder.UseSetting("RateLimits:TokenLookupsPerMinute", "10000");
+        builder.UseSetting("RateLimits:AssessmentsPerMinute", "10000");
+        builder.UseSetting("RateLimits:DraftsPerMinute", "10000");
+        builder.UseSetting("RateLimits:SessionLogsPerMinute", "10000");
         builder.UseSetting("Staff:BootstrapEmail", AdminEmail);
         builder.UseSetting("Staff:BootstrapPassword", AdminPassword);
     }

@@ -16,8 +16,9 @@ public static class AssessmentsApi
     public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/assessments").WithTags("Assessments");
-        group.MapPost("/", CreateAsync);
-        group.MapGet("/{token}", GetAsync).RequireRateLimiting(RateLimits.TokenLookup);
+        group.MapPost("/", CreateAsync).RequireRateLimiting(RateLimits.NewAssessment);
+        // Token look-ups are limited per client by the global limiter (RateLimits).
+        group.MapGet("/{token}", GetAsync);
         return app;
     }
 

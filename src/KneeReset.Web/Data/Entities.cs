@@ -94,6 +94,8 @@ public sealed class StoredAssessment
     /// <summary>When the share link stops working; null means never.</summary>
     public DateTimeOffset? ShareExpiresAt { get; set; }
     public bool ShareRevoked { get; set; }
+    /// <summary>When the share link was revoked: the retention period runs from here.</summary>
+    public DateTimeOffset? ShareRevokedAt { get; set; }
     /// <summary>An optional passcode the share link asks for (hashed).</summary>
     public string? PasscodeHash { get; set; }
     /// <summary>An optional nickname; no name or email is ever needed.</summary>

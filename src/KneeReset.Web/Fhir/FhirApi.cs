@@ -23,7 +23,7 @@ public static class FhirApi
             }
             var url = new Uri(links.To($"/r/{token}"), UriKind.RelativeOrAbsolute);
             return Results.Text(FhirExport.Serialize(fhir.Result(record, url)), FhirExport.MediaType);
-        }).RequireRateLimiting(RateLimits.TokenLookup);
+        });
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Connections;
+
 namespace KneeReset.Web.Infrastructure;
 
 /// <summary>
@@ -15,7 +17,7 @@ public static class ClientErrors
             {
                 await next(context);
             }
-            catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException && context.RequestAborted.IsCancellationRequested)
+            catch (Exception e) when (ClientWentAway(context, e))
             {
                 if (!context.Response.HasStarted)
                 {
@@ -32,4 +34,12 @@ public static class ClientErrors
                 }
             }
         });
+
+    /// <summary>
+    /// A reset connection can fail a read before the request's abort token is signalled, so the
+    /// connection exceptions count on their own; other I/O errors only once the client is gone.
+    /// </summary>
+    private static bool ClientWentAway(HttpContext context, Exception e) =>
+        e is ConnectionResetException or ConnectionAbortedException
+        || (e is OperationCanceledException or IOException or BadHttpRequestException && context.RequestAborted.IsCancellationRequested);
 }

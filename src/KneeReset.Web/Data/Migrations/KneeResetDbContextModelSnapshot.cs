@@ -521,6 +521,9 @@ namespace KneeReset.Web.Data.Migrations
                     b.Property<bool>("ShareRevoked")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("ShareRevokedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Token")
                         .IsRequired()
                         .HasMaxLength(64)

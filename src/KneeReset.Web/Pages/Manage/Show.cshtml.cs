@@ -4,7 +4,6 @@ using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
 
@@ -15,8 +14,7 @@ namespace KneeReset.Web.Pages.Manage;
 /// revoke, new link, passcode), a nickname, re-taking the check, the plan calendar and deleting
 /// everything. Only the runner has this link; it is never shown on the share page.
 /// </summary>
-[EnableRateLimiting(RateLimits.TokenLookup)]
-public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardService wizard, KneeResetDbContext db, PublicLinks links, TimeProvider clock) : PageModel
+public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardService wizard, KneeResetDbContext db, PublicLinks links, Retention retention, TimeProvider clock) : PageModel
 {
     public static readonly (string Value, string Label)[] ExpiryChoices = [("7", "7 days"), ("30", "30 days"), ("90", "90 days"), ("never", "Never")];
 
@@ -27,6 +25,11 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardS
     /// <summary>A QR code is drawn only for a full address (one with the site's configured public address).</summary>
     public bool CanDrawQr => links.IsAbsolute;
     public string? Message { get; private set; }
+
+    /// <summary>Until when the result is kept, as the runner is told; null while the share link has no end.</summary>
+    public DateTimeOffset? KeptUntil => retention.KeptUntil(Record.Stored);
+
+    public int ResultDays => retention.ResultDays;
 
     public bool ShareActive => !Record.Stored.ShareRevoked && (Record.Stored.ShareExpiresAt is null || Record.Stored.ShareExpiresAt > clock.GetUtcNow());
 
@@ -94,13 +97,18 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardS
         await ChangeAsync(token, e => e.PasscodeHash = null, "The passcode is removed.", cancellationToken);
 
     public async Task<IActionResult> OnPostRevokeAsync(string token, CancellationToken cancellationToken) =>
-        await ChangeAsync(token, e => e.ShareRevoked = true, "The share link no longer works.", cancellationToken);
+        await ChangeAsync(token, e =>
+        {
+            e.ShareRevoked = true;
+            e.ShareRevokedAt = clock.GetUtcNow();
+        }, "The share link no longer works.", cancellationToken);
 
     public async Task<IActionResult> OnPostNewLinkAsync(string token, CancellationToken cancellationToken) =>
         await ChangeAsync(token, e =>
         {
             e.Token = ShareToken.New();
             e.ShareRevoked = false;
+            e.ShareRevokedAt = null;
             // A link made to replace an expired one starts a fresh period.
             if (e.ShareExpiresAt <= clock.GetUtcNow())
             {

@@ -1,9 +1,11 @@
 using FluentValidation;
 using KneeReset.Web.Assessment;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Routines;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace KneeReset.Web.Pages.Routines;
 
@@ -12,6 +14,7 @@ namespace KneeReset.Web.Pages.Routines;
 /// without JavaScript) and the session log form; wwwroot/js/player.js turns the list into
 /// a timed, one-exercise-at-a-time player.
 /// </summary>
+[EnableRateLimiting(RateLimits.SessionLog)]
 public class PlayModel(RoutineLibrary library, AssessmentService assessments, KneeResetDbContext db, TimeProvider clock) : PageModel
 {
     public static readonly (string Value, string Label)[] Feelings = [("easy", "Easy"), ("about_right", "About right"), ("too_hard", "Too hard")];
