@@ -24,7 +24,9 @@ builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<WizardService>();
 builder.Services.AddScoped<FollowUp>();
 builder.Services.AddRetention(builder.Configuration);
-builder.Services.AddSingleton<SharePasscodes>();
+builder.Services.AddOptions<PasscodeOptions>().Bind(builder.Configuration.GetSection(PasscodeOptions.Section))
+    .Validate(o => o.MaxAttempts > 0 && o.LockMinutes > 0, "SharePasscodes:MaxAttempts and LockMinutes must be above 0.").ValidateOnStart();
+builder.Services.AddScoped<SharePasscodes>();
 builder.Services.AddSingleton<KneeReset.Web.Fhir.FhirExport>();
 builder.Services.AddKneeResetRateLimits(builder.Configuration);
 builder.Services.AddKneeResetStaff(builder.Configuration);

@@ -71,12 +71,24 @@ public static class AssessmentsApi
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No assessment at this address.");
         }
         // A passcode-protected result needs the passcode in the X-Passcode header.
-        if (record.HasPasscode && !passcodes.Verify(record.Stored, request.Headers["X-Passcode"].ToString()))
+        if (record.HasPasscode)
         {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This result needs its passcode (X-Passcode header).");
+            var check = await passcodes.CheckAsync(record.Stored, request.Headers["X-Passcode"].ToString(), cancellationToken);
+            if (check.Locked)
+            {
+                return TooManyGuesses(check.Until!.Value);
+            }
+            if (!check.Right)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This result needs its passcode (X-Passcode header).");
+            }
         }
         return Results.Json(ToResponse(record, links, content));
     }
+
+    public static IResult TooManyGuesses(DateTimeOffset until) =>
+        Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many wrong passcodes for this result.",
+            detail: $"It takes no passcode until {until.UtcDateTime:HH:mm} UTC.");
 
     private static IResult Invalid(string field, string message) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");

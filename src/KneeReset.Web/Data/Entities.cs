@@ -98,6 +98,9 @@ public sealed class StoredAssessment
     public DateTimeOffset? ShareRevokedAt { get; set; }
     /// <summary>An optional passcode the share link asks for (hashed).</summary>
     public string? PasscodeHash { get; set; }
+    /// <summary>Wrong passcodes in a row; at the limit the result takes no guesses until <see cref="PasscodeLockedUntil"/>.</summary>
+    public int PasscodeFailures { get; set; }
+    public DateTimeOffset? PasscodeLockedUntil { get; set; }
     /// <summary>An optional nickname; no name or email is ever needed.</summary>
     public string? Nickname { get; set; }
     /// <summary>Links re-takes into one history: the first assessment's key, copied to each follow-up.</summary>

@@ -492,7 +492,13 @@ namespace KneeReset.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PasscodeFailures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasscodeHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PasscodeLockedUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PlanSeenJson")

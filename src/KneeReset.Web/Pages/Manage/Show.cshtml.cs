@@ -45,7 +45,8 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardS
         public SharingValidator()
         {
             RuleFor(x => x.Expiry).Must(e => e is null || ExpiryChoices.Any(c => c.Value == e)).WithMessage("Choose 7, 30 or 90 days, or never.");
-            RuleFor(x => x.Passcode).Length(4, 64).When(x => !string.IsNullOrEmpty(x.Passcode)).WithMessage("A passcode needs 4 to 64 characters.");
+            RuleFor(x => x.Passcode).Length(PasscodeOptions.MinLength, 64).When(x => !string.IsNullOrEmpty(x.Passcode))
+                .WithMessage($"A passcode needs {PasscodeOptions.MinLength} to 64 characters.");
             RuleFor(x => x.Nickname).MaximumLength(40).WithMessage("Keep the nickname under 40 characters.");
         }
     }
@@ -87,6 +88,8 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardS
         if (!string.IsNullOrEmpty(Sharing.Passcode))
         {
             entity.PasscodeHash = SharePasscodes.Hash(entity, Sharing.Passcode);
+            entity.PasscodeFailures = 0;
+            entity.PasscodeLockedUntil = null;
         }
         entity.Nickname = string.IsNullOrWhiteSpace(Sharing.Nickname) ? null : Sharing.Nickname.Trim();
         await db.SaveChangesAsync(cancellationToken);

@@ -69,13 +69,16 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, SharePa
         {
             return NotFound();
         }
-        if (passcodes.Verify(record.Stored, passcode))
+        var check = await passcodes.CheckAsync(record.Stored, passcode, cancellationToken);
+        if (check.Right)
         {
             passcodes.GrantAccess(HttpContext, record.Stored);
             return Redirect($"/r/{token}");
         }
         await LoadAsync(token, cancellationToken);
-        ModelState.AddModelError("passcode", "That passcode isn't right.");
+        ModelState.AddModelError("passcode", check.Locked
+            ? $"Too many wrong passcodes for this result: it takes none until {check.Until!.Value.UtcDateTime:HH:mm} UTC. The runner can also make a new link."
+            : "That passcode isn't right.");
         return Page();
     }
 
