@@ -79,6 +79,8 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         db.RoutineSteps.RemoveRange(routine.Steps);
         routine.Steps = file.Steps.Select((s, i) => LibraryFiles.ToStep(s, i + 1, ids[s.Exercise].Id)).ToList();
 
+        // The routine, its revision and its audit entry are stored together or not at all.
+        await using var transaction = await BeginUnlessInOneAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -91,6 +93,8 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
             return new SaveResult(current.Id, current.Version, [], LibraryFiles.Write(LibraryFiles.ToFile(current)));
         }
         await RecordAsync(RoutineType, routine.Id, routine.Version, LibraryFiles.Write(LibraryFiles.ToFile(routine)), actor, action, $"routine {routine.Slug}", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
         if (wasPublished || routine.Status == PublishStatus.Published)
         {
             await cache.InvalidateAsync(cancellationToken);
@@ -167,6 +171,8 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         exercise.Image = image ?? exercise.Image;
         exercise.UpdatedAt = clock.GetUtcNow();
         exercise.Version += 1;
+        // The exercise, the ones renamed along with it, their revisions and audit entries: together or not at all.
+        await using var transaction = await BeginUnlessInOneAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -182,6 +188,8 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         {
             await RecordAsync(ExerciseType, other.Id, other.Version, LibraryFiles.Write(LibraryFiles.ToFile(other)), actor, "exercise.saved", $"exercise {other.Slug}", cancellationToken);
         }
+        await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
         await cache.InvalidateAsync(cancellationToken);
         return new SaveResult(exercise.Id, exercise.Version, [], null);
     }
@@ -284,6 +292,7 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         return result;
     }
 
+    /// <summary>Adds a revision and its audit entry to the unit of work; the caller saves them with the change.</summary>
     private async Task RecordAsync(string type, int id, int version, string snapshot, string actor, string action, string target, CancellationToken cancellationToken)
     {
         var previous = await db.Revisions.AsNoTracking().Where(r => r.EntityType == type && r.EntityId == id)
@@ -300,6 +309,17 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
             By = actor,
         });
         audit.Record(actor, action, target, $"version {version}: {changes}");
-        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A transaction of our own, or null when the caller (an import) already runs one that ours belongs to.</summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginUnlessInOneAsync(CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
+    private static async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 }
