@@ -102,12 +102,11 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         return new SaveResult(routine.Id, routine.Version, [], null);
     }
 
-    /// <param name="checkGentleRoutines">
-    /// Refuse a kind other than mobility or stretch while a gentle routine uses the exercise. Only
-    /// an import turns this off: it has checked every routine against the imported kinds already,
-    /// and saves exercises before the routines that may take them out.
-    /// </param>
-    public async Task<SaveResult> SaveExerciseAsync(int? id, ExerciseFile file, int expectedVersion, string actor, string action, CancellationToken cancellationToken, string? image = null, bool checkGentleRoutines = true)
+    /// <summary>
+    /// Why this exercise can't be saved as it stands (the form, the slug, its variations, the gentle
+    /// routines using it); null when it can. The editor checks a form with this before storing an upload.
+    /// </summary>
+    public async Task<SaveResult?> CheckExerciseAsync(int? id, ExerciseFile file, CancellationToken cancellationToken, bool checkGentle = true)
     {
         var validation = new ExerciseFileValidator().Validate(file);
         if (!validation.IsValid)
@@ -125,12 +124,12 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
                 return SaveResult.Invalid(property, $"There is no exercise \"{slug}\" to use as a variation.");
             }
         }
-        var exercise = id is { } existing ? await db.Exercises.FirstOrDefaultAsync(e => e.Id == existing, cancellationToken) : null;
+        var exercise = id is { } existing ? await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == existing, cancellationToken) : null;
         if (id is not null && exercise is null)
         {
             return SaveResult.Invalid(nameof(ExerciseFile.Slug), "This exercise no longer exists.");
         }
-        if (checkGentleRoutines && exercise is not null && !LibraryWords.GentleKinds.Contains(file.Kind))
+        if (checkGentle && exercise is not null && !LibraryWords.GentleKinds.Contains(file.Kind))
         {
             var gentle = await db.Routines.Where(r => r.Gentle && r.Steps.Any(s => s.ExerciseId == exercise.Id)).Select(r => r.Title).ToListAsync(cancellationToken);
             if (gentle.Count > 0)
@@ -138,6 +137,25 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
                 return SaveResult.Invalid(nameof(ExerciseFile.Kind),
                     $"The gentle routine {string.Join(", ", gentle.Select(t => $"\"{t}\""))} uses this exercise, so it must stay a mobility or stretch exercise. Take it out of that routine first.");
             }
+        }
+        return null;
+    }
+
+    /// <param name="checkGentleRoutines">
+    /// Refuse a kind other than mobility or stretch while a gentle routine uses the exercise. Only
+    /// an import turns this off: it has checked every routine against the imported kinds already,
+    /// and saves exercises before the routines that may take them out.
+    /// </param>
+    public async Task<SaveResult> SaveExerciseAsync(int? id, ExerciseFile file, int expectedVersion, string actor, string action, CancellationToken cancellationToken, string? image = null, bool checkGentleRoutines = true)
+    {
+        if (await CheckExerciseAsync(id, file, cancellationToken, checkGentleRoutines) is { } invalid)
+        {
+            return invalid;
+        }
+        var exercise = id is { } existing ? await db.Exercises.FirstOrDefaultAsync(e => e.Id == existing, cancellationToken) : null;
+        if (id is not null && exercise is null)
+        {
+            return SaveResult.Invalid(nameof(ExerciseFile.Slug), "This exercise no longer exists.");
         }
         if (exercise is not null && exercise.Version != expectedVersion)
         {
