@@ -6,6 +6,7 @@ using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Routines;
 using KneeReset.Web.Staff;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -78,7 +79,11 @@ app.UseOutputCache();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapHealthChecks("/healthz");
+// Liveness: the process answers. Readiness: the database reads and takes a write (and the
+// media folder takes a file, or the answer says Degraded). /healthz stays the readiness check.
+app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StoreSetup.ReadyTag) });
+app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StoreSetup.ReadyTag) });
 app.MapQuestionnaireApi();
 app.MapAssessmentsApi();
 app.MapRoutinesApi();
