@@ -5,7 +5,6 @@ using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Routines;
 using KneeReset.Web.Staff;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -31,11 +30,7 @@ builder.Services.AddScoped<SharePasscodes>();
 builder.Services.AddSingleton<KneeReset.Web.Fhir.FhirExport>();
 builder.Services.AddKneeResetRateLimits(builder.Configuration);
 builder.Services.AddKneeResetStaff(builder.Configuration);
-// Keys for sign-in cookies, antiforgery and set-password links survive restarts and are shared
-// with the `staff add` command: kept beside the database, not in a home folder.
-builder.Services.AddDataProtection()
-    .SetApplicationName("KneeReset")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(builder.Configuration["DataProtection:KeysPath"] ?? "data/keys", builder.Environment.ContentRootPath)));
+builder.AddHostingSecurity();
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorPages(options =>
 {
@@ -64,6 +59,7 @@ if (StaffCommand.IsStaffCommand(args))
     return await StaffCommand.RunAsync(app.Services, args, Console.In, Console.Out);
 }
 
+app.UseHostingSecurity();
 // Never a stack trace: the API answers with ProblemDetails, pages with a friendly error page.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages

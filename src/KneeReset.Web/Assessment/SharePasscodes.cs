@@ -78,6 +78,7 @@ public sealed class SharePasscodes(IDataProtectionProvider protection, KneeReset
         context.Response.Cookies.Append(CookieName(assessment), _protector.Protect(Grant(assessment), clock.GetUtcNow().AddHours(12)), new CookieOptions
         {
             HttpOnly = true,
+            // The cookie policy (HostingSecurity) makes it Secure wherever HTTPS is expected.
             Secure = context.Request.IsHttps,
             SameSite = SameSiteMode.Strict,
             Path = "/",
