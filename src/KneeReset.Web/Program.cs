@@ -5,7 +5,7 @@ using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Routines;
 using KneeReset.Web.Staff;
-using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +15,7 @@ builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSect
 builder.Services.AddSingleton(sp => new ContentCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StaffText>();
+builder.Services.AddPublicLinks(builder.Configuration);
 builder.Services.AddKneeResetStore(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<RoutineLibrary>();
 builder.Services.AddOutputCache(LibraryCache.Configure);
@@ -22,15 +23,14 @@ builder.Services.AddSingleton<LibraryCache>();
 builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<WizardService>();
 builder.Services.AddScoped<FollowUp>();
-builder.Services.AddSingleton<SharePasscodes>();
+builder.Services.AddRetention(builder.Configuration);
+builder.Services.AddOptions<PasscodeOptions>().Bind(builder.Configuration.GetSection(PasscodeOptions.Section))
+    .Validate(o => o.MaxAttempts > 0 && o.LockMinutes > 0, "SharePasscodes:MaxAttempts and LockMinutes must be above 0.").ValidateOnStart();
+builder.Services.AddScoped<SharePasscodes>();
 builder.Services.AddSingleton<KneeReset.Web.Fhir.FhirExport>();
 builder.Services.AddKneeResetRateLimits(builder.Configuration);
 builder.Services.AddKneeResetStaff(builder.Configuration);
-// Keys for sign-in cookies, antiforgery and set-password links survive restarts and are shared
-// with the `staff add` command: kept beside the database, not in a home folder.
-builder.Services.AddDataProtection()
-    .SetApplicationName("KneeReset")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(builder.Configuration["DataProtection:KeysPath"] ?? "data/keys", builder.Environment.ContentRootPath)));
+builder.AddHostingSecurity();
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorPages(options =>
 {
@@ -44,6 +44,10 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToAreaPage("Staff", "/SignIn");
     options.Conventions.AllowAnonymousToAreaPage("Staff", "/Invite");
     options.Conventions.AllowAnonymousToAreaPage("Staff", "/Denied");
+    // Sessions attach to a result only through the runner's private link: the player and the saved
+    // session have a second address under /m/{manage}/ (masked in logs, never cached, no referrer).
+    options.Conventions.AddPageRoute("/Routines/Play", "m/{manage}/play/{slug}");
+    options.Conventions.AddPageRoute("/Sessions/Show", "m/{manage}/sessions/{token}");
 }).AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 
 var app = builder.Build();
@@ -55,6 +59,7 @@ if (StaffCommand.IsStaffCommand(args))
     return await StaffCommand.RunAsync(app.Services, args, Console.In, Console.Out);
 }
 
+app.UseHostingSecurity();
 // Never a stack trace: the API answers with ProblemDetails, pages with a friendly error page.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages
@@ -63,13 +68,18 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseKneeResetRequestLogging();
+app.UseClientErrors();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseOutputCache();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapHealthChecks("/healthz");
+// Liveness: the process answers. Readiness: the database reads and takes a write (and the
+// media folder takes a file, or the answer says Degraded). /healthz stays the readiness check.
+app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StoreSetup.ReadyTag) });
+app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StoreSetup.ReadyTag) });
 app.MapQuestionnaireApi();
 app.MapAssessmentsApi();
 app.MapRoutinesApi();

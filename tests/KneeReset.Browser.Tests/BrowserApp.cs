@@ -20,7 +20,17 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminEmail = "admin@studio.test";
     public const string AdminPassword = "long enough passphrase 42";
 
-    public BrowserApp() => UseKestrel(0);
+    /// <summary>A free loopback port chosen up front, so the app's public address (App:PublicBaseUrl) can name it.</summary>
+    private readonly int _port = FreePort();
+
+    public BrowserApp() => UseKestrel(_port);
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
@@ -29,7 +39,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("ConnectionStrings:KneeReset", $"Data Source={_database}");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("App:PublicBaseUrl", $"http://127.0.0.1:{_port}");
         builder.UseSetting("RateLimits:TokenLookupsPerMinute", "10000");
+        builder.UseSetting("RateLimits:AssessmentsPerMinute", "10000");
+        builder.UseSetting("RateLimits:DraftsPerMinute", "10000");
+        builder.UseSetting("RateLimits:SessionLogsPerMinute", "10000");
         builder.UseSetting("Staff:BootstrapEmail", AdminEmail);
         builder.UseSetting("Staff:BootstrapPassword", AdminPassword);
     }

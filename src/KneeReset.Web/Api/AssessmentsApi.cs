@@ -16,31 +16,24 @@ public static class AssessmentsApi
     public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/assessments").WithTags("Assessments");
-        group.MapPost("/", CreateAsync);
-        group.MapGet("/{token}", GetAsync).RequireRateLimiting(RateLimits.TokenLookup);
+        group.MapPost("/", CreateAsync).RequireRateLimiting(RateLimits.NewAssessment);
+        // Token look-ups are limited per client by the global limiter (RateLimits).
+        group.MapGet("/{token}", GetAsync);
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ContentCatalog content, AssessmentService assessments, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpRequest request, ContentCatalog content, AssessmentService assessments, PublicLinks links, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        // Only JSON: a cross-site form or text/plain post (no CORS preflight) is refused unread.
+        if (!request.HasJsonContentType())
         {
-            return Invalid("body", $"The request body must be under {MaxBodyBytes / 1024} KB.");
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Send the answers as JSON, with Content-Type: application/json.");
         }
-        var body = await ReadBoundedAsync(request.Body, cancellationToken);
-        if (body is null)
+        var (document, error) = await JsonBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (document is null)
         {
-            return Invalid("body", $"The request body must be under {MaxBodyBytes / 1024} KB.");
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            return Invalid("body", $"The body is not valid JSON: {e.Message}");
+            return Invalid("body", error!);
         }
         using (document)
         {
@@ -61,14 +54,16 @@ public static class AssessmentsApi
             }
 
             var record = await assessments.CompleteAsync(answers, "km", cancellationToken);
-            var response = ToResponse(record, request, content);
-            // Only the creator learns the private manage link; the share link's GET never shows it.
-            response["manageUrl"] = $"{request.Scheme}://{request.Host}/m/{record.Stored.ManageToken}";
+            var response = ToResponse(record, links, content);
+            // Only the creator learns the private manage link; the share link's GET never shows it,
+            // and no cache on the way may keep it.
+            response["manageUrl"] = links.To($"/m/{record.Stored.ManageToken}");
+            request.HttpContext.Response.Headers.CacheControl = "no-store";
             return Results.Created($"/api/assessments/{record.Token}", response);
         }
     }
 
-    private static async Task<IResult> GetAsync(string token, HttpRequest request, ContentCatalog content, AssessmentService assessments, SharePasscodes passcodes, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string token, HttpRequest request, ContentCatalog content, AssessmentService assessments, SharePasscodes passcodes, PublicLinks links, CancellationToken cancellationToken)
     {
         var record = await assessments.FindAsync(token, cancellationToken);
         if (record is null)
@@ -76,39 +71,34 @@ public static class AssessmentsApi
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No assessment at this address.");
         }
         // A passcode-protected result needs the passcode in the X-Passcode header.
-        if (record.HasPasscode && !passcodes.Verify(record.Stored, request.Headers["X-Passcode"].ToString()))
+        if (record.HasPasscode)
         {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This result needs its passcode (X-Passcode header).");
+            var check = await passcodes.CheckAsync(record.Stored, request.Headers["X-Passcode"].ToString(), cancellationToken);
+            if (check.Locked)
+            {
+                return TooManyGuesses(check.Until!.Value);
+            }
+            if (!check.Right)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This result needs its passcode (X-Passcode header).");
+            }
         }
-        return Results.Json(ToResponse(record, request, content));
+        return Results.Json(ToResponse(record, links, content));
     }
+
+    public static IResult TooManyGuesses(DateTimeOffset until) =>
+        Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many wrong passcodes for this result.",
+            detail: $"It takes no passcode until {until.UtcDateTime:HH:mm} UTC.");
 
     private static IResult Invalid(string field, string message) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
 
-    /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is larger.</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                return null;
-            }
-        }
-        return buffer.ToArray();
-    }
-
-    private static JsonObject ToResponse(AssessmentRecord record, HttpRequest request, ContentCatalog content)
+    private static JsonObject ToResponse(AssessmentRecord record, PublicLinks links, ContentCatalog content)
     {
         var result = record.Outcome.Result;
         return JsonSerializer.SerializeToNode(new
         {
-            resultUrl = $"{request.Scheme}://{request.Host}/r/{record.Token}",
+            resultUrl = links.To($"/r/{record.Token}"),
             triage = Word(result.Triage),
             triageReasons = result.TriageReasons.Select(r => new { rule = r.Rule, level = Word(r.Level), text = r.Text }),
             topCause = result.TopCause,

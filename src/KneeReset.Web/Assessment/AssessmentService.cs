@@ -85,10 +85,13 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
         return stored is null ? null : ToRecord(stored);
     }
 
-    /// <summary>The store id of the assessment behind a token, for linking sessions to it.</summary>
-    public async Task<int?> FindIdAsync(string? token, CancellationToken cancellationToken) =>
-        ShareToken.LooksValid(token)
-            ? await db.Assessments.Where(a => a.Token == token).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken)
+    /// <summary>
+    /// The store id of the assessment behind the runner's private link, for linking sessions to it.
+    /// Only the private link can: a share link (old, revoked or current) never attaches anything.
+    /// </summary>
+    public async Task<int?> FindIdByManageTokenAsync(string? manageToken, CancellationToken cancellationToken) =>
+        ShareToken.LooksValid(manageToken)
+            ? await db.Assessments.Where(a => a.ManageToken == manageToken).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken)
             : null;
 
     public AssessmentRecord ToRecord(StoredAssessment stored) => new(

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using KneeReset.Core;
 using KneeReset.Core.Assessment;
@@ -36,8 +35,11 @@ public sealed class ResultView
     public IReadOnlyList<Progression> Progressions { get; init; } = [];
     public IReadOnlyList<HistoryPoint> History { get; init; } = [];
     public IReadOnlyList<SessionPoint> Sessions { get; init; } = [];
-    /// <summary>Appended to routine links so sessions are logged against this assessment (manage page only).</summary>
-    public string RoutineLinkQuery { get; init; } = "";
+    /// <summary>The runner's private token, on their own page only: their player logs sessions against this result.</summary>
+    public string? ManageToken { get; init; }
+
+    /// <summary>"Start this routine": the runner's private player on their page, the public player elsewhere.</summary>
+    public string PlayUrl(string slug) => ManageToken is null ? $"/routines/{slug}/play" : $"/m/{ManageToken}/play/{slug}";
 
     public AssessmentResult Result => Record.Outcome.Result;
     public IEnumerable<CauseScore> RankedCauses => Result.Causes.Where(c => c.Band != Band.Unlikely);
@@ -73,7 +75,7 @@ public sealed class FollowUp(KneeResetDbContext db, ContentCatalog content, Audi
                 AnswerReader(a).Number("worst_pain") ?? 0,
                 JsonSerializer.Deserialize<StoredResult>(a.ResultJson, ContentJson.Options)!.Result.Causes.ToDictionary(c => c.Cause, c => c.Score))).ToList(),
             Sessions = sessions.Select(s => new SessionPoint(s.CompletedAt, s.Routine.Title, s.PainDuring, s.PainNextMorning)).ToList(),
-            RoutineLinkQuery = forRunner ? $"?from={record.Token}" : "",
+            ManageToken = forRunner ? record.Stored.ManageToken : null,
         };
     }
 
@@ -159,40 +161,5 @@ public sealed class FollowUp(KneeResetDbContext db, ContentCatalog content, Audi
             result.Add(new Progression(slug, latest.Routine.Title, advice, reason, suggestion, latest.CompletedAt));
         }
         return result;
-    }
-
-    /// <summary>The plan as a calendar: the review date and three sessions a week for four weeks.</summary>
-    public static string Calendar(PlanView plan, string resultUrl, DateTimeOffset now)
-    {
-        static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
-            .Replace(",", "\\,", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
-        var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var start = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
-        var ics = new StringBuilder();
-        ics.Append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//KneeReset//Plan//EN\r\nCALSCALE:GREGORIAN\r\n");
-        var n = 0;
-        foreach (var item in plan.Items)
-        {
-            n++;
-            ics.Append("BEGIN:VEVENT\r\n")
-                .Append(CultureInfo.InvariantCulture, $"UID:plan-{plan.Plan.Id}-{plan.Plan.Version}-{n}@kneereset\r\n")
-                .Append(CultureInfo.InvariantCulture, $"DTSTAMP:{stamp}\r\n")
-                .Append(CultureInfo.InvariantCulture, $"DTSTART;VALUE=DATE:{start:yyyyMMdd}\r\n")
-                .Append("RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=12\r\n")
-                .Append(CultureInfo.InvariantCulture, $"SUMMARY:{Escape(item.Title)}\r\n")
-                .Append(CultureInfo.InvariantCulture, $"DESCRIPTION:{Escape($"{item.Dosage} {item.Note}".Trim() + $"\n{resultUrl}")}\r\n")
-                .Append("END:VEVENT\r\n");
-        }
-        if (plan.Plan.ReviewDate is { } review)
-        {
-            ics.Append("BEGIN:VEVENT\r\n")
-                .Append(CultureInfo.InvariantCulture, $"UID:review-{plan.Plan.Id}-{plan.Plan.Version}@kneereset\r\n")
-                .Append(CultureInfo.InvariantCulture, $"DTSTAMP:{stamp}\r\n")
-                .Append(CultureInfo.InvariantCulture, $"DTSTART;VALUE=DATE:{review:yyyyMMdd}\r\n")
-                .Append("SUMMARY:Knee review with your clinician\r\n")
-                .Append("END:VEVENT\r\n");
-        }
-        ics.Append("END:VCALENDAR\r\n");
-        return ics.ToString();
     }
 }

@@ -94,8 +94,13 @@ public sealed class StoredAssessment
     /// <summary>When the share link stops working; null means never.</summary>
     public DateTimeOffset? ShareExpiresAt { get; set; }
     public bool ShareRevoked { get; set; }
+    /// <summary>When the share link was revoked: the retention period runs from here.</summary>
+    public DateTimeOffset? ShareRevokedAt { get; set; }
     /// <summary>An optional passcode the share link asks for (hashed).</summary>
     public string? PasscodeHash { get; set; }
+    /// <summary>Wrong passcodes in a row; at the limit the result takes no guesses until <see cref="PasscodeLockedUntil"/>.</summary>
+    public int PasscodeFailures { get; set; }
+    public DateTimeOffset? PasscodeLockedUntil { get; set; }
     /// <summary>An optional nickname; no name or email is ever needed.</summary>
     public string? Nickname { get; set; }
     /// <summary>Links re-takes into one history: the first assessment's key, copied to each follow-up.</summary>

@@ -18,6 +18,7 @@ public sealed class KneeResetDbContext(DbContextOptions<KneeResetDbContext> opti
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<ClinicianPlan> ClinicianPlans => Set<ClinicianPlan>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -94,6 +95,7 @@ public sealed class KneeResetDbContext(DbContextOptions<KneeResetDbContext> opti
             e.Property(x => x.Target).HasMaxLength(200);
             e.Property(x => x.Details).HasMaxLength(2000);
         });
+        builder.Entity<HealthProbe>(e => e.Property(x => x.Id).ValueGeneratedNever());
         builder.Entity<AssessmentDraft>(e =>
         {
             e.Property(x => x.Id).HasMaxLength(64);

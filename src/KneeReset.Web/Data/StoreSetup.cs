@@ -1,6 +1,7 @@
 using KneeReset.Web.Content;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KneeReset.Web.Data;
 
@@ -16,6 +17,7 @@ public static class StoreSetup
 {
     public const string ConnectionStringName = "KneeReset";
     public const string DefaultConnectionString = "Data Source=data/kneereset.db";
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddKneeResetStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -33,7 +35,11 @@ public static class StoreSetup
             }
         });
         services.AddScoped<LibrarySeeder>();
-        services.AddHealthChecks().AddDbContextCheck<KneeResetDbContext>("database");
+        // Liveness (/healthz/live) runs none of these; readiness (/healthz/ready, /healthz) runs them all.
+        services.AddHealthChecks()
+            .AddDbContextCheck<KneeResetDbContext>("database", tags: [ReadyTag])
+            .AddCheck<StoreWriteCheck>("database-write", tags: [ReadyTag])
+            .AddCheck<MediaWriteCheck>("media-write", HealthStatus.Degraded, [ReadyTag]);
         return services;
     }
 

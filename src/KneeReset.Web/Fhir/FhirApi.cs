@@ -10,20 +10,28 @@ public static class FhirApi
     {
         app.MapGet("/fhir/Questionnaire", (FhirExport fhir) =>
             Results.Text(FhirExport.Serialize(fhir.Questionnaire()), FhirExport.MediaType));
-        app.MapGet("/r/{token}/fhir", async (string token, HttpContext context, AssessmentService assessments, SharePasscodes passcodes, FhirExport fhir, CancellationToken cancellationToken) =>
+        app.MapGet("/r/{token}/fhir", async (string token, HttpContext context, AssessmentService assessments, SharePasscodes passcodes, FhirExport fhir, PublicLinks links, CancellationToken cancellationToken) =>
         {
             var record = await assessments.FindAsync(token, cancellationToken);
             if (record is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No assessment at this address.");
             }
-            if (!passcodes.HasAccess(context, record.Stored) && !passcodes.Verify(record.Stored, context.Request.Headers["X-Passcode"].ToString()))
+            if (!passcodes.HasAccess(context, record.Stored))
             {
-                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This result needs its passcode.");
+                var check = await passcodes.CheckAsync(record.Stored, context.Request.Headers["X-Passcode"].ToString(), cancellationToken);
+                if (check.Locked)
+                {
+                    return Api.AssessmentsApi.TooManyGuesses(check.Until!.Value);
+                }
+                if (!check.Right)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This result needs its passcode.");
+                }
             }
-            var url = new Uri($"{context.Request.Scheme}://{context.Request.Host}/r/{token}");
+            var url = new Uri(links.To($"/r/{token}"), UriKind.RelativeOrAbsolute);
             return Results.Text(FhirExport.Serialize(fhir.Result(record, url)), FhirExport.MediaType);
-        }).RequireRateLimiting(RateLimits.TokenLookup);
+        });
         return app;
     }
 }

@@ -1,36 +1,74 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace KneeReset.Web.Infrastructure;
 
-/// <summary>Per-client limits on look-ups by token, so tokens cannot be guessed by brute force.</summary>
+/// <summary>
+/// Per-client limits (the client's address, taken from a configured proxy's X-Forwarded-For when
+/// there is one): on every address that carries a token, so tokens cannot be guessed by brute
+/// force; on sign-in attempts; and on what creates rows: assessments, drafts and session logs.
+/// </summary>
 public static class RateLimits
 {
-    public const string TokenLookup = "token-lookup";
     public const string SignIn = "sign-in";
+    public const string NewAssessment = "new-assessment";
+    public const string NewDraft = "new-draft";
+    public const string SessionLog = "session-log";
 
     public sealed class Options
     {
         public const string Section = "RateLimits";
         public int TokenLookupsPerMinute { get; set; } = 60;
         public int SignInsPerMinute { get; set; } = 10;
+        public int AssessmentsPerMinute { get; set; } = 10;
+        public int DraftsPerMinute { get; set; } = 10;
+        public int SessionLogsPerMinute { get; set; } = 20;
+
+        public bool AllPositive() =>
+            new[] { TokenLookupsPerMinute, SignInsPerMinute, AssessmentsPerMinute, DraftsPerMinute, SessionLogsPerMinute }.All(n => n > 0);
     }
 
     public static IServiceCollection AddKneeResetRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(Options.Section).Get<Options>() ?? new Options();
+        services.AddOptions<Options>().Bind(configuration.GetSection(Options.Section))
+            .Validate(o => o.AllPositive(), "Every RateLimits:*PerMinute setting must be a whole number above 0.")
+            .ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(TokenLookup, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.TokenLookupsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            // Only sign-in attempts (posts) count; showing the form does not.
-            limiter.AddPolicy(SignIn, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("get"));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                // Pages get the friendly error page (status code pages); the API a problem.
+                if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests: please wait a minute and try again.")
+                        .ExecuteAsync(context.HttpContext);
+                }
+            };
+            // Every address that carries a token (results, private pages, drafts, sessions) shares one budget.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => TokenPaths.IsTokenPath(context.Request.Path)
+                ? RateLimitPartition.GetFixedWindowLimiter(Client(context), _ => PerMinute(Current(context).TokenLookupsPerMinute))
+                : RateLimitPartition.GetNoLimiter(""));
+            AddPostLimit(limiter, SignIn, o => o.SignInsPerMinute);
+            AddPostLimit(limiter, NewAssessment, o => o.AssessmentsPerMinute);
+            AddPostLimit(limiter, NewDraft, o => o.DraftsPerMinute);
+            AddPostLimit(limiter, SessionLog, o => o.SessionLogsPerMinute);
         });
         return services;
     }
+
+    /// <summary>Only posts count; showing a form does not.</summary>
+    private static void AddPostLimit(RateLimiterOptions limiter, string policy, Func<Options, int> permits) =>
+        limiter.AddPolicy(policy, context => HttpMethods.IsPost(context.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(Client(context), _ => PerMinute(permits(Current(context))))
+            : RateLimitPartition.GetNoLimiter(""));
+
+    private static string Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static Options Current(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<Options>>().Value;
+
+    private static FixedWindowRateLimiterOptions PerMinute(int permits) =>
+        new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
 }

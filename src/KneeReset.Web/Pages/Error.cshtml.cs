@@ -9,7 +9,8 @@ namespace KneeReset.Web.Pages;
 public class ErrorModel : PageModel
 {
     public string Title { get; private set; } = "Something went wrong";
-    public string Message { get; private set; } = "Sorry, that didn't work. Your answers are saved; please try again.";
+    // Only what is true: when the server failed, what was being saved may not have been.
+    public string Message { get; private set; } = "Sorry, something went wrong on our side, so what you just did may not have been saved. Please go back, check, and try again.";
 
     public void OnGet(int? code) => Describe(code);
 

@@ -79,6 +79,8 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         db.RoutineSteps.RemoveRange(routine.Steps);
         routine.Steps = file.Steps.Select((s, i) => LibraryFiles.ToStep(s, i + 1, ids[s.Exercise].Id)).ToList();
 
+        // The routine, its revision and its audit entry are stored together or not at all.
+        await using var transaction = await BeginUnlessInOneAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -91,6 +93,8 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
             return new SaveResult(current.Id, current.Version, [], LibraryFiles.Write(LibraryFiles.ToFile(current)));
         }
         await RecordAsync(RoutineType, routine.Id, routine.Version, LibraryFiles.Write(LibraryFiles.ToFile(routine)), actor, action, $"routine {routine.Slug}", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
         if (wasPublished || routine.Status == PublishStatus.Published)
         {
             await cache.InvalidateAsync(cancellationToken);
@@ -98,12 +102,11 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         return new SaveResult(routine.Id, routine.Version, [], null);
     }
 
-    /// <param name="checkGentleRoutines">
-    /// Refuse a kind other than mobility or stretch while a gentle routine uses the exercise. Only
-    /// an import turns this off: it has checked every routine against the imported kinds already,
-    /// and saves exercises before the routines that may take them out.
-    /// </param>
-    public async Task<SaveResult> SaveExerciseAsync(int? id, ExerciseFile file, int expectedVersion, string actor, string action, CancellationToken cancellationToken, string? image = null, bool checkGentleRoutines = true)
+    /// <summary>
+    /// Why this exercise can't be saved as it stands (the form, the slug, its variations, the gentle
+    /// routines using it); null when it can. The editor checks a form with this before storing an upload.
+    /// </summary>
+    public async Task<SaveResult?> CheckExerciseAsync(int? id, ExerciseFile file, CancellationToken cancellationToken, bool checkGentle = true)
     {
         var validation = new ExerciseFileValidator().Validate(file);
         if (!validation.IsValid)
@@ -121,12 +124,12 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
                 return SaveResult.Invalid(property, $"There is no exercise \"{slug}\" to use as a variation.");
             }
         }
-        var exercise = id is { } existing ? await db.Exercises.FirstOrDefaultAsync(e => e.Id == existing, cancellationToken) : null;
+        var exercise = id is { } existing ? await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == existing, cancellationToken) : null;
         if (id is not null && exercise is null)
         {
             return SaveResult.Invalid(nameof(ExerciseFile.Slug), "This exercise no longer exists.");
         }
-        if (checkGentleRoutines && exercise is not null && !LibraryWords.GentleKinds.Contains(file.Kind))
+        if (checkGentle && exercise is not null && !LibraryWords.GentleKinds.Contains(file.Kind))
         {
             var gentle = await db.Routines.Where(r => r.Gentle && r.Steps.Any(s => s.ExerciseId == exercise.Id)).Select(r => r.Title).ToListAsync(cancellationToken);
             if (gentle.Count > 0)
@@ -134,6 +137,25 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
                 return SaveResult.Invalid(nameof(ExerciseFile.Kind),
                     $"The gentle routine {string.Join(", ", gentle.Select(t => $"\"{t}\""))} uses this exercise, so it must stay a mobility or stretch exercise. Take it out of that routine first.");
             }
+        }
+        return null;
+    }
+
+    /// <param name="checkGentleRoutines">
+    /// Refuse a kind other than mobility or stretch while a gentle routine uses the exercise. Only
+    /// an import turns this off: it has checked every routine against the imported kinds already,
+    /// and saves exercises before the routines that may take them out.
+    /// </param>
+    public async Task<SaveResult> SaveExerciseAsync(int? id, ExerciseFile file, int expectedVersion, string actor, string action, CancellationToken cancellationToken, string? image = null, bool checkGentleRoutines = true)
+    {
+        if (await CheckExerciseAsync(id, file, cancellationToken, checkGentleRoutines) is { } invalid)
+        {
+            return invalid;
+        }
+        var exercise = id is { } existing ? await db.Exercises.FirstOrDefaultAsync(e => e.Id == existing, cancellationToken) : null;
+        if (id is not null && exercise is null)
+        {
+            return SaveResult.Invalid(nameof(ExerciseFile.Slug), "This exercise no longer exists.");
         }
         if (exercise is not null && exercise.Version != expectedVersion)
         {
@@ -167,6 +189,8 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         exercise.Image = image ?? exercise.Image;
         exercise.UpdatedAt = clock.GetUtcNow();
         exercise.Version += 1;
+        // The exercise, the ones renamed along with it, their revisions and audit entries: together or not at all.
+        await using var transaction = await BeginUnlessInOneAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -182,6 +206,8 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         {
             await RecordAsync(ExerciseType, other.Id, other.Version, LibraryFiles.Write(LibraryFiles.ToFile(other)), actor, "exercise.saved", $"exercise {other.Slug}", cancellationToken);
         }
+        await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
         await cache.InvalidateAsync(cancellationToken);
         return new SaveResult(exercise.Id, exercise.Version, [], null);
     }
@@ -284,6 +310,7 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         return result;
     }
 
+    /// <summary>Adds a revision and its audit entry to the unit of work; the caller saves them with the change.</summary>
     private async Task RecordAsync(string type, int id, int version, string snapshot, string actor, string action, string target, CancellationToken cancellationToken)
     {
         var previous = await db.Revisions.AsNoTracking().Where(r => r.EntityType == type && r.EntityId == id)
@@ -300,6 +327,17 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
             By = actor,
         });
         audit.Record(actor, action, target, $"version {version}: {changes}");
-        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A transaction of our own, or null when the caller (an import) already runs one that ours belongs to.</summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginUnlessInOneAsync(CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
+    private static async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 }

@@ -1,9 +1,8 @@
+using System.Data.Common;
 using System.IO.Compression;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using KneeReset.Core;
 using KneeReset.Web.Data;
+using KneeReset.Web.Routines;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Staff;
@@ -13,11 +12,9 @@ namespace KneeReset.Web.Staff;
 /// routines/*.json), and back. Export, import, export gives the same files; an import with any
 /// bad file imports nothing and names every problem.
 /// </summary>
-public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor)
+public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor, LibraryCache cache)
 {
-    public const long MaxZipBytes = 10 * 1024 * 1024;
-    private const long MaxEntryBytes = 256 * 1024;
-    private const int MaxEntries = 2000;
+    public const long MaxZipBytes = LibraryZip.MaxZipBytes;
     private static readonly DateTimeOffset FixedTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public async Task<byte[]> ExportAsync(CancellationToken cancellationToken)
@@ -47,78 +44,11 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor)
         stream.Write(Encoding.UTF8.GetBytes(text));
     }
 
-    /// <summary>
-    /// Imported files come from outside: null where the format has a list, a text or a list item
-    /// is refused here, as the validators (shared with the editor, which never sends null) assume none.
-    /// </summary>
-    private static readonly JsonSerializerOptions StrictOptions = new(ContentJson.Options) { RespectNullableAnnotations = true };
-
-    private static T ReadStrict<T>(string text)
-    {
-        var file = JsonSerializer.Deserialize<T>(text, StrictOptions) ?? throw new JsonException("the file holds null, not an object");
-        if (HoldsNullItem(JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })))
-        {
-            throw new JsonException("a list holds null");
-        }
-        return file;
-    }
-
-    private static bool HoldsNullItem(JsonNode? node) => node switch
-    {
-        JsonArray array => array.Any(item => item is null || HoldsNullItem(item)),
-        JsonObject obj => obj.Any(property => HoldsNullItem(property.Value)),
-        _ => false,
-    };
-
     public sealed record ImportResult(IReadOnlyList<string> Problems, int Created, int Updated, int Unchanged);
 
     public async Task<ImportResult> ImportAsync(Stream zipStream, string actor, CancellationToken cancellationToken)
     {
-        var exercises = new List<ExerciseFile>();
-        var routines = new List<RoutineFile>();
-        var problems = new List<string>();
-        try
-        {
-            using var zip = new ZipArchive(zipStream, ZipArchiveMode.Read);
-            if (zip.Entries.Count > MaxEntries)
-            {
-                return new ImportResult([$"The zip holds more than {MaxEntries} files."], 0, 0, 0);
-            }
-            foreach (var entry in zip.Entries.Where(e => e.Length > 0 || !e.FullName.EndsWith('/')))
-            {
-                if (entry.Length > MaxEntryBytes)
-                {
-                    problems.Add($"{entry.FullName}: too large.");
-                    continue;
-                }
-                using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
-                var text = await reader.ReadToEndAsync(cancellationToken);
-                try
-                {
-                    if (entry.FullName.StartsWith("exercises/", StringComparison.Ordinal) && entry.FullName.EndsWith(".json", StringComparison.Ordinal))
-                    {
-                        exercises.Add(ReadStrict<ExerciseFile>(text));
-                    }
-                    else if (entry.FullName.StartsWith("routines/", StringComparison.Ordinal) && entry.FullName.EndsWith(".json", StringComparison.Ordinal))
-                    {
-                        routines.Add(ReadStrict<RoutineFile>(text));
-                    }
-                    else
-                    {
-                        problems.Add($"{entry.FullName}: not an exercises/ or routines/ JSON file.");
-                    }
-                }
-                catch (JsonException e)
-                {
-                    problems.Add($"{entry.FullName}: not a valid library file ({e.Message}).");
-                }
-            }
-        }
-        catch (InvalidDataException)
-        {
-            return new ImportResult(["That file is not a zip archive."], 0, 0, 0);
-        }
-
+        var (exercises, routines, problems) = await LibraryZip.ReadAsync(zipStream, cancellationToken);
         foreach (var duplicate in exercises.GroupBy(e => e.Slug).Where(g => g.Count() > 1))
         {
             problems.Add($"Exercise \"{duplicate.Key}\" appears more than once.");
@@ -155,6 +85,31 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor)
             return new ImportResult(problems, 0, 0, 0);
         }
 
+        // All or nothing: every save joins one transaction, committed only when the last one is in.
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await SaveAllAsync(exercises, routines, actor, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or ImportStopped)
+        {
+            db.ChangeTracker.Clear();
+            var why = e is ImportStopped ? e.Message : "the store could not write";
+            return new ImportResult([$"The import stopped part-way ({why}), so nothing was imported. Try again; if it keeps failing, tell an admin."], 0, 0, 0);
+        }
+        finally
+        {
+            // Pages cached while the import ran show the library as it is now.
+            await cache.InvalidateAsync(CancellationToken.None);
+        }
+    }
+
+    private sealed class ImportStopped(string message) : Exception(message);
+
+    private async Task<ImportResult> SaveAllAsync(List<ExerciseFile> exercises, List<RoutineFile> routines, string actor, CancellationToken cancellationToken)
+    {
         var existing = await db.Exercises.Select(e => e.Slug).ToListAsync(cancellationToken);
         var existingRoutines = await db.Routines.Select(r => r.Slug).ToListAsync(cancellationToken);
         int created = 0, updated = 0, unchanged = 0;
@@ -189,7 +144,7 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor)
                 CommonMistakes = file.CommonMistakes,
                 Status = file.Status,
             };
-            await editor.SaveExerciseAsync(null, bare, 0, actor, "exercise.imported", cancellationToken, checkGentleRoutines: false);
+            Check(await editor.SaveExerciseAsync(null, bare, 0, actor, "exercise.imported", cancellationToken, checkGentleRoutines: false), file.Slug);
         }
         foreach (var file in exercises)
         {
@@ -197,7 +152,7 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor)
             var changed = LibraryFiles.Write(LibraryFiles.ToFile(current)) != LibraryFiles.Write(file);
             if (changed)
             {
-                await editor.SaveExerciseAsync(current.Id, file, current.Version, actor, "exercise.imported", cancellationToken, checkGentleRoutines: false);
+                Check(await editor.SaveExerciseAsync(current.Id, file, current.Version, actor, "exercise.imported", cancellationToken, checkGentleRoutines: false), file.Slug);
             }
             Count(file.Slug, changed, existing);
         }
@@ -208,6 +163,17 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor)
         return new ImportResult([], created, updated, unchanged);
     }
 
+    /// <summary>A save refused half-way (someone saved at the same moment) stops the import, and it rolls back.</summary>
+    private static void Check(SaveResult result, string slug)
+    {
+        if (!result.Saved)
+        {
+            throw new ImportStopped(result.Conflict is not null
+                ? $"\"{slug}\" was changed by someone else at the same moment"
+                : $"\"{slug}\": {string.Join(" ", result.Errors.Select(e => e.ErrorMessage))}");
+        }
+    }
+
     /// <summary>Saves the routine when it differs from the stored one; true when it did.</summary>
     private async Task<bool> SaveRoutineIfChangedAsync(RoutineFile file, string actor, CancellationToken cancellationToken)
     {
@@ -216,7 +182,7 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor)
         {
             return false;
         }
-        await editor.SaveRoutineAsync(current?.Id, file, current?.Version ?? 0, actor, "routine.imported", cancellationToken);
+        Check(await editor.SaveRoutineAsync(current?.Id, file, current?.Version ?? 0, actor, "routine.imported", cancellationToken), file.Slug);
         return true;
     }
 }

@@ -26,32 +26,80 @@ public sealed class MediaStore(Microsoft.Extensions.Options.IOptions<MediaOption
 
     public long MaxBytes => options.Value.MaxBytes;
 
-    /// <summary>Stores the upload and returns its name, or an error a non-developer understands.</summary>
+    /// <summary>Checks an upload without storing anything: its size, and its type by its first bytes. Null when it is fine.</summary>
+    public async Task<string?> CheckAsync(IFormFile file, CancellationToken cancellationToken) =>
+        file.Length == 0 ? "The picture file is empty."
+        : file.Length > MaxBytes ? $"The picture is too large: the limit is {MaxBytes / 1024 / 1024} MB."
+        : await TypeOfAsync(file, cancellationToken) is null ? "Pictures must be PNG, JPEG or WebP images."
+        : null;
+
+    /// <summary>
+    /// Stores a checked upload under a new name: written to a temporary file beside its final place,
+    /// then moved there in one step, so a full or failing disk never leaves a truncated picture;
+    /// whatever was written is removed on failure. Returns the name, or an error a non-developer understands.
+    /// </summary>
     public async Task<(string? Name, string? Error)> SaveAsync(IFormFile file, CancellationToken cancellationToken)
     {
-        if (file.Length == 0)
+        if (await CheckAsync(file, cancellationToken) is { } problem)
         {
-            return (null, "The picture file is empty.");
+            return (null, problem);
         }
-        if (file.Length > MaxBytes)
+        var type = (await TypeOfAsync(file, cancellationToken))!.Value;
+        var name = $"{Guid.NewGuid():N}.{type.Extension}";
+        var temporary = System.IO.Path.Combine(Folder, $".upload-{Guid.NewGuid():N}.tmp");
+        try
         {
-            return (null, $"The picture is too large: the limit is {MaxBytes / 1024 / 1024} MB.");
+            Directory.CreateDirectory(Folder);
+            await using (var input = file.OpenReadStream())
+            await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await input.CopyToAsync(output, cancellationToken);
+                await output.FlushAsync(cancellationToken);
+            }
+            File.Move(temporary, System.IO.Path.Combine(Folder, name));
+            return (name, null);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            return (null, "The picture couldn't be stored: the picture folder is full or can't be written to. Nothing was saved; your changes are below. Save again without the picture, or ask an admin to free some space.");
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Removes a picture this store gave out (when the save it was for is refused).</summary>
+    public void Delete(string? name)
+    {
+        if (name is not null && Find(name) is { } found)
+        {
+            TryDelete(found.Path);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover temporary file is never served (only names this store gives out are).
+        }
+    }
+
+    private static async Task<(string Extension, string ContentType, byte[] Magic)?> TypeOfAsync(IFormFile file, CancellationToken cancellationToken)
+    {
         var head = new byte[12];
         await using var stream = file.OpenReadStream();
         var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         var type = Types.FirstOrDefault(t => read >= t.Magic.Length && head.AsSpan(0, t.Magic.Length).SequenceEqual(t.Magic)
             && (t.Extension != "webp" || (read >= 12 && head.AsSpan(8, 4).SequenceEqual("WEBP"u8))));
-        if (type.Extension is null)
-        {
-            return (null, "Pictures must be PNG, JPEG or WebP images.");
-        }
-        Directory.CreateDirectory(Folder);
-        var name = $"{Guid.NewGuid():N}.{type.Extension}";
-        stream.Position = 0;
-        await using var output = File.Create(System.IO.Path.Combine(Folder, name));
-        await stream.CopyToAsync(output, cancellationToken);
-        return (name, null);
+        return type.Extension is null ? null : type;
     }
 
     /// <summary>The stored file and its content type, for a name this store gave out.</summary>

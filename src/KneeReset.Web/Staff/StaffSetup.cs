@@ -26,8 +26,8 @@ public static class StaffSetup
                 options.Password.RequireLowercase = true;
                 options.Password.RequireDigit = true;
                 options.Password.RequiredUniqueChars = 5;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Lockout is kept only for disabled accounts (lockout end set to the far future);
+                // wrong passwords are throttled by SignInThrottle instead.
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
@@ -45,12 +45,17 @@ public static class StaffSetup
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
         });
-        // A disabled or re-roled account loses its session within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Every request checks the cookie's security stamp against the store, so signing out, being
+        // disabled or changing role ends every copy of the session at once (one indexed read a request).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRoles.StaffPolicy, p => p.RequireRole(StaffRoles.All))
             .AddPolicy(StaffRoles.LibraryPolicy, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor))
             .AddPolicy(StaffRoles.AdminPolicy, p => p.RequireRole(StaffRoles.Admin));
+        services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.Section))
+            .Validate(o => o.FailuresBeforeThrottle > 0 && o.ThrottleSeconds > 0 && o.WindowMinutes > 0, "SignIn:FailuresBeforeThrottle, ThrottleSeconds and WindowMinutes must be above 0.")
+            .ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<LibraryEditor>();

@@ -39,11 +39,15 @@ public class StaffApp : IDisposable
             {
                 TestStaffSignIn.AddTo(services);
                 services.AddSingleton<TimeProvider>(Clock);
+                StorageFaults.AddTo(services, Faults);
             });
         });
     }
 
     public WebApplicationFactory<Program> Factory { get; }
+
+    /// <summary>Makes the app's writes fail on demand (a full or failing disk); off unless a test arms it.</summary>
+    public StorageFaults Faults { get; } = new();
 
     public IServiceProvider Services => Factory.Services;
 

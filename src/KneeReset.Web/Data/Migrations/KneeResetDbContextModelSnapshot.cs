@@ -196,6 +196,19 @@ namespace KneeReset.Web.Data.Migrations
                     b.ToTable("Exercises");
                 });
 
+            modelBuilder.Entity("KneeReset.Web.Data.HealthProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HealthProbes");
+                });
+
             modelBuilder.Entity("KneeReset.Web.Data.Revision", b =>
                 {
                     b.Property<int>("Id")
@@ -495,7 +508,13 @@ namespace KneeReset.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PasscodeFailures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasscodeHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PasscodeLockedUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PlanSeenJson")
@@ -523,6 +542,9 @@ namespace KneeReset.Web.Data.Migrations
 
                     b.Property<bool>("ShareRevoked")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ShareRevokedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Token")
                         .IsRequired()

@@ -1,9 +1,13 @@
 using KneeReset.Web.Assessment;
+using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace KneeReset.Web.Pages.Assess;
 
+/// <summary>The start of the questionnaire; each start makes a draft, so starts are rate limited per client.</summary>
+[EnableRateLimiting(RateLimits.NewDraft)]
 public class IndexModel(WizardService wizard) : PageModel
 {
     public void OnGet()

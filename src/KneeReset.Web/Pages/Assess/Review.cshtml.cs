@@ -2,12 +2,15 @@ using System.Globalization;
 using KneeReset.Core.Assessment;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Web.Assessment;
+using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace KneeReset.Web.Pages.Assess;
 
 /// <summary>The last step: every answer with a link to change it, then the result.</summary>
+[EnableRateLimiting(RateLimits.NewAssessment)]
 public class ReviewModel(WizardService wizard) : PageModel
 {
     public sealed record Row(QuestionStep Step, Question Question, string Answer, string? Error);

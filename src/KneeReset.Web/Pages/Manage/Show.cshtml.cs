@@ -4,7 +4,6 @@ using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
 
@@ -15,15 +14,22 @@ namespace KneeReset.Web.Pages.Manage;
 /// revoke, new link, passcode), a nickname, re-taking the check, the plan calendar and deleting
 /// everything. Only the runner has this link; it is never shown on the share page.
 /// </summary>
-[EnableRateLimiting(RateLimits.TokenLookup)]
-public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardService wizard, KneeResetDbContext db, TimeProvider clock) : PageModel
+public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardService wizard, KneeResetDbContext db, PublicLinks links, Retention retention, TimeProvider clock) : PageModel
 {
     public static readonly (string Value, string Label)[] ExpiryChoices = [("7", "7 days"), ("30", "30 days"), ("90", "90 days"), ("never", "Never")];
 
     public AssessmentRecord Record { get; private set; } = null!;
     public ResultView View { get; private set; } = null!;
-    public string ShareUrl => $"{Request.Scheme}://{Request.Host}/r/{Record.Token}";
+    public string ShareUrl => links.To($"/r/{Record.Token}");
+
+    /// <summary>A QR code is drawn only for a full address (one with the site's configured public address).</summary>
+    public bool CanDrawQr => links.IsAbsolute;
     public string? Message { get; private set; }
+
+    /// <summary>Until when the result is kept, as the runner is told; null while the share link has no end.</summary>
+    public DateTimeOffset? KeptUntil => retention.KeptUntil(Record.Stored);
+
+    public int ResultDays => retention.ResultDays;
 
     public bool ShareActive => !Record.Stored.ShareRevoked && (Record.Stored.ShareExpiresAt is null || Record.Stored.ShareExpiresAt > clock.GetUtcNow());
 
@@ -39,7 +45,8 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardS
         public SharingValidator()
         {
             RuleFor(x => x.Expiry).Must(e => e is null || ExpiryChoices.Any(c => c.Value == e)).WithMessage("Choose 7, 30 or 90 days, or never.");
-            RuleFor(x => x.Passcode).Length(4, 64).When(x => !string.IsNullOrEmpty(x.Passcode)).WithMessage("A passcode needs 4 to 64 characters.");
+            RuleFor(x => x.Passcode).Length(PasscodeOptions.MinLength, 64).When(x => !string.IsNullOrEmpty(x.Passcode))
+                .WithMessage($"A passcode needs {PasscodeOptions.MinLength} to 64 characters.");
             RuleFor(x => x.Nickname).MaximumLength(40).WithMessage("Keep the nickname under 40 characters.");
         }
     }
@@ -81,6 +88,8 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardS
         if (!string.IsNullOrEmpty(Sharing.Passcode))
         {
             entity.PasscodeHash = SharePasscodes.Hash(entity, Sharing.Passcode);
+            entity.PasscodeFailures = 0;
+            entity.PasscodeLockedUntil = null;
         }
         entity.Nickname = string.IsNullOrWhiteSpace(Sharing.Nickname) ? null : Sharing.Nickname.Trim();
         await db.SaveChangesAsync(cancellationToken);
@@ -91,13 +100,18 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardS
         await ChangeAsync(token, e => e.PasscodeHash = null, "The passcode is removed.", cancellationToken);
 
     public async Task<IActionResult> OnPostRevokeAsync(string token, CancellationToken cancellationToken) =>
-        await ChangeAsync(token, e => e.ShareRevoked = true, "The share link no longer works.", cancellationToken);
+        await ChangeAsync(token, e =>
+        {
+            e.ShareRevoked = true;
+            e.ShareRevokedAt = clock.GetUtcNow();
+        }, "The share link no longer works.", cancellationToken);
 
     public async Task<IActionResult> OnPostNewLinkAsync(string token, CancellationToken cancellationToken) =>
         await ChangeAsync(token, e =>
         {
             e.Token = ShareToken.New();
             e.ShareRevoked = false;
+            e.ShareRevokedAt = null;
             // A link made to replace an expired one starts a fresh period.
             if (e.ShareExpiresAt <= clock.GetUtcNow())
             {
@@ -141,7 +155,7 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardS
         {
             return NotFound();
         }
-        var ics = FollowUp.Calendar(View.Plan, $"{Request.Scheme}://{Request.Host}/m/{token}", clock.GetUtcNow());
+        var ics = PlanCalendar.Write(View.Plan, slug => links.To($"/routines/{slug}"), clock.GetUtcNow());
         return File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "knee-plan.ics");
     }
 

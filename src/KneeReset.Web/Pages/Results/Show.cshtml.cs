@@ -1,12 +1,10 @@
 using FluentValidation;
 using KneeReset.Web.Assessment;
 using KneeReset.Web.Content;
-using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Routines;
 using KneeReset.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace KneeReset.Web.Pages.Results;
 
@@ -15,7 +13,6 @@ namespace KneeReset.Web.Pages.Results;
 /// if the runner set one); a signed-in clinician also sees every answer and the reasoning, and
 /// can write a plan that the runner then sees.
 /// </summary>
-[EnableRateLimiting(RateLimits.TokenLookup)]
 public class ShowModel(AssessmentService assessments, FollowUp followUp, SharePasscodes passcodes, RoutineLibrary library, ContentCatalog content, AuditLog audit, Data.KneeResetDbContext db) : PageModel
 {
     public AssessmentRecord Record { get; private set; } = null!;
@@ -72,13 +69,16 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, SharePa
         {
             return NotFound();
         }
-        if (passcodes.Verify(record.Stored, passcode))
+        var check = await passcodes.CheckAsync(record.Stored, passcode, cancellationToken);
+        if (check.Right)
         {
             passcodes.GrantAccess(HttpContext, record.Stored);
             return Redirect($"/r/{token}");
         }
         await LoadAsync(token, cancellationToken);
-        ModelState.AddModelError("passcode", "That passcode isn't right.");
+        ModelState.AddModelError("passcode", check.Locked
+            ? $"Too many wrong passcodes for this result: it takes none until {check.Until!.Value.UtcDateTime:HH:mm} UTC. The runner can also make a new link."
+            : "That passcode isn't right.");
         return Page();
     }
 

@@ -1,9 +1,11 @@
 using FluentValidation;
 using KneeReset.Web.Assessment;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Routines;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Pages.Routines;
@@ -13,6 +15,7 @@ namespace KneeReset.Web.Pages.Routines;
 /// without JavaScript) and the session log form; wwwroot/js/player.js turns the list into
 /// a timed, one-exercise-at-a-time player.
 /// </summary>
+[EnableRateLimiting(RateLimits.SessionLog)]
 public class PlayModel(RoutineLibrary library, AssessmentService assessments, KneeResetDbContext db, TimeProvider clock) : PageModel
 {
     public static readonly (string Value, string Label)[] Feelings = [("easy", "Easy"), ("about_right", "About right"), ("too_hard", "Too hard")];
@@ -20,9 +23,9 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
     public RoutineView View { get; private set; } = null!;
     public IReadOnlyDictionary<string, Exercise> Variations { get; private set; } = new Dictionary<string, Exercise>();
 
-    /// <summary>The result this session was started from, if any.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
+    /// <summary>The runner's private token when played from /m/{manage}/play/{slug}: the session joins that result.</summary>
+    [FromRoute]
+    public string? Manage { get; set; }
 
     [BindProperty]
     public LogInput Input { get; set; } = new();
@@ -57,9 +60,14 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
         {
             return NotFound();
         }
-        // The usual pain rarely changes: start from what the runner said last time.
-        if (await assessments.FindIdAsync(From, cancellationToken) is { } assessment)
+        var result = await ResultIdAsync(cancellationToken);
+        if (result is 0)
         {
+            return NotFound();
+        }
+        if (result is { } assessment)
+        {
+            // The usual pain rarely changes: start from what the runner said last time.
             Input.PainUsual = await db.RoutineSessions.Where(s => s.AssessmentId == assessment && s.PainUsual != null)
                 .OrderByDescending(s => s.Id).Select(s => s.PainUsual).FirstOrDefaultAsync(cancellationToken);
         }
@@ -81,7 +89,11 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
             }
             return Page();
         }
-        var assessment = await assessments.FindIdAsync(From, cancellationToken);
+        var assessment = await ResultIdAsync(cancellationToken);
+        if (assessment is 0)
+        {
+            return NotFound();
+        }
         var session = new RoutineSession
         {
             Token = ShareToken.New(),
@@ -96,8 +108,12 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
         };
         db.RoutineSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/sessions/{session.Token}");
+        return Redirect(Manage is null ? $"/sessions/{session.Token}" : $"/m/{Manage}/sessions/{session.Token}");
     }
+
+    /// <summary>Null when played from the public library; 0 when the private link is unknown.</summary>
+    private async Task<int?> ResultIdAsync(CancellationToken cancellationToken) =>
+        Manage is null ? null : await assessments.FindIdByManageTokenAsync(Manage, cancellationToken) ?? 0;
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {

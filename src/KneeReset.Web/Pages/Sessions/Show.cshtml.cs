@@ -7,9 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Pages.Sessions;
 
-/// <summary>A saved routine session with what the pain-monitoring model makes of it.</summary>
+/// <summary>
+/// A saved routine session with what the pain-monitoring model makes of it. At /sessions/{token}
+/// it names no result; at /m/{manage}/sessions/{token} (the runner's private link) it links back
+/// to the runner's private page and player.
+/// </summary>
 public class ShowModel(KneeResetDbContext db) : PageModel
 {
+    /// <summary>The runner's private token, when the page is opened under /m/.</summary>
+    [FromRoute]
+    public string? Manage { get; set; }
+
     public RoutineSession Session { get; private set; } = null!;
     public PainAdvice Advice { get; private set; }
     public string Reason { get; private set; } = "";
@@ -33,7 +41,7 @@ public class ShowModel(KneeResetDbContext db) : PageModel
         var entity = await db.RoutineSessions.FirstAsync(s => s.Id == session.Id, cancellationToken);
         entity.PainNextMorning = painNextMorning;
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/sessions/{token}");
+        return Redirect(Request.Path);
     }
 
     private async Task<RoutineSession?> LoadAsync(string token, CancellationToken cancellationToken)
@@ -42,6 +50,10 @@ public class ShowModel(KneeResetDbContext db) : PageModel
             ? await db.RoutineSessions.AsNoTracking().Include(s => s.Routine).Include(s => s.Assessment)
                 .FirstOrDefaultAsync(s => s.Token == token, cancellationToken)
             : null;
+        if (session is not null && Manage is not null && session.Assessment?.ManageToken != Manage)
+        {
+            return null;
+        }
         if (session is not null)
         {
             Session = session;

@@ -46,14 +46,13 @@ public class FollowUpTests(StaffApp app) : IClassFixture<StaffApp>
         using var clinician = app.SignedIn(StaffRoles.Clinician);
         await RunnerResults.PostFormAsync(clinician, share, "Plan", ("Plan.Routines", "hip-and-glute-strength"), ("Plan.Dosage[hip-and-glute-strength]", "2 x 10"));
 
-        var token = RunnerResults.TokenOf(share);
-        await LogAsync(runner, token, during: 1, morning: 1);
+        await LogAsync(runner, manage, during: 1, morning: 1);
         var progressing = (await runner.GetPageAsync(manage)).QuerySelector(".plan .progression")!;
         Assert.Contains("progression-progress", progressing.ClassName, StringComparison.Ordinal);
         Assert.Contains("Step up", progressing.TextContent, StringComparison.Ordinal);
         Assert.Contains("Single-leg", progressing.TextContent, StringComparison.Ordinal); // the harder variation of a glute bridge
 
-        await LogAsync(runner, token, during: 7, morning: null);
+        await LogAsync(runner, manage, during: 7, morning: null);
         var page = await runner.GetPageAsync(manage);
         var backing = page.QuerySelector(".plan .progression")!;
         Assert.Contains("Step back", backing.TextContent, StringComparison.Ordinal);
@@ -65,19 +64,30 @@ public class FollowUpTests(StaffApp app) : IClassFixture<StaffApp>
     public async Task Pain_building_over_the_last_sessions_steps_back_though_each_session_was_acceptable()
     {
         using var runner = app.Anonymous();
-        var (share, manage) = await RunnerResults.CreateAsync(runner);
-        var token = RunnerResults.TokenOf(share);
+        var (_, manage) = await RunnerResults.CreateAsync(runner);
 
-        await LogAsync(runner, token, during: 1, morning: 1);
-        await LogAsync(runner, token, during: 3, morning: 1);
-        await LogAsync(runner, token, during: 4, morning: 1);
+        await LogAsync(runner, manage, during: 1, morning: 1);
+        await LogAsync(runner, manage, during: 3, morning: 1);
+        await LogAsync(runner, manage, during: 4, morning: 1);
 
         var advice = (await runner.GetPageAsync(manage)).QuerySelector(".history .progressions li")!.TextContent;
         Assert.Contains("Step back", advice, StringComparison.Ordinal);
         Assert.Contains("1/10, then 3/10, then 4/10", advice, StringComparison.Ordinal);
     }
 
-    private static async Task LogAsync(HttpClient client, string token, int during, int? morning, int usual = 1)
+    [Fact]
+    public async Task The_private_player_starts_from_the_usual_pain_given_last_time()
+    {
+        using var runner = app.Anonymous();
+        var (_, manage) = await RunnerResults.CreateAsync(runner);
+        await LogAsync(runner, manage, during: 1, morning: null, usual: 3);
+
+        var player = await runner.GetPageAsync($"{manage}/play/hip-and-glute-strength");
+
+        Assert.True(player.QuerySelector("input[name='Input.PainUsual'][value='3']")!.HasAttribute("checked"));
+    }
+
+    private static async Task LogAsync(HttpClient client, string manage, int during, int? morning, int usual = 1)
     {
         var fields = new List<(string, string)>
         {
@@ -89,7 +99,7 @@ public class FollowUpTests(StaffApp app) : IClassFixture<StaffApp>
         {
             fields.Add(("Input.PainNextMorning", m.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
-        using var response = await client.SubmitAsync($"/routines/hip-and-glute-strength/play?from={token}", null, [.. fields]);
+        using var response = await client.SubmitAsync($"{manage}/play/hip-and-glute-strength", null, [.. fields]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 }

@@ -90,7 +90,7 @@ public class ManageTests(StaffApp app) : IClassFixture<StaffApp>
 
         using var wrong = await RunnerResults.PostFormAsync(visitor, share, "Passcode", ("passcode", "grey-heron"));
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        Assert.Contains("isn't right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("isn't right", (await Browser.ParseAsync(wrong)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
 
         using var right = await RunnerResults.PostFormAsync(visitor, share, "Passcode", ("passcode", "blue-heron"));
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
@@ -151,12 +151,12 @@ public class ManageTests(StaffApp app) : IClassFixture<StaffApp>
         using var client = app.Anonymous();
         var (_, manage) = await RunnerResults.CreateAsync(client);
         var form = await HtmlForm.OpenAsync(client, manage, "form[action*='handler=Sharing']");
-        form.Set("Sharing.Passcode", "ab");
+        form.Set("Sharing.Passcode", "abcde");
 
         using var response = await form.SubmitAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("4 to 64 characters", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("6 to 64 characters", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static string Normalise(string body) =>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using KneeReset.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,30 +22,26 @@ public class PlayTests(KneeResetFactory factory)
     }
 
     [Fact]
-    public async Task A_session_started_from_a_result_is_stored_against_that_assessment()
+    public async Task A_session_started_from_the_private_page_is_stored_against_that_assessment()
     {
         using var client = factory.CreateBrowser();
-        var token = ApiClient.TokenOf(await client.CreateAssessmentAsync(new JsonObject
-        {
-            ["location"] = new JsonArray("front_kneecap"),
-            ["onset"] = "gradual",
-            ["worst_pain"] = 3,
-            ["red_flags"] = new JsonArray(),
-        }));
+        var (share, manage) = await RunnerResults.CreateAsync(client);
+        var start = (await client.GetPageAsync(manage)).QuerySelector(".routines a.button")!.GetAttribute("href")!;
+        Assert.StartsWith($"{manage}/play/", start, StringComparison.Ordinal);
 
-        using var response = await client.SubmitAsync($"/routines/post-run-knee-reset/play?from={token}", null,
+        using var response = await client.SubmitAsync(start, null,
             ("Input.PainUsual", "1"), ("Input.PainDuring", "3"), ("Input.PainNextMorning", "1"), ("Input.Feeling", "about_right"));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!.ToString();
-        Assert.StartsWith("/sessions/", location, StringComparison.Ordinal);
+        var location = Browser.AssertRedirect(response);
+        Assert.StartsWith($"{manage}/sessions/", location, StringComparison.Ordinal);
         var saved = await client.GetPageAsync(location);
         Assert.Contains("Keep the same dose", saved.QuerySelector(".banner")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(saved.QuerySelector($"a[href='{manage}']"));
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
-        var session = await db.RoutineSessions.Include(s => s.Assessment).SingleAsync(s => s.Token == location.Substring("/sessions/".Length));
-        Assert.Equal(token, session.Assessment!.Token);
+        var session = await db.RoutineSessions.Include(s => s.Assessment).SingleAsync(s => s.Token == location.Substring(location.LastIndexOf('/') + 1));
+        Assert.Equal(RunnerResults.TokenOf(share), session.Assessment!.Token);
         Assert.Equal((3, 1, 1, "about_right"), (session.PainDuring, session.PainNextMorning!.Value, session.PainUsual!.Value, session.Feeling));
     }
 

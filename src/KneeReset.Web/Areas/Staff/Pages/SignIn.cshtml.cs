@@ -1,6 +1,7 @@
 using FluentValidation;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
+using KneeReset.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace KneeReset.Web.Areas.Staff.Pages;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : PageModel
+public class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInThrottle throttle, AuditLog audit, KneeResetDbContext db) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -47,18 +48,29 @@ public class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser>
         {
             return Page();
         }
+        if (throttle.WaitFor(Input.Email!) is { } wait)
+        {
+            ModelState.AddModelError(string.Empty, $"Too many wrong passwords for this email: wait {Math.Ceiling(wait.TotalSeconds)} seconds, then try again.");
+            return Page();
+        }
         var user = await users.FindByEmailAsync(Input.Email!);
+        // No lockout on failure: a wrong password slows the account down (SignInThrottle), never locks its owner out.
         var result = user is null || user.Disabled
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            throttle.Succeeded(Input.Email!);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Staff");
         }
+        if (throttle.Failed(Input.Email!) && user is not null)
+        {
+            // Not silent: admins see in the audit log that someone is guessing at this account.
+            audit.Record("sign-in", "staff.sign_in_throttled", user.Email!, "too many wrong passwords; one attempt allowed every few seconds");
+            await db.SaveChangesAsync();
+        }
         // One message for unknown, disabled and wrong: it must not reveal which accounts exist.
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes."
-            : "That email and password don't match an active staff account.");
+        ModelState.AddModelError(string.Empty, "That email and password don't match an active staff account.");
         return Page();
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KneeReset.Web.Areas.Staff.Pages.Accounts;
 
 /// <summary>Admins invite staff (a one-time set-password link to hand over), change roles and disable accounts.</summary>
-public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts) : PageModel
+public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts, PublicLinks links) : PageModel
 {
     public sealed record Row(StaffUser User, string Role);
 
@@ -55,7 +56,7 @@ public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts) : 
             }
             if (user is not null)
             {
-                InviteLink = $"{Request.Scheme}://{Request.Host}{await accounts.InvitePathAsync(user, Actor)}";
+                InviteLink = links.To(await accounts.InvitePathAsync(user, Actor));
                 Invite = new InviteInput();
             }
         }
@@ -102,7 +103,7 @@ public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts) : 
         {
             return NotFound();
         }
-        InviteLink = $"{Request.Scheme}://{Request.Host}{await accounts.InvitePathAsync(user, Actor)}";
+        InviteLink = links.To(await accounts.InvitePathAsync(user, Actor));
         await LoadAsync();
         return Page();
     }

@@ -63,38 +63,68 @@ public class EditModel(LibraryEditor editor, MediaStore media, KneeResetDbContex
         return Page();
     }
 
+    /// <summary>
+    /// Checks everything before a picture is stored (the picture itself, then the form), stores it
+    /// safely, and removes it again if the save is refused or fails: no orphan files, and the
+    /// form comes back with what was typed and a clear message whenever something is wrong.
+    /// </summary>
     private async Task<IActionResult> SaveAsync(int? id, int expectedVersion, CancellationToken cancellationToken)
     {
         Id = id;
+        var file = Input.ToFile();
+        var problem = Picture is null ? null : await media.CheckAsync(Picture, cancellationToken);
+        if (problem is not null)
+        {
+            return await ShowAgainAsync("Picture", problem, cancellationToken);
+        }
+        if (Picture is not null && await editor.CheckExerciseAsync(id, file, cancellationToken) is { } invalid)
+        {
+            return await ShowAgainAsync(invalid, file, cancellationToken);
+        }
         string? image = null;
         if (Picture is not null)
         {
-            var (name, error) = await media.SaveAsync(Picture, cancellationToken);
-            if (error is not null)
+            (image, problem) = await media.SaveAsync(Picture, cancellationToken);
+            if (problem is not null)
             {
-                ModelState.AddModelError("Picture", error);
-                await LoadAsync(cancellationToken);
-                return Page();
+                return await ShowAgainAsync("Picture", problem, cancellationToken);
             }
-            image = name;
         }
-        var file = Input.ToFile();
-        var result = await editor.SaveExerciseAsync(id, file, expectedVersion, User.Identity!.Name!, id is null ? "exercise.created" : "exercise.saved", cancellationToken, image);
+        SaveResult result;
+        try
+        {
+            result = await editor.SaveExerciseAsync(id, file, expectedVersion, User.Identity!.Name!, id is null ? "exercise.created" : "exercise.saved", cancellationToken, image);
+        }
+        catch
+        {
+            media.Delete(image);
+            throw;
+        }
+        if (result.Saved)
+        {
+            return Redirect($"/Staff/Library/Exercises/Edit/{result.Id}?saved={result.Version}");
+        }
+        media.Delete(image);
+        return await ShowAgainAsync(result, file, cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAgainAsync(string field, string message, CancellationToken cancellationToken)
+    {
+        ModelState.AddModelError(field, message);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<IActionResult> ShowAgainAsync(SaveResult result, ExerciseFile file, CancellationToken cancellationToken)
+    {
         if (result.Conflict is not null)
         {
             Conflict = LibraryEditor.Compare(result.Conflict, LibraryFiles.Write(file));
             ConflictVersion = result.Version;
         }
-        else if (!result.Saved)
+        foreach (var error in result.Errors)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
-            }
-        }
-        else
-        {
-            return Redirect($"/Staff/Library/Exercises/Edit/{result.Id}?saved={result.Version}");
+            ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
         }
         await LoadAsync(cancellationToken);
         return Page();
