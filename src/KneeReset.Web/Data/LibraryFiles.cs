@@ -103,6 +103,41 @@ public static class LibraryFiles
         }).ToList(),
     };
 
+    /// <summary>Writes an exercise file's fields onto a stored exercise (everything but its picture, history and version).</summary>
+    public static void Apply(ExerciseFile file, Exercise e)
+    {
+        e.Slug = file.Slug;
+        e.Name = file.Name;
+        e.Purpose = file.Purpose;
+        e.Kind = file.Kind;
+        e.BodyAreas = [.. file.BodyAreas];
+        e.Equipment = [.. file.Equipment];
+        e.Instructions = [.. file.Instructions];
+        e.Cues = [.. file.Cues];
+        e.CommonMistakes = [.. file.CommonMistakes];
+        e.EasierSlug = file.Easier;
+        e.HarderSlug = file.Harder;
+        e.Status = ParseStatus(file.Status);
+    }
+
+    /// <summary>Writes a routine file's fields and steps onto a stored routine (everything but its history and version).</summary>
+    /// <param name="exerciseIds">Store ids of the exercises the steps name, by slug.</param>
+    public static void Apply(RoutineFile file, Routine r, IReadOnlyDictionary<string, int> exerciseIds)
+    {
+        r.Slug = file.Slug;
+        r.Title = file.Title;
+        r.Summary = file.Summary;
+        r.WhenToDo = file.WhenToDo;
+        r.Phase = file.Phase;
+        r.Causes = [.. file.Causes];
+        r.Findings = [.. file.Findings];
+        r.Difficulty = file.Difficulty;
+        r.Gentle = file.Gentle;
+        r.PainRule = string.IsNullOrWhiteSpace(file.PainRule) ? null : file.PainRule;
+        r.Status = ParseStatus(file.Status);
+        r.Steps = file.Steps.Select((s, i) => ToStep(s, i + 1, exerciseIds[s.Exercise])).ToList();
+    }
+
     /// <summary>A step of a routine file as a stored step, at its position (1-based).</summary>
     public static RoutineStep ToStep(RoutineStepFile s, int position, int exerciseId) => new()
     {

@@ -43,6 +43,80 @@ public class LibrarySeederTests(KneeResetFactory factory)
     }
 
     [Fact]
+    public async Task Content_changes_reach_routines_and_exercises_nobody_has_edited()
+    {
+        var content = CopyOfContent();
+        try
+        {
+            Rewrite(Path.Combine(content, "routines", "ankle-dorsiflexion-mobility.json"), "\"title\": \"", "\"title\": \"Updated ");
+            Rewrite(Path.Combine(content, "exercises", "toe-yoga.json"), "\"name\": \"", "\"name\": \"Updated ");
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
+            var before = await db.Routines.AsNoTracking().SingleAsync(r => r.Slug == "ankle-dorsiflexion-mobility");
+
+            await scope.ServiceProvider.GetRequiredService<LibrarySeeder>().SeedAsync(content);
+
+            db.ChangeTracker.Clear();
+            var routine = await db.Routines.Include(r => r.Steps).SingleAsync(r => r.Slug == "ankle-dorsiflexion-mobility");
+            Assert.StartsWith("Updated ", routine.Title, StringComparison.Ordinal);
+            Assert.Equal(before.Version + 1, routine.Version);
+            Assert.NotEmpty(routine.Steps);
+            Assert.StartsWith("Updated ", (await db.Exercises.SingleAsync(e => e.Slug == "toe-yoga")).Name, StringComparison.Ordinal);
+            var revision = await db.Revisions.Where(r => r.EntityType == "routine" && r.EntityId == routine.Id).OrderBy(r => r.Version).LastAsync();
+            Assert.Equal((routine.Version, "content", "updated from content"), (revision.Version, revision.By, revision.Summary));
+        }
+        finally
+        {
+            Directory.Delete(content, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_routine_staff_have_saved_keeps_their_version_when_content_changes()
+    {
+        var content = CopyOfContent();
+        try
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
+            var routine = await db.Routines.SingleAsync(r => r.Slug == "foot-and-ankle-strength");
+            var latest = await db.Revisions.Where(r => r.EntityType == "routine" && r.EntityId == routine.Id).OrderBy(r => r.Version).LastAsync();
+            // A staff save that changed nothing visible still makes the routine theirs.
+            routine.Version += 1;
+            db.Revisions.Add(new Revision { EntityType = "routine", EntityId = routine.Id, Version = routine.Version, Snapshot = latest.Snapshot, Summary = "saved", By = "editor@studio.example" });
+            await db.SaveChangesAsync();
+            Rewrite(Path.Combine(content, "routines", "foot-and-ankle-strength.json"), "\"title\": \"", "\"title\": \"Updated ");
+
+            await scope.ServiceProvider.GetRequiredService<LibrarySeeder>().SeedAsync(content);
+
+            db.ChangeTracker.Clear();
+            Assert.DoesNotContain("Updated", (await db.Routines.SingleAsync(r => r.Slug == "foot-and-ankle-strength")).Title, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(content, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Every_seeded_item_reads_back_exactly_as_its_content_file_so_content_updates_can_reach_it()
+    {
+        // A store of its own: other tests here change the shared one's library.
+        await using var fresh = new KneeResetFactory();
+        await using var scope = fresh.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
+        var contentDir = scope.ServiceProvider.GetRequiredService<ContentCatalog>().Path;
+        var routines = await db.Routines.AsNoTracking().Include(r => r.Steps).ThenInclude(s => s.Exercise).ToDictionaryAsync(r => r.Slug);
+        var exercises = await db.Exercises.AsNoTracking().ToDictionaryAsync(e => e.Slug);
+
+        Assert.All(LibraryFiles.ReadRoutines(contentDir), f => Assert.Equal(LibraryFiles.Write(f), LibraryFiles.Write(LibraryFiles.ToFile(routines[f.Slug]))));
+        Assert.All(LibraryFiles.ReadExercises(contentDir), f => Assert.Equal(LibraryFiles.Write(f), LibraryFiles.Write(LibraryFiles.ToFile(exercises[f.Slug]))));
+    }
+
+    private static void Rewrite(string file, string find, string replace) =>
+        File.WriteAllText(file, File.ReadAllText(file).Replace(find, replace, StringComparison.Ordinal));
+
+    [Fact]
     public async Task Seeding_twice_adds_nothing()
     {
         await using var scope = factory.Services.CreateAsyncScope();
