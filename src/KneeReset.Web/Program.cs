@@ -73,6 +73,7 @@ app.MapHealthChecks("/healthz");
 app.MapQuestionnaireApi();
 app.MapAssessmentsApi();
 app.MapRoutinesApi();
+app.MapTrainingImportApi();
 MediaStore.MapMedia(app);
 KneeReset.Web.Fhir.FhirApi.MapFhirApi(app);
 app.MapRazorPages();

@@ -17,6 +17,9 @@ public sealed class KneeResetFactory : WebApplicationFactory<Program>
     /// <summary>High by default so the suite never trips the limit; set low to test the limit itself.</summary>
     public int TokenLookupsPerMinute { get; init; } = 10_000;
 
+    /// <summary>High by default for the same reason; set low to test the limit on training imports.</summary>
+    public int TrainingImportsPerMinute { get; init; } = 10_000;
+
     /// <summary>A client that keeps cookies and does not follow redirects, so tests can assert them.</summary>
     public HttpClient CreateBrowser() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -26,6 +29,7 @@ public sealed class KneeResetFactory : WebApplicationFactory<Program>
         // UseSetting, not ConfigureAppConfiguration: Program reads these before the host is built.
         builder.UseSetting("ConnectionStrings:KneeReset", $"Data Source={DatabaseFile}");
         builder.UseSetting("RateLimits:TokenLookupsPerMinute", TokenLookupsPerMinute.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:TrainingImportsPerMinute", TrainingImportsPerMinute.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), "kneereset-tests-keys"));
         builder.UseSetting("Media:Path", Path.Combine(Path.GetTempPath(), "kneereset-tests-media"));
