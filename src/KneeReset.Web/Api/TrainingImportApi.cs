@@ -15,9 +15,6 @@ public static class TrainingImportApi
     public const string FilesField = "files";
     public const string AsOfField = "asOf";
 
-    /// <summary>The most one upload may hold, plus room for the multipart framing around 400 files.</summary>
-    public const long MaxRequestBytes = ImportLimits.MaxUploadBytes + (1024 * 1024);
-
     public static IEndpointRouteBuilder MapTrainingImportApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/training/import", ImportAsync)
@@ -25,8 +22,8 @@ public static class TrainingImportApi
             // An API for clients that send no cookies: there is no session for a forged request to ride on.
             .DisableAntiforgery()
             .RequireRateLimiting(RateLimits.TrainingImport)
-            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
-            .WithFormOptions(multipartBodyLengthLimit: MaxRequestBytes);
+            .WithMetadata(new RequestSizeLimitAttribute(TrainingUpload.MaxRequestBytes))
+            .WithFormOptions(multipartBodyLengthLimit: TrainingUpload.MaxRequestBytes);
         return app;
     }
 

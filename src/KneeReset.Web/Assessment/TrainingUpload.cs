@@ -12,6 +12,9 @@ public static class TrainingUpload
     /// <summary>What the file picker offers; the content, not the name, decides how a file is read.</summary>
     public const string Accept = ".gpx,.tcx,.csv,.gz";
 
+    /// <summary>The most one upload may hold, plus room for the multipart framing around 400 files.</summary>
+    public const long MaxRequestBytes = ImportLimits.MaxUploadBytes + (1024 * 1024);
+
     public sealed record Upload(IFormCollection? Form, IReadOnlyList<IFormFile> Files, string? Error, string? ErrorField = null);
 
     /// <summary>Reads the multipart form; an upload that cannot be read gives a message, never an exception.</summary>

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KneeReset.Core.Tests.TrainingImport;
 using KneeReset.Core.TrainingImport;
-using KneeReset.Web.Api;
+using KneeReset.Web.Assessment;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -214,9 +214,9 @@ public class TrainingImportApiTests(KneeResetFactory factory)
         var endpoint = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>().Single(e => e.RoutePattern.RawText == "/api/training/import");
 
-        Assert.Equal(TrainingImportApi.MaxRequestBytes, endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize);
-        Assert.Equal(TrainingImportApi.MaxRequestBytes, endpoint.Metadata.GetMetadata<IFormOptionsMetadata>()?.MultipartBodyLengthLimit);
-        Assert.InRange(TrainingImportApi.MaxRequestBytes - ImportLimits.MaxUploadBytes, 1, 2 * 1024 * 1024);
+        Assert.Equal(TrainingUpload.MaxRequestBytes, endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize);
+        Assert.Equal(TrainingUpload.MaxRequestBytes, endpoint.Metadata.GetMetadata<IFormOptionsMetadata>()?.MultipartBodyLengthLimit);
+        Assert.InRange(TrainingUpload.MaxRequestBytes - ImportLimits.MaxUploadBytes, 1, 2 * 1024 * 1024);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Globalization;
 using KneeReset.Core.Assessment;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.TrainingImport;
-using KneeReset.Web.Api;
 using KneeReset.Web.Assessment;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +12,8 @@ namespace KneeReset.Web.Pages.Assess;
 
 /// <summary>One step of the questionnaire. Back keeps what was entered; next validates first.</summary>
 /// <remarks>The training step takes training files, so a post may be as large as an import (only imports are rate limited).</remarks>
-[RequestSizeLimit(TrainingImportApi.MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = TrainingImportApi.MaxRequestBytes)]
+[RequestSizeLimit(TrainingUpload.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = TrainingUpload.MaxRequestBytes)]
 [EnableRateLimiting(RateLimits.TrainingImport)]
 public class StepModel(WizardService wizard) : PageModel
 {
