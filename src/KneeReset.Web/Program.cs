@@ -83,6 +83,7 @@ app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags
 app.MapQuestionnaireApi();
 app.MapAssessmentsApi();
 app.MapRoutinesApi();
+app.MapTrainingImportApi();
 MediaStore.MapMedia(app);
 KneeReset.Web.Fhir.FhirApi.MapFhirApi(app);
 app.MapRazorPages();

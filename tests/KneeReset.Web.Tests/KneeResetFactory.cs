@@ -17,6 +17,9 @@ public sealed class KneeResetFactory : WebApplicationFactory<Program>
     /// <summary>High by default so the suite never trips the limit; set low to test the limit itself.</summary>
     public int TokenLookupsPerMinute { get; init; } = 10_000;
 
+    /// <summary>High by default for the same reason; set low to test the limit on training imports.</summary>
+    public int TrainingImportsPerMinute { get; init; } = 10_000;
+
     /// <summary>A client that keeps cookies and does not follow redirects, so tests can assert them.</summary>
     public HttpClient CreateBrowser() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -30,6 +33,7 @@ public sealed class KneeResetFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting($"RateLimits:{limit}", "100000");
         }
+        builder.UseSetting("RateLimits:TrainingImportsPerMinute", TrainingImportsPerMinute.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // The test client's own address, so absolute links point back at the app under test.
         builder.UseSetting("App:PublicBaseUrl", "http://localhost");

@@ -1,4 +1,6 @@
+using System.Globalization;
 using KneeReset.Core.Assessment;
+using KneeReset.Core.TrainingImport;
 
 namespace KneeReset.Core.Rules;
 
@@ -10,11 +12,12 @@ public sealed class AssessmentRules(RuleSet rules)
 {
     public RuleSet RuleSet { get; } = rules;
 
-    public AssessmentResult Evaluate(Answers answers)
+    /// <param name="imported">What the runner's own training files showed, when they added any.</param>
+    public AssessmentResult Evaluate(Answers answers, TrainingSummary? imported = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
         var load = TrainingLoad.From(answers);
-        var derived = DerivedFacts(answers, load);
+        var derived = DerivedFacts(answers, load, imported);
         AnswerValue? Fact(string id) => answers[id] ?? derived.GetValueOrDefault(id);
 
         // Where it hurts comes first: a cause the location supports always ranks above one it doesn't.
@@ -61,7 +64,7 @@ public sealed class AssessmentRules(RuleSet rules)
     }
 
     /// <summary>Facts computed from the answers, readable by conditions like any answer.</summary>
-    private static Dictionary<string, AnswerValue> DerivedFacts(Answers answers, TrainingLoad load)
+    private static Dictionary<string, AnswerValue> DerivedFacts(Answers answers, TrainingLoad load, TrainingSummary? imported)
     {
         var derived = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
         if (load.WeeklyIncreasePercent is { } weekly)
@@ -84,6 +87,21 @@ public sealed class AssessmentRules(RuleSet rules)
         {
             derived["location_count"] = AnswerValue.Of(location.Choices.Count);
         }
+        // The imported spike stands for the longest-run answers the import filled in: a runner who
+        // cleared them is not judged on the files either, so the evidence always rests on an answer.
+        if (imported?.RecentSpike() is { } spike && answers["longest_run_km_recent"] is not null)
+        {
+            derived["imported_spike_km"] = AnswerValue.Of(spike.Km);
+            derived["imported_spike_date"] = AnswerValue.Of(spike.Date.ToString("d MMMM", CultureInfo.InvariantCulture));
+            if (spike.IncreasePercent is { } percent)
+            {
+                derived["imported_spike_percent"] = AnswerValue.Of(percent);
+            }
+            else
+            {
+                derived["imported_spike_from_nothing"] = AnswerValue.Of(true);
+            }
+        }
         return derived;
     }
 
@@ -95,6 +113,11 @@ public sealed class AssessmentRules(RuleSet rules)
         ["longest_run_increase_percent"] = ["longest_run_km_recent", "longest_run_km_month_before"],
         ["longest_run_from_nothing"] = ["longest_run_km_recent", "longest_run_km_month_before"],
         ["location_count"] = ["location"],
+        // The largest spike of the last four weeks in the runner's imported runs (see TrainingSummary.RecentSpike).
+        ["imported_spike_km"] = ["longest_run_km_recent", "longest_run_km_month_before"],
+        ["imported_spike_date"] = ["longest_run_km_recent", "longest_run_km_month_before"],
+        ["imported_spike_percent"] = ["longest_run_km_recent", "longest_run_km_month_before"],
+        ["imported_spike_from_nothing"] = ["longest_run_km_recent", "longest_run_km_month_before"],
         ["top_cause"] = [],
         ["top_cause_band"] = [],
     };

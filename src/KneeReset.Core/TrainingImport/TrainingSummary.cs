@@ -19,6 +19,22 @@ public sealed record TrainingSummary(
     public DateOnly? AsOf { get; init; }
 
     public IgnoredActivities Ignored { get; init; } = IgnoredActivities.None;
+
+    /// <summary>How far back from <see cref="AsOf"/> a spike still explains pain now: four weeks.</summary>
+    public const int RecentSpikeDays = 28;
+
+    /// <summary>
+    /// The spike a result cites: of the spikes in the <see cref="RecentSpikeDays"/> days ending on
+    /// <see cref="AsOf"/>, a first run after 30 days without one (the largest spike there is),
+    /// else the largest increase; the later one between equals. Null when there is none.
+    /// </summary>
+    public Spike? RecentSpike() =>
+        AsOf is not { } asOf ? null
+        : Spikes.Where(s => s.Date <= asOf && s.Date > asOf.AddDays(-RecentSpikeDays))
+            .OrderByDescending(s => s.IncreasePercent is null)
+            .ThenByDescending(s => s.IncreasePercent)
+            .ThenByDescending(s => s.Date)
+            .FirstOrDefault();
 }
 
 /// <summary>Distance in the week (Monday to Sunday) starting on <paramref name="WeekStart"/>.</summary>

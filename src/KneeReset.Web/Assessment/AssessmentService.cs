@@ -3,6 +3,7 @@ using KneeReset.Core;
 using KneeReset.Core.Assessment;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Routines;
+using KneeReset.Core.TrainingImport;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.Routines;
@@ -33,9 +34,10 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
     public static readonly TimeSpan DefaultShareLife = TimeSpan.FromDays(90);
 
     /// <param name="previous">The assessment this one re-takes, to link them into one history.</param>
-    public async Task<AssessmentRecord> CompleteAsync(Answers answers, string unit, CancellationToken cancellationToken, StoredAssessment? previous = null)
+    /// <param name="imported">The runner's imported runs, which the training-load evidence cites and which are stored with the result.</param>
+    public async Task<AssessmentRecord> CompleteAsync(Answers answers, string unit, CancellationToken cancellationToken, StoredAssessment? previous = null, TrainingSummary? imported = null)
     {
-        var result = content.Rules.Evaluate(answers);
+        var result = content.Rules.Evaluate(answers, imported);
         var routines = await library.PublishedAsync(cancellationToken);
         var picks = RoutineMatcher.Match(result, routines.Select(r => r.Card), content.Rules.RuleSet, content.CauseName)
             .Select(m => new RoutinePick(m.Routine.Slug, m.Routine.Title, m.Routine.Targets, m.Reasons, m.NextStage?.Slug, m.NextStage?.Title))
@@ -56,6 +58,7 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
             SeriesKey = previous?.SeriesKey ?? ShareToken.New(),
             Nickname = previous?.Nickname,
             ShareExpiresAt = clock.GetUtcNow() + DefaultShareLife,
+            ImportedTrainingJson = imported is null ? null : ImportedTraining.ToJson(imported),
         };
         db.Assessments.Add(stored);
         await db.SaveChangesAsync(cancellationToken);

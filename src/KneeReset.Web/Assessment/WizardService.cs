@@ -1,5 +1,6 @@
 using KneeReset.Core.Assessment;
 using KneeReset.Core.Questionnaire;
+using KneeReset.Core.TrainingImport;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,9 @@ namespace KneeReset.Web.Assessment;
 /// </summary>
 public sealed class WizardService(KneeResetDbContext db, ContentCatalog content, AssessmentService assessments, TimeProvider clock)
 {
+    /// <summary>The step where a runner can add their training files.</summary>
+    public const string TrainingStepId = "training";
+
     public QuestionBank Questions => content.Questions;
 
     /// <param name="previous">When re-taking: the last result, whose answers fill the new draft.</param>
@@ -41,6 +45,22 @@ public sealed class WizardService(KneeResetDbContext db, ContentCatalog content,
         draft.Unit = unit;
         draft.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static TrainingSummary? ImportedOf(AssessmentDraft draft) => ImportedTraining.FromJson(draft.ImportedTrainingJson);
+
+    /// <summary>Keeps the runner's imported runs with the draft and their figures as the training answers.</summary>
+    public async Task SaveImportAsync(AssessmentDraft draft, Answers answers, string unit, TrainingSummary imported, CancellationToken cancellationToken)
+    {
+        draft.ImportedTrainingJson = ImportedTraining.ToJson(imported);
+        await SaveAsync(draft, ImportedTraining.Prefill(answers, imported, Questions), unit, cancellationToken);
+    }
+
+    /// <summary>Forgets the imported runs; the answers they filled in stay, to edit or clear.</summary>
+    public async Task RemoveImportAsync(AssessmentDraft draft, Answers answers, string unit, CancellationToken cancellationToken)
+    {
+        draft.ImportedTrainingJson = null;
+        await SaveAsync(draft, answers, unit, cancellationToken);
     }
 
     public IReadOnlyList<TriageReason> UrgentReasons(Answers answers) =>
@@ -75,7 +95,10 @@ public sealed class WizardService(KneeResetDbContext db, ContentCatalog content,
     public async Task<AssessmentRecord> FinishAsync(AssessmentDraft draft, CancellationToken cancellationToken)
     {
         var previous = draft.PreviousAssessmentId is { } id ? await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken) : null;
-        var record = await assessments.CompleteAsync(WithoutSkipped(AnswersOf(draft)), draft.Unit, cancellationToken, previous);
+        var answers = AnswersOf(draft);
+        // Runs added on a training step that was then skipped (an urgent answer) go the way of its answers.
+        var imported = ActiveSteps(answers).Any(s => s.Id == TrainingStepId) ? ImportedOf(draft) : null;
+        var record = await assessments.CompleteAsync(WithoutSkipped(answers), draft.Unit, cancellationToken, previous, imported);
         db.AssessmentDrafts.Remove(draft);
         await db.SaveChangesAsync(cancellationToken);
         return record;

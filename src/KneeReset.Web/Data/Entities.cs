@@ -107,6 +107,8 @@ public sealed class StoredAssessment
     public required string SeriesKey { get; set; }
     /// <summary>The plan as the runner last saw it, to show what changed since.</summary>
     public string? PlanSeenJson { get; set; }
+    /// <summary>What the runner's own training files showed (dates, distances, spikes; never positions), when they added any.</summary>
+    public string? ImportedTrainingJson { get; set; }
 }
 
 /// <summary>A clinician's note and plan for a runner's assessment.</summary>
@@ -134,6 +136,8 @@ public sealed class AssessmentDraft
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Set when re-taking: the result this draft follows up, to join their history.</summary>
     public int? PreviousAssessmentId { get; set; }
+    /// <summary>The runner's imported runs, summarised (dates, distances, spikes; never positions), until the draft is finished.</summary>
+    public string? ImportedTrainingJson { get; set; }
 }
 
 /// <summary>A routine a runner followed, with how it felt; linked to the assessment it was started from.</summary>

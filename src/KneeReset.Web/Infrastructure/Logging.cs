@@ -1,5 +1,6 @@
 using Serilog;
 using Serilog.AspNetCore;
+using Serilog.Core;
 using Serilog.Events;
 
 namespace KneeReset.Web.Infrastructure;
@@ -12,7 +13,8 @@ public static class Logging
         builder.Services.AddSerilog((services, config) => config
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext()
+            .Enrich.With<MaskRequestPath>());
         // Request logs go to this app's own logger, not Serilog's shared static one (which every
         // host that starts or stops in the same process would replace).
         builder.Services.AddOptions<RequestLoggingOptions>().Configure<Serilog.ILogger>((options, logger) => options.Logger = logger);
@@ -31,4 +33,19 @@ public static class Logging
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
             ];
         });
+
+    /// <summary>
+    /// Any event logged during a request (a framework warning, a failed antiforgery check) carries
+    /// the request's path from the hosting scope: mask the token there too.
+    /// </summary>
+    private sealed class MaskRequestPath : ILogEventEnricher
+    {
+        public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+        {
+            if (logEvent.Properties.TryGetValue("RequestPath", out var value) && value is ScalarValue { Value: string path })
+            {
+                logEvent.AddOrUpdateProperty(new LogEventProperty("RequestPath", new ScalarValue(TokenPaths.Mask(path))));
+            }
+        }
+    }
 }

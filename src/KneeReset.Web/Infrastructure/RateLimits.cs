@@ -15,6 +15,7 @@ public static class RateLimits
     public const string NewAssessment = "new-assessment";
     public const string NewDraft = "new-draft";
     public const string SessionLog = "session-log";
+    public const string TrainingImport = "training-import";
 
     public sealed class Options
     {
@@ -24,9 +25,10 @@ public static class RateLimits
         public int AssessmentsPerMinute { get; set; } = 10;
         public int DraftsPerMinute { get; set; } = 10;
         public int SessionLogsPerMinute { get; set; } = 20;
+        public int TrainingImportsPerMinute { get; set; } = 10;
 
         public bool AllPositive() =>
-            new[] { TokenLookupsPerMinute, SignInsPerMinute, AssessmentsPerMinute, DraftsPerMinute, SessionLogsPerMinute }.All(n => n > 0);
+            new[] { TokenLookupsPerMinute, SignInsPerMinute, AssessmentsPerMinute, DraftsPerMinute, SessionLogsPerMinute, TrainingImportsPerMinute }.All(n => n > 0);
     }
 
     public static IServiceCollection AddKneeResetRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -55,6 +57,12 @@ public static class RateLimits
             AddPostLimit(limiter, NewAssessment, o => o.AssessmentsPerMinute);
             AddPostLimit(limiter, NewDraft, o => o.DraftsPerMinute);
             AddPostLimit(limiter, SessionLog, o => o.SessionLogsPerMinute);
+            // Reading up to 200 MB of files is the costliest request there is: only imports count,
+            // not the questionnaire step's other posts (?handler=Import marks the step's import).
+            limiter.AddPolicy(TrainingImport, context => HttpMethods.IsPost(context.Request.Method)
+                && (context.Request.Path.StartsWithSegments("/api") || string.Equals(context.Request.Query["handler"], "Import", StringComparison.OrdinalIgnoreCase))
+                ? RateLimitPartition.GetFixedWindowLimiter(Client(context), _ => PerMinute(Current(context).TrainingImportsPerMinute))
+                : RateLimitPartition.GetNoLimiter(""));
         });
         return services;
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CsCheck;
 using KneeReset.Core.Assessment;
 using KneeReset.Core.Routines;
+using KneeReset.Core.TrainingImport;
 
 namespace KneeReset.Core.Tests.Rules;
 
@@ -15,6 +16,10 @@ public class RulePropertyTests
 
     private static IReadOnlyList<MatchedRoutine> Match(AssessmentResult result) =>
         RoutineMatcher.Match(result, TestLibrary.Cards, TestContent.Rules.RuleSet, id => id);
+
+    /// <summary>What an import of up to 40 runs over 90 days, 0.1–40 km each, would summarise.</summary>
+    private static readonly Gen<TrainingSummary> Imports = Gen.Select(Gen.Int[0, 90], Gen.Int[1, 400]).List[1, 40]
+        .Select(runs => TrainingFigures.Summarise(runs.Select(r => new RunRecord(new DateOnly(2025, 9, 1).AddDays(r.Item1), r.Item2 / 10.0, null)).ToList()));
 
     private static readonly string[] RedFlags = TestContent.Questions.Find("red_flags")!.Options.Select(o => o.Value).ToArray();
 
@@ -111,5 +116,26 @@ public class RulePropertyTests
                 Assert.DoesNotContain("?", evidence.Text, StringComparison.Ordinal);
             }
         }, iter: Iterations, print: a => a.ToJsonString());
+    }
+
+    [Fact]
+    public void With_imported_runs_every_evidence_line_still_cites_given_answers_and_the_location_still_decides()
+    {
+        Gen.Select(AnswerGen.Any, Imports).Sample((answers, imported) =>
+        {
+            var given = answers.Select(p => p.Key).ToHashSet();
+            var result = TestContent.Rules.Evaluate(AnswerGen.ToAnswers(answers), imported);
+            foreach (var evidence in result.Causes.SelectMany(c => c.Evidence))
+            {
+                Assert.NotEmpty(evidence.Answers);
+                Assert.All(evidence.Answers, id => Assert.Contains(id, given));
+                Assert.DoesNotContain("{", evidence.Text, StringComparison.Ordinal);
+                Assert.DoesNotContain("?", evidence.Text, StringComparison.Ordinal);
+            }
+            if (result.TopCause is { } top)
+            {
+                Assert.True(result.Causes.Single(c => c.Cause == top).Located);
+            }
+        }, iter: Iterations, print: p => p.Item1.ToJsonString() + " + " + JsonSerializer.Serialize(p.Item2.Spikes));
     }
 }

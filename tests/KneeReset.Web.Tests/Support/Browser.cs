@@ -61,7 +61,7 @@ public static class Browser
     {
         foreach (var input in form.QuerySelectorAll("input").OfType<IHtmlInputElement>())
         {
-            if (string.IsNullOrEmpty(input.Name) || input.Type is "submit" or "button" or "image" or "reset")
+            if (string.IsNullOrEmpty(input.Name) || input.Type is "submit" or "button" or "image" or "reset" or "file")
             {
                 continue;
             }

@@ -9,7 +9,7 @@ namespace KneeReset.Web.Tests;
 /// One form of a page, filled in and submitted as a browser without JavaScript would: the
 /// value of every control (inputs, checked boxes, selects, textareas), with the test's changes
 /// replacing every control of the same name, posted to the pressed button's formaction (or the
-/// form's action), as multipart when the form says so.
+/// form's action), as multipart when the button or the form says so.
 /// </summary>
 public sealed class HtmlForm
 {
@@ -86,7 +86,7 @@ public sealed class HtmlForm
         Assert.Contains(button, Buttons());
         Assert.False(button.HasAttribute("disabled"), $"The button \"{Label(button)}\" is disabled.");
         Assert.True(button.GetAttribute("formmethod") is null or "post", "Only buttons that post are supported.");
-        return PostAsync(button.GetAttribute("formaction") ?? _form.GetAttribute("action"));
+        return PostAsync(button.GetAttribute("formaction") ?? _form.GetAttribute("action"), button.GetAttribute("formenctype"));
     }
 
     public bool IsDisabled(string text, int occurrence = 0) =>
@@ -102,11 +102,11 @@ public sealed class HtmlForm
     private static string Label(IElement button) =>
         (button is IHtmlInputElement input ? input.Value : button.TextContent).Trim();
 
-    private async Task<HttpResponseMessage> PostAsync(string? action)
+    private async Task<HttpResponseMessage> PostAsync(string? action, string? enctype = null)
     {
         var target = new Uri(new Uri(new Uri("http://localhost"), Url), string.IsNullOrEmpty(action) ? Url : action).PathAndQuery;
         var fields = Fields().ToList();
-        if (_form.Enctype == "multipart/form-data")
+        if ((enctype ?? _form.Enctype) == "multipart/form-data")
         {
             using var multipart = new MultipartFormDataContent();
             foreach (var (name, value) in fields)

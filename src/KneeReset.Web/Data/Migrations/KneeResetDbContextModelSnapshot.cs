@@ -27,6 +27,9 @@ namespace KneeReset.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportedTrainingJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PreviousAssessmentId")
                         .HasColumnType("INTEGER");
 
@@ -497,6 +500,9 @@ namespace KneeReset.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedTrainingJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ManageToken")

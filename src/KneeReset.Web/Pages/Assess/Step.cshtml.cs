@@ -1,13 +1,20 @@
 using System.Globalization;
 using KneeReset.Core.Assessment;
 using KneeReset.Core.Questionnaire;
+using KneeReset.Core.TrainingImport;
 using KneeReset.Web.Assessment;
+using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace KneeReset.Web.Pages.Assess;
 
 /// <summary>One step of the questionnaire. Back keeps what was entered; next validates first.</summary>
+/// <remarks>The training step takes training files, so a post may be as large as an import (only imports are rate limited).</remarks>
+[RequestSizeLimit(TrainingUpload.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = TrainingUpload.MaxRequestBytes)]
+[EnableRateLimiting(RateLimits.TrainingImport)]
 public class StepModel(WizardService wizard) : PageModel
 {
     public const string FieldPrefix = "q.";
@@ -25,6 +32,15 @@ public class StepModel(WizardService wizard) : PageModel
     public Dictionary<string, string> Errors { get; } = [];
     public IReadOnlyList<TriageReason> UrgentReasons { get; private set; } = [];
 
+    public const string FilesField = "files";
+    public const string ImportSectionId = "training-import";
+
+    /// <summary>The training step offers "Add my runs".</summary>
+    public bool OffersImport => Step.Id == WizardService.TrainingStepId;
+
+    /// <summary>The runs the runner added on the training step, kept with the draft.</summary>
+    public TrainingSummary? Imported { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string draft, string step, CancellationToken cancellationToken)
     {
         var found = await LoadAsync(draft, step, cancellationToken);
@@ -39,6 +55,87 @@ public class StepModel(WizardService wizard) : PageModel
             return notFound;
         }
         var entity = (await wizard.FindAsync(draft, cancellationToken))!;
+        var (answers, unit) = ReadPosted();
+
+        if (nav == "back")
+        {
+            // Going back never blocks: keep what was valid, leave the rest for later.
+            await wizard.SaveAsync(entity, answers, unit, cancellationToken);
+            return Navigate(answers, -1);
+        }
+
+        var validation = new AnswersValidator(Questions, Step.RequireOneOf).Validate(answers);
+        foreach (var failure in validation.Errors.Where(f => !Errors.ContainsKey(f.PropertyName)))
+        {
+            Errors[failure.PropertyName] = failure.ErrorMessage;
+            Posted[failure.PropertyName] = Request.Form[FieldPrefix + failure.PropertyName].ToArray();
+        }
+        if (Errors.Count > 0)
+        {
+            return ShowAgain(answers, unit);
+        }
+
+        await wizard.SaveAsync(entity, answers, unit, cancellationToken);
+        return Navigate(answers, +1);
+    }
+
+    /// <summary>
+    /// "Add my runs" on the training step: the files' figures fill the four training answers and the
+    /// runs are kept with the draft. What was typed is kept either way; a file that cannot be read
+    /// is named in the error summary.
+    /// </summary>
+    public async Task<IActionResult> OnPostImportAsync(string draft, string step, CancellationToken cancellationToken)
+    {
+        var notFound = await LoadAsync(draft, step, cancellationToken);
+        if (notFound is not null || !OffersImport)
+        {
+            return notFound ?? NotFound();
+        }
+        var entity = (await wizard.FindAsync(draft, cancellationToken))!;
+        var (answers, unit) = ReadPosted();
+
+        var upload = await TrainingUpload.ReadAsync(Request, FilesField, cancellationToken);
+        var (summary, error) = upload.Error is null ? TrainingUpload.Import(upload.Files) : (null, upload.Error);
+        if (summary is null)
+        {
+            await wizard.SaveAsync(entity, answers, unit, cancellationToken);
+            Errors[FilesField] = error!;
+            return ShowAgain(answers, unit);
+        }
+
+        // The imported figures replace whatever was typed in their four boxes, valid or not.
+        foreach (var id in ImportedTraining.QuestionIds)
+        {
+            Errors.Remove(id);
+            Posted.Remove(id);
+        }
+        await wizard.SaveImportAsync(entity, answers, unit, summary, cancellationToken);
+        if (Errors.Count > 0)
+        {
+            Imported = summary;
+            return ShowAgain(wizard.AnswersOf(entity), unit);
+        }
+        return RedirectToPage("Step", null, new { draft = DraftId, step = Step.Id }, ImportSectionId);
+    }
+
+    /// <summary>"Remove these runs": the figures stay as typed answers; the runs are no longer kept or cited.</summary>
+    public async Task<IActionResult> OnPostRemoveImportAsync(string draft, string step, CancellationToken cancellationToken)
+    {
+        var notFound = await LoadAsync(draft, step, cancellationToken);
+        if (notFound is not null || !OffersImport)
+        {
+            return notFound ?? NotFound();
+        }
+        var entity = (await wizard.FindAsync(draft, cancellationToken))!;
+        var (answers, unit) = ReadPosted();
+        await wizard.RemoveImportAsync(entity, answers, unit, cancellationToken);
+        Imported = null;
+        return Errors.Count > 0 ? ShowAgain(answers, unit) : RedirectToPage("Step", null, new { draft = DraftId, step = Step.Id }, ImportSectionId);
+    }
+
+    /// <summary>The step's answers as posted, in km; answers of the wrong shape go to <see cref="Errors"/> with what was typed.</summary>
+    private (Answers Answers, string Unit) ReadPosted()
+    {
         var postedUnit = Request.Form["unit"].ToString();
         var unit = postedUnit is "miles" or "km" ? postedUnit : Unit;
         var answers = Answers.Copy();
@@ -60,33 +157,18 @@ public class StepModel(WizardService wizard) : PageModel
                 answers.Set(question.Id, value);
             }
         }
+        return (answers, unit);
+    }
 
-        if (nav == "back")
+    private PageResult ShowAgain(Answers answers, string unit)
+    {
+        foreach (var (field, message) in Errors)
         {
-            // Going back never blocks: keep what was valid, leave the rest for later.
-            await wizard.SaveAsync(entity, answers, unit, cancellationToken);
-            return Navigate(answers, -1);
+            ModelState.AddModelError(field == FilesField ? FilesField : FieldPrefix + field, message);
         }
-
-        var validation = new AnswersValidator(Questions, Step.RequireOneOf).Validate(answers);
-        foreach (var failure in validation.Errors.Where(f => !Errors.ContainsKey(f.PropertyName)))
-        {
-            Errors[failure.PropertyName] = failure.ErrorMessage;
-            Posted[failure.PropertyName] = Request.Form[FieldPrefix + failure.PropertyName].ToArray();
-        }
-        if (Errors.Count > 0)
-        {
-            foreach (var (field, message) in Errors)
-            {
-                ModelState.AddModelError(FieldPrefix + field, message);
-            }
-            Answers = answers;
-            Unit = unit;
-            return Page();
-        }
-
-        await wizard.SaveAsync(entity, answers, unit, cancellationToken);
-        return Navigate(answers, +1);
+        Answers = answers;
+        Unit = unit;
+        return Page();
     }
 
     private RedirectToPageResult Navigate(Answers answers, int direction)
@@ -125,6 +207,7 @@ public class StepModel(WizardService wizard) : PageModel
         StepCount = steps.Count + 1; // the review is the last step
         Questions = WizardService.ActiveQuestions(step, Answers);
         UrgentReasons = wizard.UrgentReasons(Answers);
+        Imported = WizardService.ImportedOf(draft);
         return null;
     }
 

@@ -177,10 +177,11 @@ public class ClinicalViewTests(StaffApp app) : IClassFixture<StaffApp>
         var plain = await runner.GetPageAsync(share);
 
         var rows = clinical.QuerySelectorAll(".clinical table.answers tbody tr");
-        var questions = app.Services.GetRequiredService<ContentCatalog>().Questions.Questions.Count();
+        var content = app.Services.GetRequiredService<ContentCatalog>();
+        var questions = content.Questions.Questions.Count();
         Assert.Equal(questions, rows.Length); // every question in the bank, answered or not
         Assert.Contains(rows, r => r.TextContent.Contains("stairs_down", StringComparison.Ordinal));
-        Assert.Contains("rules 2026.11.2", clinical.QuerySelector(".clinical .meta")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"rules {content.Rules.RuleSet.Version}", clinical.QuerySelector(".clinical .meta")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(clinical.QuerySelector(".clinical .meta a[href='/how-it-reasons']"));
         Assert.Contains("32.5 km", clinical.QuerySelector(".clinical")!.TextContent, StringComparison.Ordinal);
         Assert.Null(plain.QuerySelector(".clinical"));
