@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using KneeReset.Core;
-using KneeReset.Core.Assessment;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Rules;
 

@@ -1,10 +1,12 @@
 using KneeReset.Web.Api;
-using KneeReset.Web.Assessment;
+using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
+using KneeReset.Web.FollowUp;
 using KneeReset.Web.Infrastructure;
-using KneeReset.Web.Routines;
-using KneeReset.Web.Staff;
+using KneeReset.Web.Library;
+using KneeReset.Web.Pages.Assess;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +24,9 @@ builder.Services.AddOutputCache(LibraryCache.Configure);
 builder.Services.AddSingleton<LibraryCache>();
 builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<WizardService>();
-builder.Services.AddScoped<FollowUp>();
+builder.Services.AddScoped<ClinicianPlans>();
+builder.Services.AddScoped<Progressions>();
+builder.Services.AddScoped<ResultViews>();
 builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddOptions<PasscodeOptions>().Bind(builder.Configuration.GetSection(PasscodeOptions.Section))
     .Validate(o => o.MaxAttempts > 0 && o.LockMinutes > 0, "SharePasscodes:MaxAttempts and LockMinutes must be above 0.").ValidateOnStart();

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using KneeReset.Web.Areas.Staff.Accounts;
 using KneeReset.Web.Data;
-using KneeReset.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CsCheck;
-using KneeReset.Core.Assessment;
 using KneeReset.Core.Questionnaire;
 
 namespace KneeReset.Core.Tests;

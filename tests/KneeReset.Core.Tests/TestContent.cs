@@ -1,5 +1,4 @@
 using System.Text.Json;
-using KneeReset.Core.Assessment;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Rules;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using KneeReset.Core.Routines;
+using KneeReset.Core.Matching;
 
 namespace KneeReset.Core.Tests;
 

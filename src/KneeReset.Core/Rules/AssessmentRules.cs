@@ -1,5 +1,5 @@
 using System.Globalization;
-using KneeReset.Core.Assessment;
+using KneeReset.Core.Questionnaire;
 using KneeReset.Core.TrainingImport;
 
 namespace KneeReset.Core.Rules;

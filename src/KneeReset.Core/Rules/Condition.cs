@@ -1,4 +1,4 @@
-using KneeReset.Core.Assessment;
+using KneeReset.Core.Questionnaire;
 
 namespace KneeReset.Core.Rules;
 

@@ -1,5 +1,3 @@
-using KneeReset.Core.Assessment;
-
 namespace KneeReset.Core.Rules;
 
 /// <summary>The versioned rule set from content/rules.json: weights, groups, thresholds, findings and triage.</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KneeReset.Core.Questionnaire;
-using KneeReset.Web.Assessment;
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
 using KneeReset.Web.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KneeReset.Web.Routines;
+using KneeReset.Web.Library;
 
 namespace KneeReset.Web.Api;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using KneeReset.Core.TrainingImport;
-using KneeReset.Web.Assessment;
 using KneeReset.Web.Infrastructure;
+using KneeReset.Web.Training;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KneeReset.Web.Api;

@@ -156,7 +156,7 @@ public sealed class RoutineSession
     /// <summary>The runner's usual pain on an ordinary day: what next-morning pain must settle back to. Unknown for sessions logged before it was asked.</summary>
     public int? PainUsual { get; set; }
 
-    public KneeReset.Core.Routines.SessionPain Pain => new(PainDuring, PainNextMorning, PainUsual);
+    public KneeReset.Core.Progression.SessionPain Pain => new(PainDuring, PainNextMorning, PainUsual);
     /// <summary>easy, about_right or too_hard.</summary>
     public required string Feeling { get; set; }
     public string? Note { get; set; }

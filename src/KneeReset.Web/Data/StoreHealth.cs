@@ -1,4 +1,4 @@
-using KneeReset.Web.Staff;
+using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using KneeReset.Web.Content;
+using KneeReset.Web.Library;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

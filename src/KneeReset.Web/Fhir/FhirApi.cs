@@ -1,4 +1,4 @@
-using KneeReset.Web.Assessment;
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Infrastructure;
 
 namespace KneeReset.Web.Fhir;

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
-using KneeReset.Core.Assessment;
 using KneeReset.Core.Questionnaire;
-using KneeReset.Web.Assessment;
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
 using FhirQuestionnaire = Hl7.Fhir.Model.Questionnaire;
 

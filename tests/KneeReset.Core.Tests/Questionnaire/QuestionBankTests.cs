@@ -9,7 +9,7 @@ public partial class QuestionBankTests
 {
     /// <summary>(id, kind, values) rows of the vocabulary table in Data/answer-vocabulary.md.</summary>
     private static readonly IReadOnlyList<(string Id, string Kind, string[] Values)> Vocabulary = File
-        .ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "answer-vocabulary.md"))
+        .ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Acceptance", "answer-vocabulary.md"))
         .Select(line => VocabularyRow().Match(line))
         .Where(m => m.Success)
         .Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim(), Backticked().Matches(m.Groups[3].Value).Select(v => v.Groups[1].Value).ToArray()))

@@ -1,4 +1,4 @@
-using KneeReset.Core.Assessment;
+using KneeReset.Core.Rules;
 
 namespace KneeReset.Core.Tests.Rules;
 

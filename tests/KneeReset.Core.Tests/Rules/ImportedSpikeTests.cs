@@ -1,4 +1,4 @@
-using KneeReset.Core.Assessment;
+using KneeReset.Core.Rules;
 using KneeReset.Core.TrainingImport;
 
 namespace KneeReset.Core.Tests.Rules;

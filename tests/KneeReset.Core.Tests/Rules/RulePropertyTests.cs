@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
-using KneeReset.Core.Assessment;
-using KneeReset.Core.Routines;
+using KneeReset.Core.Matching;
+using KneeReset.Core.Rules;
 using KneeReset.Core.TrainingImport;
 
 namespace KneeReset.Core.Tests.Rules;

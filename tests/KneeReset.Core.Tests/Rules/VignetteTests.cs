@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KneeReset.Core.Assessment;
+using KneeReset.Core.Rules;
 
 namespace KneeReset.Core.Tests.Rules;
 
@@ -11,7 +11,7 @@ public class VignetteTests
         new(Vignettes().Select(v => v["id"]!.GetValue<string>()));
 
     private static IEnumerable<JsonNode> Vignettes() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "vignettes.json")))!.AsArray()!.Select(v => v!);
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Acceptance", "vignettes.json")))!.AsArray()!.Select(v => v!);
 
     [Theory]
     [MemberData(nameof(Ids))]

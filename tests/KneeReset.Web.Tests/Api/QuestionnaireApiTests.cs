@@ -94,7 +94,7 @@ public partial class QuestionnaireApiTests(KneeResetFactory factory)
         bank["steps"]!.AsArray().SelectMany(s => s!["questions"]!.AsArray()).Select(q => q!);
 
     private static List<Term> ReadVocabulary() =>
-        File.ReadLines(TestFiles.Data("answer-vocabulary.md"))
+        File.ReadLines(TestFiles.Acceptance("answer-vocabulary.md"))
             .Select(line => TableRow().Match(line))
             .Where(m => m.Success)
             .Select(m => new Term(m.Groups[1].Value, m.Groups[2].Value.Trim(), m.Groups[3].Value.Trim()))

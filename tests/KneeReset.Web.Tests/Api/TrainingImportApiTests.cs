@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KneeReset.Core.Tests.TrainingImport;
 using KneeReset.Core.TrainingImport;
-using KneeReset.Web.Assessment;
+using KneeReset.Web.Training;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

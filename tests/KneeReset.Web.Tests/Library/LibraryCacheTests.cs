@@ -1,5 +1,5 @@
 using KneeReset.Web.Data;
-using KneeReset.Web.Routines;
+using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

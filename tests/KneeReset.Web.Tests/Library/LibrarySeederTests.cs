@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
+using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

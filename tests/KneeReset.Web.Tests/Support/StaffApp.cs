@@ -1,5 +1,7 @@
+using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.Library;
 using KneeReset.Web.Data;
-using KneeReset.Web.Staff;
+using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -1,9 +1,9 @@
 namespace KneeReset.Web.Tests;
 
-/// <summary>Files the tests read: Data/ is copied beside the test assembly.</summary>
+/// <summary>Files the tests read: the acceptance data (tests/Acceptance, copied beside the test assembly) and the repository content.</summary>
 public static class TestFiles
 {
-    public static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
+    public static string Acceptance(string name) => Path.Combine(AppContext.BaseDirectory, "Acceptance", name);
 
     /// <summary>The repository's content/ folder, found by walking up to the folder holding KneeReset.sln.</summary>
     public static string RepositoryContentFolder()

@@ -30,7 +30,7 @@ public static class Vignettes
 
     private static IReadOnlyList<Vignette> Load()
     {
-        var json = JsonNode.Parse(File.ReadAllText(TestFiles.Data("vignettes.json")))!.AsArray();
+        var json = JsonNode.Parse(File.ReadAllText(TestFiles.Acceptance("vignettes.json")))!.AsArray();
         return json.Select(node =>
         {
             var v = node!.AsObject();

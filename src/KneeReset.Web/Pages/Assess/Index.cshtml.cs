@@ -1,4 +1,3 @@
-using KneeReset.Web.Assessment;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

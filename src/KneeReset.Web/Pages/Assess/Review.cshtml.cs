@@ -1,7 +1,7 @@
 using System.Globalization;
-using KneeReset.Core.Assessment;
 using KneeReset.Core.Questionnaire;
-using KneeReset.Web.Assessment;
+using KneeReset.Core.Rules;
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,9 +1,10 @@
 using System.Globalization;
-using KneeReset.Core.Assessment;
 using KneeReset.Core.Questionnaire;
+using KneeReset.Core.Rules;
 using KneeReset.Core.TrainingImport;
-using KneeReset.Web.Assessment;
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Infrastructure;
+using KneeReset.Web.Training;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

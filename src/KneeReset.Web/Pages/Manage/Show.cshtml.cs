@@ -1,7 +1,9 @@
 using FluentValidation;
-using KneeReset.Web.Assessment;
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Data;
+using KneeReset.Web.FollowUp;
 using KneeReset.Web.Infrastructure;
+using KneeReset.Web.Pages.Assess;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,7 @@ namespace KneeReset.Web.Pages.Manage;
 /// revoke, new link, passcode), a nickname, re-taking the check, the plan calendar and deleting
 /// everything. Only the runner has this link; it is never shown on the share page.
 /// </summary>
-public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardService wizard, KneeResetDbContext db, PublicLinks links, Retention retention, TimeProvider clock) : PageModel
+public class ShowModel(AssessmentService assessments, ClinicianPlans plans, ResultViews views, WizardService wizard, KneeResetDbContext db, PublicLinks links, Retention retention, TimeProvider clock) : PageModel
 {
     public static readonly (string Value, string Label)[] ExpiryChoices = [("7", "7 days"), ("30", "30 days"), ("90", "90 days"), ("never", "Never")];
 
@@ -60,7 +62,7 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardS
             return NotFound();
         }
         Message = done;
-        await followUp.MarkPlanSeenAsync(Record.Stored, View.Plan, cancellationToken);
+        await plans.MarkSeenAsync(Record.Stored, View.Plan, cancellationToken);
         return Page();
     }
 
@@ -189,7 +191,7 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, WizardS
             return false;
         }
         Record = record;
-        View = await followUp.ViewAsync(record, forRunner: true, cancellationToken);
+        View = await views.ForAsync(record, forRunner: true, cancellationToken);
         return true;
     }
 }

@@ -1,8 +1,10 @@
 using FluentValidation;
-using KneeReset.Web.Assessment;
+using KneeReset.Web.Areas.Staff;
+using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
-using KneeReset.Web.Routines;
-using KneeReset.Web.Staff;
+using KneeReset.Web.FollowUp;
+using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +15,7 @@ namespace KneeReset.Web.Pages.Results;
 /// if the runner set one); a signed-in clinician also sees every answer and the reasoning, and
 /// can write a plan that the runner then sees.
 /// </summary>
-public class ShowModel(AssessmentService assessments, FollowUp followUp, SharePasscodes passcodes, RoutineLibrary library, ContentCatalog content, AuditLog audit, Data.KneeResetDbContext db) : PageModel
+public class ShowModel(AssessmentService assessments, ClinicianPlans plans, ResultViews views, SharePasscodes passcodes, RoutineLibrary library, ContentCatalog content, AuditLog audit, Data.KneeResetDbContext db) : PageModel
 {
     public AssessmentRecord Record { get; private set; } = null!;
     public ResultView View { get; private set; } = null!;
@@ -108,7 +110,7 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, SharePa
         }
         var items = Plan.Routines.Distinct().Select(slug => new PlanItem(slug, known[slug].Routine.Title,
             Clean(Plan.Dosage.GetValueOrDefault(slug)), Clean(Plan.ItemNote.GetValueOrDefault(slug)))).ToList();
-        await followUp.SavePlanAsync(Record.Stored.Id, User.Identity!.Name!, Clean(Plan.Note), Clean(Plan.Avoid), Plan.ReviewDate, items, cancellationToken);
+        await plans.SaveAsync(Record.Stored.Id, User.Identity!.Name!, Clean(Plan.Note), Clean(Plan.Avoid), Plan.ReviewDate, items, cancellationToken);
         return Redirect($"/r/{token}#plan-title");
     }
 
@@ -125,7 +127,7 @@ public class ShowModel(AssessmentService assessments, FollowUp followUp, SharePa
         NeedsPasscode = record.HasPasscode && !passcodes.HasAccess(HttpContext, record.Stored);
         if (!NeedsPasscode)
         {
-            View = await followUp.ViewAsync(record, forRunner: false, cancellationToken);
+            View = await views.ForAsync(record, forRunner: false, cancellationToken);
             if (IsClinician)
             {
                 Library = await library.PublishedAsync(cancellationToken);

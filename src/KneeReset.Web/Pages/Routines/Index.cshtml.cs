@@ -1,5 +1,5 @@
 using KneeReset.Web.Content;
-using KneeReset.Web.Routines;
+using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,8 +1,8 @@
 using FluentValidation;
-using KneeReset.Web.Assessment;
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
-using KneeReset.Web.Routines;
+using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

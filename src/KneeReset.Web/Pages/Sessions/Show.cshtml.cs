@@ -1,5 +1,5 @@
-using KneeReset.Core.Routines;
-using KneeReset.Web.Assessment;
+using KneeReset.Core.Progression;
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
+using KneeReset.Web.Areas.Staff.Accounts;
 using KneeReset.Web.Data;
-using KneeReset.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

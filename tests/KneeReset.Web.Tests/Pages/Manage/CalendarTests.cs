@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using KneeReset.Web.Staff;
+using KneeReset.Web.Areas.Staff.Accounts;
 
 namespace KneeReset.Web.Tests.Pages.Manage;
 

@@ -1,6 +1,6 @@
 using System.Net;
+using KneeReset.Web.Areas.Staff.Accounts;
 using KneeReset.Web.Content;
-using KneeReset.Web.Staff;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KneeReset.Web.Tests.Pages.Manage;
@@ -26,7 +26,7 @@ public class ManageTests(StaffApp app) : IClassFixture<StaffApp>
 
         app.Clock.Advance(TimeSpan.FromDays(8));
 
-        var unknown = "/r/" + Web.Assessment.ShareToken.New();
+        var unknown = "/r/" + Web.Assessments.ShareToken.New();
         var bodies = new List<string>();
         foreach (var path in new[] { expiring.Share, revoked.Share, unknown })
         {

@@ -1,5 +1,5 @@
 using System.Net;
-using KneeReset.Web.Assessment;
+using KneeReset.Web.Assessments;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KneeReset.Web.Tests.Pages.Manage;

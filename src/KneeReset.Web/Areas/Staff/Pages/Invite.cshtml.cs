@@ -1,5 +1,4 @@
 using KneeReset.Web.Data;
-using KneeReset.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,7 @@
 using FluentValidation;
+using KneeReset.Web.Areas.Staff.Accounts;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
-using KneeReset.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
 using System.Net;
-using KneeReset.Web.Staff;
+using KneeReset.Web.Areas.Staff.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Tests.Areas.Staff.Accounts;

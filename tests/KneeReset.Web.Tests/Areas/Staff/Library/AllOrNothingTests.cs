@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text;
-using KneeReset.Web.Staff;
+using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.Library;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Tests.Areas.Staff.Library;

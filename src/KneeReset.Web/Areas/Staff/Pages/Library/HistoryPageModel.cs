@@ -1,5 +1,5 @@
+using KneeReset.Web.Areas.Staff.Library;
 using KneeReset.Web.Data;
-using KneeReset.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,4 +1,4 @@
-using KneeReset.Web.Staff;
+using KneeReset.Web.Areas.Staff.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,4 +1,4 @@
-using KneeReset.Web.Staff;
+using KneeReset.Web.Areas.Staff.Accounts;
 
 namespace KneeReset.Web.Tests.Areas.Staff.Library.Exercises;
 

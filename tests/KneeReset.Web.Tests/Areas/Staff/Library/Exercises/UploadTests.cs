@@ -1,5 +1,6 @@
 using System.Net;
-using KneeReset.Web.Staff;
+using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

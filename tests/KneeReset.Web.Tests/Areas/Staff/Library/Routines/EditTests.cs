@@ -1,6 +1,6 @@
 using System.Net;
+using KneeReset.Web.Areas.Staff.Accounts;
 using KneeReset.Web.Data;
-using KneeReset.Web.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Tests.Areas.Staff.Library.Routines;

@@ -1,5 +1,6 @@
+using KneeReset.Web.Areas.Staff.Library;
 using KneeReset.Web.Data;
-using KneeReset.Web.Staff;
+using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

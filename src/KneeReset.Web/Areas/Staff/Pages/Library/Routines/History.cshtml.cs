@@ -1,5 +1,5 @@
+using KneeReset.Web.Areas.Staff.Library;
 using KneeReset.Web.Data;
-using KneeReset.Web.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Areas.Staff.Pages.Library.Routines;

@@ -1,5 +1,5 @@
-using KneeReset.Web.Routines;
-using KneeReset.Web.Staff;
+using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

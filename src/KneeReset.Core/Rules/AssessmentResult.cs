@@ -1,0 +1,45 @@
+namespace KneeReset.Core.Rules;
+
+public enum Triage
+{
+    SelfCare,
+    SeeClinician,
+    Urgent,
+}
+
+public enum Band
+{
+    Unlikely,
+    Possible,
+    Likely,
+}
+
+/// <summary>What the rules made of one set of answers. Deterministic for the same answers and rules version.</summary>
+public sealed record AssessmentResult
+{
+    public required string RulesVersion { get; init; }
+    public required Triage Triage { get; init; }
+    public required IReadOnlyList<TriageReason> TriageReasons { get; init; }
+    /// <summary>Null when the picture fits no cause well enough to name one, or a red flag decides the outcome.</summary>
+    public string? TopCause { get; init; }
+    public required IReadOnlyList<CauseScore> Causes { get; init; }
+    public required IReadOnlyList<Finding> Findings { get; init; }
+    public required TrainingLoad TrainingLoad { get; init; }
+
+    /// <summary>Exercise of any kind may be suggested: never with an urgent red flag.</summary>
+    public bool OffersExercise => Triage != Triage.Urgent;
+
+    /// <summary>Strength, loading and self-care advice may be given: only when no clinician needs to see the knee first.</summary>
+    public bool OffersSelfCare => Triage == Triage.SelfCare;
+}
+
+public sealed record TriageReason(string Rule, Triage Level, string Text);
+
+/// <param name="Located">Where it hurts fits the cause. A cause the location doesn't support is never put first and is at most possible.</param>
+/// <param name="Notes">How groups of evidence were limited (a cap, or load tied to where it hurts), for the clinical view.</param>
+public sealed record CauseScore(string Cause, double Score, Band Band, IReadOnlyList<Evidence> Evidence, bool Located = true, IReadOnlyList<string>? Notes = null);
+
+/// <summary>An answer that counted, in plain words; a negative weight counted against the cause. Answers names the runner's answers it rests on.</summary>
+public sealed record Evidence(string Text, double Weight, IReadOnlyList<string> Answers);
+
+public sealed record Finding(string Id, string Text);

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using KneeReset.Core;
+using KneeReset.Core.Matching;
+using KneeReset.Core.Questionnaire;
+using KneeReset.Core.Rules;
+using KneeReset.Core.TrainingImport;
+using KneeReset.Web.Content;
+using KneeReset.Web.Data;
+using KneeReset.Web.Library;
+using KneeReset.Web.Training;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeReset.Web.Assessments;
+
+/// <summary>A routine picked for a result, with why, and the harder stage that follows it once it feels comfortable.</summary>
+public sealed record RoutinePick(string Slug, string Title, IReadOnlyList<string> Targets, IReadOnlyList<string> Reasons, string? NextStageSlug = null, string? NextStageTitle = null);
+
+/// <summary>The stored outcome of an assessment: the rules' result and the routines matched at the time.</summary>
+public sealed record StoredResult(AssessmentResult Result, IReadOnlyList<RoutinePick> Routines);
+
+/// <summary>A completed assessment as pages and the API show it.</summary>
+public sealed record AssessmentRecord(StoredAssessment Stored, Answers Answers, StoredResult Outcome)
+{
+    public string Token => Stored.Token;
+    public DateTimeOffset CreatedAt => Stored.CreatedAt;
+    public string QuestionnaireVersion => Stored.QuestionnaireVersion;
+    public string Unit => Stored.Unit;
+    public bool HasPasscode => Stored.PasscodeHash is not null;
+}
+
+/// <summary>Evaluates answers, matches routines and stores completed assessments.</summary>
+public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog content, RoutineLibrary library, TimeProvider clock)
+{
+    /// <summary>How long a new share link works until the runner changes it.</summary>
+    public static readonly TimeSpan DefaultShareLife = TimeSpan.FromDays(90);
+
+    /// <param name="previous">The assessment this one re-takes, to link them into one history.</param>
+    /// <param name="imported">The runner's imported runs, which the training-load evidence cites and which are stored with the result.</param>
+    public async Task<AssessmentRecord> CompleteAsync(Answers answers, string unit, CancellationToken cancellationToken, StoredAssessment? previous = null, TrainingSummary? imported = null)
+    {
+        var result = content.Rules.Evaluate(answers, imported);
+        var routines = await library.PublishedAsync(cancellationToken);
+        var picks = RoutineMatcher.Match(result, routines.Select(r => r.Card), content.Rules.RuleSet, content.CauseName)
+            .Select(m => new RoutinePick(m.Routine.Slug, m.Routine.Title, m.Routine.Targets, m.Reasons, m.NextStage?.Slug, m.NextStage?.Title))
+            .ToList();
+        var outcome = new StoredResult(result, picks);
+        var stored = new StoredAssessment
+        {
+            Token = ShareToken.New(),
+            CreatedAt = clock.GetUtcNow(),
+            QuestionnaireVersion = content.Questions.Version,
+            RulesVersion = result.RulesVersion,
+            AnswersJson = AnswerReader.ToJson(answers, content.Questions).ToJsonString(),
+            ResultJson = JsonSerializer.Serialize(outcome, ContentJson.Options),
+            Triage = JsonNamingPolicy.SnakeCaseLower.ConvertName(result.Triage.ToString()),
+            TopCause = result.TopCause,
+            Unit = unit,
+            ManageToken = ShareToken.New(),
+            SeriesKey = previous?.SeriesKey ?? ShareToken.New(),
+            Nickname = previous?.Nickname,
+            ShareExpiresAt = clock.GetUtcNow() + DefaultShareLife,
+            ImportedTrainingJson = imported is null ? null : ImportedTraining.ToJson(imported),
+        };
+        db.Assessments.Add(stored);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToRecord(stored);
+    }
+
+    /// <summary>The assessment behind a share link; null for unknown, expired and revoked links alike.</summary>
+    public async Task<AssessmentRecord?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!ShareToken.LooksValid(token))
+        {
+            return null;
+        }
+        var stored = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Token == token, cancellationToken);
+        // Expiry is checked here, not in SQL: SQLite cannot compare DateTimeOffset values.
+        return stored is null || stored.ShareRevoked || stored.ShareExpiresAt <= clock.GetUtcNow() ? null : ToRecord(stored);
+    }
+
+    /// <summary>The assessment behind the runner's private manage link.</summary>
+    public async Task<AssessmentRecord?> FindByManageTokenAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!ShareToken.LooksValid(token))
+        {
+            return null;
+        }
+        var stored = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.ManageToken == token, cancellationToken);
+        return stored is null ? null : ToRecord(stored);
+    }
+
+    /// <summary>
+    /// The store id of the assessment behind the runner's private link, for linking sessions to it.
+    /// Only the private link can: a share link (old, revoked or current) never attaches anything.
+    /// </summary>
+    public async Task<int?> FindIdByManageTokenAsync(string? manageToken, CancellationToken cancellationToken) =>
+        ShareToken.LooksValid(manageToken)
+            ? await db.Assessments.Where(a => a.ManageToken == manageToken).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken)
+            : null;
+
+    public AssessmentRecord ToRecord(StoredAssessment stored) => new(
+        stored,
+        AnswerReader.FromStoredJson(stored.AnswersJson, content.Questions),
+        JsonSerializer.Deserialize<StoredResult>(stored.ResultJson, ContentJson.Options)!);
+}

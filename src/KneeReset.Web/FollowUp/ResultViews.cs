@@ -1,0 +1,74 @@
+using System.Text.Json;
+using KneeReset.Core;
+using KneeReset.Core.Questionnaire;
+using KneeReset.Core.Rules;
+using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Assessments;
+using KneeReset.Web.Content;
+using KneeReset.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeReset.Web.FollowUp;
+
+/// <summary>One assessment in a runner's history, as the chart shows it.</summary>
+public sealed record HistoryPoint(DateTimeOffset At, string Token, double WorstPain, IReadOnlyDictionary<string, double> CauseScores);
+
+/// <summary>A logged session, as the chart shows it.</summary>
+public sealed record SessionPoint(DateTimeOffset At, string Routine, int PainDuring, int? PainNextMorning);
+
+/// <summary>A result page's content: the result itself, the plan, the history and the progression.</summary>
+public sealed class ResultView
+{
+    public required AssessmentRecord Record { get; init; }
+    public required CauseGuide Guide { get; init; }
+    public required Func<string, string> CauseName { get; init; }
+    public PlanView? Plan { get; init; }
+    public IReadOnlyList<FieldChange> PlanChanges { get; init; } = [];
+    public IReadOnlyList<Progression> Progressions { get; init; } = [];
+    public IReadOnlyList<HistoryPoint> History { get; init; } = [];
+    public IReadOnlyList<SessionPoint> Sessions { get; init; } = [];
+    /// <summary>The runner's private token, on their own page only: their player logs sessions against this result.</summary>
+    public string? ManageToken { get; init; }
+
+    /// <summary>"Start this routine": the runner's private player on their page, the public player elsewhere.</summary>
+    public string PlayUrl(string slug) => ManageToken is null ? $"/routines/{slug}/play" : $"/m/{ManageToken}/play/{slug}";
+
+    public AssessmentResult Result => Record.Outcome.Result;
+    public IEnumerable<CauseScore> RankedCauses => Result.Causes.Where(c => c.Band != Band.Unlikely);
+    public IEnumerable<CauseScore> OtherCauses => Result.Causes.Where(c => c.Band == Band.Unlikely);
+
+    public static string BandText(Band band) => band switch
+    {
+        Band.Likely => "Likely",
+        Band.Possible => "Possible",
+        _ => "Unlikely",
+    };
+}
+
+/// <summary>Puts a result page together: the result, the clinician's plan, the runner's history and progression.</summary>
+public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, ClinicianPlans plans, Progressions progressions)
+{
+    /// <param name="forRunner">The runner's own page: plan changes since their last visit, and their private player.</param>
+    public async Task<ResultView> ForAsync(AssessmentRecord record, bool forRunner, CancellationToken cancellationToken)
+    {
+        var plan = await plans.FindAsync(record.Stored.Id, cancellationToken);
+        var series = await db.Assessments.AsNoTracking().Where(a => a.SeriesKey == record.Stored.SeriesKey).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var seriesIds = series.Select(a => a.Id).ToList();
+        var sessions = await db.RoutineSessions.AsNoTracking().Include(s => s.Routine)
+            .Where(s => s.AssessmentId != null && seriesIds.Contains(s.AssessmentId.Value)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        return new ResultView
+        {
+            Record = record,
+            Guide = content.Causes,
+            CauseName = content.CauseName,
+            Plan = plan,
+            PlanChanges = forRunner && plan is not null && record.Stored.PlanSeenJson is { } seen ? LibraryEditor.Compare(seen, ClinicianPlans.Json(plan)) : [],
+            Progressions = await progressions.ForAsync(plan, sessions, cancellationToken),
+            History = series.Select(a => new HistoryPoint(a.CreatedAt, a.Token,
+                AnswerReader.FromStoredJson(a.AnswersJson, content.Questions).Number("worst_pain") ?? 0,
+                JsonSerializer.Deserialize<StoredResult>(a.ResultJson, ContentJson.Options)!.Result.Causes.ToDictionary(c => c.Cause, c => c.Score))).ToList(),
+            Sessions = sessions.Select(s => new SessionPoint(s.CompletedAt, s.Routine.Title, s.PainDuring, s.PainNextMorning)).ToList(),
+            ManageToken = forRunner ? record.Stored.ManageToken : null,
+        };
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace KneeReset.Web.Library;
+
+/// <summary>
+/// Library pages and API answers come from the output cache; anything that changes the
+/// library evicts them at once through <see cref="InvalidateAsync"/>.
+/// </summary>
+public sealed class LibraryCache(IOutputCacheStore store)
+{
+    public const string Policy = "library";
+    public const string Tag = "library";
+
+    public static void Configure(OutputCacheOptions options) =>
+        options.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(Tag));
+
+    public ValueTask InvalidateAsync(CancellationToken cancellationToken = default) => store.EvictByTagAsync(Tag, cancellationToken);
+}

@@ -1,0 +1,124 @@
+using KneeReset.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeReset.Web.Library;
+
+/// <summary>
+/// Seeds the routine library from content/, in one transaction: inserts what is missing (by
+/// slug), and brings content changes to items nobody has edited. An item staff have saved is
+/// never overwritten, so their edits survive new content files.
+/// </summary>
+public sealed class LibrarySeeder(KneeResetDbContext db, LibraryCache cache, TimeProvider clock, ILogger<LibrarySeeder> logger)
+{
+    /// <summary>Who the seeder's revisions are by.</summary>
+    public const string Content = "content";
+
+    public async Task SeedAsync(string contentDir, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var exerciseFiles = LibraryFiles.ReadExercises(contentDir);
+        var routineFiles = LibraryFiles.ReadRoutines(contentDir);
+        var history = (await db.Revisions.AsNoTracking().ToListAsync(cancellationToken))
+            .ToLookup(r => (r.EntityType, r.EntityId));
+        // Revisions need the ids the store gives new items, so they are written last.
+        var revisions = new List<Func<Revision>>();
+        void Track(string type, Func<int> id, int version, string snapshot) => revisions.Add(() => new Revision
+        {
+            EntityType = type,
+            EntityId = id(),
+            Version = version,
+            Snapshot = snapshot,
+            Summary = version == 1 ? "seeded from content" : "updated from content",
+            CreatedAt = now,
+            By = Content,
+        });
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var exercises = await db.Exercises.ToDictionaryAsync(e => e.Slug, cancellationToken);
+        var (newExercises, updatedExercises) = (0, 0);
+        foreach (var file in exerciseFiles)
+        {
+            if (exercises.TryGetValue(file.Slug, out var exercise))
+            {
+                if (!Untouched(history[("exercise", exercise.Id)], LibraryFiles.ToFile(exercise), file))
+                {
+                    continue;
+                }
+                LibraryFiles.Apply(file, exercise);
+                exercise.Version += 1;
+                updatedExercises++;
+            }
+            else
+            {
+                exercise = new Exercise { Slug = file.Slug, Name = file.Name, Purpose = file.Purpose, Kind = file.Kind, Version = 1 };
+                LibraryFiles.Apply(file, exercise);
+                db.Exercises.Add(exercise);
+                exercises[file.Slug] = exercise;
+                newExercises++;
+            }
+            exercise.UpdatedAt = now;
+            Track("exercise", () => exercise.Id, exercise.Version, LibraryFiles.Write(file));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        var exerciseIds = exercises.ToDictionary(e => e.Key, e => e.Value.Id);
+        var routines = await db.Routines.Include(r => r.Steps).ThenInclude(s => s.Exercise).ToDictionaryAsync(r => r.Slug, cancellationToken);
+        var (newRoutines, updatedRoutines) = (0, 0);
+        foreach (var file in routineFiles)
+        {
+            var missing = file.Steps.Select(s => s.Exercise).Where(slug => !exerciseIds.ContainsKey(slug)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new InvalidDataException($"Routine '{file.Slug}' names unknown exercises: {string.Join(", ", missing)}.");
+            }
+            if (routines.TryGetValue(file.Slug, out var routine))
+            {
+                if (!Untouched(history[("routine", routine.Id)], LibraryFiles.ToFile(routine), file))
+                {
+                    continue;
+                }
+                db.RoutineSteps.RemoveRange(routine.Steps);
+                LibraryFiles.Apply(file, routine, exerciseIds);
+                routine.Version += 1;
+                updatedRoutines++;
+            }
+            else
+            {
+                routine = new Routine { Slug = file.Slug, Title = file.Title, Summary = file.Summary, WhenToDo = file.WhenToDo, Phase = file.Phase, Difficulty = file.Difficulty, Version = 1 };
+                LibraryFiles.Apply(file, routine, exerciseIds);
+                db.Routines.Add(routine);
+                newRoutines++;
+            }
+            routine.UpdatedAt = now;
+            Track("routine", () => routine.Id, routine.Version, LibraryFiles.Write(file));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.Revisions.AddRange(revisions.Select(r => r()));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        if (newExercises + updatedExercises + newRoutines + updatedRoutines > 0)
+        {
+            await cache.InvalidateAsync(cancellationToken);
+        }
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Library seeded: {NewExercises} new and {UpdatedExercises} updated exercises, {NewRoutines} new and {UpdatedRoutines} updated routines",
+                newExercises, updatedExercises, newRoutines, updatedRoutines);
+        }
+    }
+
+    /// <summary>
+    /// True when the content file changed an item nobody has edited: its every revision came from
+    /// content and it still reads as the latest of them.
+    /// </summary>
+    private static bool Untouched<T>(IEnumerable<Revision> revisions, T stored, T file)
+    {
+        var list = revisions.ToList();
+        var latest = list.MaxBy(r => r.Version);
+        return latest is not null
+            && list.TrueForAll(r => r.By == Content)
+            && LibraryFiles.Write(stored) == latest.Snapshot
+            && LibraryFiles.Write(file) != latest.Snapshot;
+    }
+}

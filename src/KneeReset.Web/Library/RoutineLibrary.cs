@@ -1,0 +1,56 @@
+using KneeReset.Core.Matching;
+using KneeReset.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeReset.Web.Library;
+
+/// <summary>A published routine as runners see it: steps with exercises, computed duration and targets.</summary>
+public sealed record RoutineView(Routine Routine, int DurationSeconds, IReadOnlyList<string> Targets, IReadOnlyList<string> Equipment, IReadOnlyList<string> Focus)
+{
+    public RoutineCard Card => new(Routine.Slug, Routine.Title, Routine.Phase, Routine.Causes, Routine.Findings, Targets, Routine.Gentle, Routine.Difficulty, Focus);
+
+    public int Minutes => Math.Max(1, (int)Math.Round(DurationSeconds / 60.0));
+
+    /// <summary>Things found in any home or by any road: they don't count as equipment when filtering.</summary>
+    public static readonly IReadOnlySet<string> EverydayItems = new HashSet<string>(StringComparer.Ordinal) { "wall", "mat", "chair", "step", "towel", "floor", "bed", "stairs" };
+
+    /// <summary>Gear beyond everyday items (a band, weights, a ball).</summary>
+    public IReadOnlyList<string> Gear => Equipment.Where(e => !EverydayItems.Contains(e)).ToList();
+}
+
+/// <summary>Read queries over the published library (no tracking: runners only read).</summary>
+public sealed class RoutineLibrary(KneeResetDbContext db)
+{
+    public async Task<IReadOnlyList<RoutineView>> PublishedAsync(CancellationToken cancellationToken = default)
+    {
+        var routines = await Query().OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        return routines.Select(View).ToList();
+    }
+
+    public async Task<RoutineView?> FindAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var routine = await Query().FirstOrDefaultAsync(r => r.Slug == slug, cancellationToken);
+        return routine is null ? null : View(routine);
+    }
+
+    /// <summary>The easier and harder variations of the routine's exercises, by slug.</summary>
+    public async Task<IReadOnlyDictionary<string, Exercise>> VariationsAsync(RoutineView view, CancellationToken cancellationToken = default)
+    {
+        var slugs = view.Routine.Steps.SelectMany(s => new[] { s.Exercise.EasierSlug, s.Exercise.HarderSlug }).OfType<string>().Distinct().ToList();
+        return await db.Exercises.AsNoTracking()
+            .Where(e => slugs.Contains(e.Slug) && e.Status == PublishStatus.Published)
+            .ToDictionaryAsync(e => e.Slug, cancellationToken);
+    }
+
+    private IQueryable<Routine> Query() =>
+        db.Routines.AsNoTracking()
+            .Where(r => r.Status == PublishStatus.Published)
+            .Include(r => r.Steps.OrderBy(s => s.Position)).ThenInclude(s => s.Exercise);
+
+    public static RoutineView View(Routine routine)
+    {
+        var dosage = routine.Steps.Select(s => new StepDosage(s.Sets, s.Reps, s.HoldSeconds, s.RestSeconds, s.PerSide, s.Tempo, s.Exercise.Kind, s.Exercise.BodyAreas)).ToList();
+        var equipment = routine.Steps.SelectMany(s => s.Exercise.Equipment).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new RoutineView(routine, RoutineDosage.DurationSeconds(dosage), RoutineDosage.Targets(routine.Phase, dosage), equipment, RoutineDosage.Focus(dosage));
+    }
+}
