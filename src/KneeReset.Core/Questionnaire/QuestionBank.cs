@@ -70,8 +70,6 @@ public sealed class Question
 
     public bool IsChoice => Kind is QuestionKind.Single or QuestionKind.Multi;
 
-    public bool IsNumeric => Kind is QuestionKind.Integer or QuestionKind.Number;
-
     public AnswerOption? Option(string value) => Options.FirstOrDefault(o => o.Value == value);
 }
 

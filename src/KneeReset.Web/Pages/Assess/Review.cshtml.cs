@@ -1,4 +1,3 @@
-using System.Globalization;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Rules;
 using KneeReset.Web.Assessments;
@@ -59,30 +58,7 @@ public class ReviewModel(WizardService wizard) : PageModel
         var questions = steps.SelectMany(s => WizardService.ActiveQuestions(s, answers).Select(q => (Step: s, Question: q))).ToList();
         var errors = new AnswersValidator(questions.Select(x => x.Question)).Validate(answers).Errors
             .GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage);
-        Rows = questions.Select(x => new Row(x.Step, x.Question, Describe(x.Question, answers[x.Question.Id], draft.Unit), errors.GetValueOrDefault(x.Question.Id))).ToList();
+        Rows = questions.Select(x => new Row(x.Step, x.Question, AnswerText.Describe(x.Question, answers[x.Question.Id], miles: draft.Unit == "miles"), errors.GetValueOrDefault(x.Question.Id))).ToList();
         return true;
-    }
-
-    private static string Describe(Question question, AnswerValue? value, string unit)
-    {
-        if (value is null)
-        {
-            return "Not answered";
-        }
-        if (question.IsChoice)
-        {
-            return value.Choices.Count == 0 ? question.NoneLabel ?? "None" : string.Join("; ", value.Choices.Select(c => question.Option(c)?.Label ?? c));
-        }
-        if (value.Flag is { } flag)
-        {
-            return flag ? "Yes" : "No";
-        }
-        var n = value.Number!.Value;
-        if (question.Distance && unit == "miles")
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"{Math.Round(n / AnswerReader.KmPerMile, 1)} miles");
-        }
-        var suffix = question.Unit switch { "points" => " out of 10", "years" => " years", "weeks" => " weeks", { } u => " " + u, null => "" };
-        return string.Create(CultureInfo.InvariantCulture, $"{n}{suffix}");
     }
 }

@@ -15,7 +15,7 @@ namespace KneeReset.Web.Pages.Results;
 /// if the runner set one); a signed-in clinician also sees every answer and the reasoning, and
 /// can write a plan that the runner then sees.
 /// </summary>
-public class ShowModel(AssessmentService assessments, ClinicianPlans plans, ResultViews views, SharePasscodes passcodes, RoutineLibrary library, ContentCatalog content, AuditLog audit, Data.KneeResetDbContext db) : PageModel
+public class ShowModel(AssessmentService assessments, ClinicianPlans plans, ResultViews views, SharePasscodes passcodes, RoutineLibrary library, ContentCatalog content, AuditLog audit, Data.KneeResetDbContext db, TimeProvider clock) : PageModel
 {
     public AssessmentRecord Record { get; private set; } = null!;
     public ResultView View { get; private set; } = null!;
@@ -94,7 +94,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         {
             return NotFound();
         }
-        var validation = new PlanValidator(DateOnly.FromDateTime(DateTime.UtcNow)).Validate(Plan);
+        var validation = new PlanValidator(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Validate(Plan);
         var known = Library.ToDictionary(r => r.Routine.Slug);
         if (Plan.Routines.Any(r => !known.ContainsKey(r)))
         {

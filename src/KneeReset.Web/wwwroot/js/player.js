@@ -13,7 +13,6 @@
   var pauseButton = $("player-pause");
   var announcer = $("player-announcer");
   var GET_READY = 5;
-  var SECONDS_PER_REP = 3;
 
   // Steps as data, read from the list the server rendered.
   var steps = Array.prototype.map.call(page.querySelectorAll(".play-step"), function (li) {
@@ -32,6 +31,8 @@
       rest: parseInt(li.getAttribute("data-rest"), 10) || 0,
       perSide: li.getAttribute("data-per-side") === "true",
       tempo: li.getAttribute("data-tempo") || "",
+      // Pace of one rep, from the server (the same figure the routine's duration is worked out with).
+      secondsPerRep: parseInt(li.getAttribute("data-seconds-per-rep"), 10),
       instructions: Array.prototype.map.call(li.querySelectorAll(":scope > .instructions li"), function (x) { return x.textContent; }),
       variations: variations,
       swapped: null
@@ -196,7 +197,7 @@
     if (phase.type === "work" && !phase.seconds) {
       // Reps are counted by the runner's taps, with a gentle pace if they don't tap.
       remaining += 1;
-      var pace = steps[phase.step].tempo ? SECONDS_PER_REP + 2 : SECONDS_PER_REP;
+      var pace = steps[phase.step].secondsPerRep;
       if (remaining % pace === 0 && repsDone < phase.reps) { repsDone += 1; render(); }
       if (repsDone >= phase.reps) { go(current + 1); }
       return;

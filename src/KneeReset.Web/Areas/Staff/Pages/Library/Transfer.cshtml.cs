@@ -7,7 +7,7 @@ namespace KneeReset.Web.Areas.Staff.Pages.Library;
 /// <summary>Back up the library as files (the content/ format) and bring a backup back.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = LibraryTransfer.MaxZipBytes)]
 [RequestSizeLimit(LibraryTransfer.MaxZipBytes + 64 * 1024)]
-public class TransferModel(LibraryTransfer transfer) : PageModel
+public class TransferModel(LibraryTransfer transfer, TimeProvider clock) : PageModel
 {
     [BindProperty] public IFormFile? Archive { get; set; }
     public LibraryTransfer.ImportResult? Result { get; private set; }
@@ -17,7 +17,7 @@ public class TransferModel(LibraryTransfer transfer) : PageModel
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken) =>
-        File(await transfer.ExportAsync(cancellationToken), "application/zip", $"kneereset-library-{DateTime.UtcNow:yyyyMMdd}.zip");
+        File(await transfer.ExportAsync(cancellationToken), "application/zip", $"kneereset-library-{clock.GetUtcNow():yyyyMMdd}.zip");
 
     public async Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken)
     {
