@@ -153,7 +153,7 @@ public static class LibraryFiles
         Note = string.IsNullOrWhiteSpace(s.Note) ? null : s.Note,
     };
 
-    public static string StatusWord(PublishStatus status) => status.ToString().ToLowerInvariant();
+    public static string StatusWord(PublishStatus status) => Vocabulary.Word(status);
 
     public static PublishStatus ParseStatus(string word) => Enum.Parse<PublishStatus>(word, ignoreCase: true);
 
