@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FluentValidation.Results;
+using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public sealed record FieldChange(string Field, string? Before, string? After);
 /// an older version is refused with the current state, never silently applied), a revision
 /// per save, an audit entry, and the public cache evicted at once.
 /// </summary>
-public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, LibraryCache cache, TimeProvider clock)
+public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, LibraryCache cache, ContentCatalog content, TimeProvider clock)
 {
     public const string RoutineType = "routine";
     public const string ExerciseType = "exercise";
@@ -40,7 +41,7 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
     public async Task<SaveResult> SaveRoutineAsync(int? id, RoutineFile file, int expectedVersion, string actor, string action, CancellationToken cancellationToken)
     {
         var kinds = await ExerciseKindsAsync(cancellationToken);
-        var validation = new RoutineFileValidator(kinds).Validate(file);
+        var validation = new RoutineFileValidator(content.Library, kinds).Validate(file);
         if (!validation.IsValid)
         {
             return SaveResult.Invalid(validation.Errors);
@@ -108,7 +109,7 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
     /// </summary>
     public async Task<SaveResult?> CheckExerciseAsync(int? id, ExerciseFile file, CancellationToken cancellationToken, bool checkGentle = true)
     {
-        var validation = new ExerciseFileValidator().Validate(file);
+        var validation = new ExerciseFileValidator(content.Library).Validate(file);
         if (!validation.IsValid)
         {
             return SaveResult.Invalid(validation.Errors);
@@ -129,13 +130,13 @@ public sealed class LibraryEditor(KneeResetDbContext db, AuditLog audit, Library
         {
             return SaveResult.Invalid(nameof(ExerciseFile.Slug), "This exercise no longer exists.");
         }
-        if (checkGentle && exercise is not null && !LibraryWords.GentleKinds.Contains(file.Kind))
+        if (checkGentle && exercise is not null && !content.Library.GentleKinds.Contains(file.Kind))
         {
             var gentle = await db.Routines.Where(r => r.Gentle && r.Steps.Any(s => s.ExerciseId == exercise.Id)).Select(r => r.Title).ToListAsync(cancellationToken);
             if (gentle.Count > 0)
             {
                 return SaveResult.Invalid(nameof(ExerciseFile.Kind),
-                    $"The gentle routine {string.Join(", ", gentle.Select(t => $"\"{t}\""))} uses this exercise, so it must stay a mobility or stretch exercise. Take it out of that routine first.");
+                    $"The gentle routine {string.Join(", ", gentle.Select(t => $"\"{t}\""))} uses this exercise, so it must stay a {LibraryWords.OneOf(content.Library.GentleKinds)} exercise. Take it out of that routine first.");
             }
         }
         return null;

@@ -1,4 +1,5 @@
 using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
@@ -10,12 +11,13 @@ namespace KneeReset.Web.Areas.Staff.Pages.Library.Exercises;
 /// <summary>Create or edit an exercise (with an optional picture), or delete one no routine uses.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 10 * 1024 * 1024)]
 [RequestSizeLimit(10 * 1024 * 1024)]
-public class EditModel(LibraryEditor editor, MediaStore media, KneeResetDbContext db) : PageModel
+public class EditModel(LibraryEditor editor, MediaStore media, KneeResetDbContext db, ContentCatalog content) : PageModel
 {
     [BindProperty] public ExerciseForm Input { get; set; } = new();
     [BindProperty] public IFormFile? Picture { get; set; }
 
     public int? Id { get; private set; }
+    public LibraryWords Words => content.Library;
     public string? Image { get; private set; }
     public IReadOnlyList<Exercise> Others { get; private set; } = [];
     public IReadOnlyList<FieldChange> Conflict { get; private set; } = [];
