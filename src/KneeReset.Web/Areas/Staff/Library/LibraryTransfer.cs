@@ -13,7 +13,7 @@ namespace KneeReset.Web.Areas.Staff.Library;
 /// routines/*.json), and back. Export, import, export gives the same files; an import with any
 /// bad file imports nothing and names every problem.
 /// </summary>
-public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor, LibraryCache cache, ContentCatalog content)
+public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor, LibraryChecks checks, LibraryCache cache, ContentCatalog content)
 {
     public const long MaxZipBytes = LibraryZip.MaxZipBytes;
     private static readonly DateTimeOffset FixedTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -54,7 +54,7 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor,
         {
             problems.Add($"Exercise \"{duplicate.Key}\" appears more than once.");
         }
-        var kinds = (await editor.ExerciseKindsAsync(cancellationToken)).ToDictionary();
+        var kinds = (await checks.ExerciseKindsAsync(cancellationToken)).ToDictionary();
         foreach (var file in exercises)
         {
             kinds[file.Slug] = file.Kind;
@@ -132,19 +132,7 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor,
         // New exercises first without variations, so variations may point at each other.
         foreach (var file in exercises.Where(f => !existing.Contains(f.Slug)))
         {
-            var bare = new ExerciseFile
-            {
-                Slug = file.Slug,
-                Name = file.Name,
-                Purpose = file.Purpose,
-                Kind = file.Kind,
-                BodyAreas = file.BodyAreas,
-                Equipment = file.Equipment,
-                Instructions = file.Instructions,
-                Cues = file.Cues,
-                CommonMistakes = file.CommonMistakes,
-                Status = file.Status,
-            };
+            var bare = file with { Easier = null, Harder = null };
             Check(await editor.SaveExerciseAsync(null, bare, 0, actor, "exercise.imported", cancellationToken, checkGentleRoutines: false), file.Slug);
         }
         foreach (var file in exercises)

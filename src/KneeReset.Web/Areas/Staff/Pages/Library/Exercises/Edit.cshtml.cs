@@ -1,6 +1,7 @@
 using KneeReset.Web.Areas.Staff.Library;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace KneeReset.Web.Areas.Staff.Pages.Library.Exercises;
 /// <summary>Create or edit an exercise (with an optional picture), or delete one no routine uses.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 10 * 1024 * 1024)]
 [RequestSizeLimit(10 * 1024 * 1024)]
-public class EditModel(LibraryEditor editor, MediaStore media, KneeResetDbContext db, ContentCatalog content) : PageModel
+public class EditModel(LibraryEditor editor, LibraryChecks checks, MediaStore media, KneeResetDbContext db, ContentCatalog content) : PageModel
 {
     [BindProperty] public ExerciseForm Input { get; set; } = new();
     [BindProperty] public IFormFile? Picture { get; set; }
@@ -80,7 +81,7 @@ public class EditModel(LibraryEditor editor, MediaStore media, KneeResetDbContex
         {
             return await ShowAgainAsync("Picture", problem, cancellationToken);
         }
-        if (Picture is not null && await editor.CheckExerciseAsync(id, file, cancellationToken) is { } invalid)
+        if (Picture is not null && await checks.ExerciseAsync(id, file, cancellationToken) is { } invalid)
         {
             return await ShowAgainAsync(invalid, file, cancellationToken);
         }
@@ -122,7 +123,7 @@ public class EditModel(LibraryEditor editor, MediaStore media, KneeResetDbContex
     {
         if (result.Conflict is not null)
         {
-            Conflict = LibraryEditor.Compare(result.Conflict, LibraryFiles.Write(file));
+            Conflict = FieldDiff.Compare(result.Conflict, LibraryFiles.Write(file));
             ConflictVersion = result.Version;
         }
         foreach (var error in result.Errors)

@@ -1,6 +1,7 @@
 using KneeReset.Web.Areas.Staff.Library;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -92,7 +93,7 @@ public class EditModel(LibraryEditor editor, KneeResetDbContext db, ContentCatal
         var result = await editor.SaveRoutineAsync(id, file, expectedVersion, User.Identity!.Name!, id is null ? "routine.created" : "routine.saved", cancellationToken);
         if (result.Conflict is not null)
         {
-            Conflict = LibraryEditor.Compare(result.Conflict, LibraryFiles.Write(file));
+            Conflict = FieldDiff.Compare(result.Conflict, LibraryFiles.Write(file));
             ConflictVersion = result.Version;
             await LoadExercisesAsync(cancellationToken);
             return Page();
