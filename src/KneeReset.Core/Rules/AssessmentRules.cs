@@ -32,7 +32,7 @@ public sealed class AssessmentRules(RuleSet rules)
         // The picture must fit a cause at least "possible", where it hurts, before it is named; otherwise say so.
         var best = causes.FirstOrDefault(c => c.Located && c.Band != Band.Unlikely);
         derived["top_cause"] = AnswerValue.Of(best?.Cause ?? "none");
-        derived["top_cause_band"] = AnswerValue.Of((best?.Band ?? Band.Unlikely).ToString().ToLowerInvariant());
+        derived["top_cause_band"] = AnswerValue.Of(Vocabulary.Word(best?.Band ?? Band.Unlikely));
 
         var findings = RuleSet.Findings
             .Where(f => f.When.Holds(Fact))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KneeReset.Core;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
@@ -99,15 +100,15 @@ public static class AssessmentsApi
         return JsonSerializer.SerializeToNode(new
         {
             resultUrl = links.To($"/r/{record.Token}"),
-            triage = Word(result.Triage),
-            triageReasons = result.TriageReasons.Select(r => new { rule = r.Rule, level = Word(r.Level), text = r.Text }),
+            triage = Vocabulary.Word(result.Triage),
+            triageReasons = result.TriageReasons.Select(r => new { rule = r.Rule, level = Vocabulary.Word(r.Level), text = r.Text }),
             topCause = result.TopCause,
             causes = result.Causes.Select(c => new
             {
                 cause = c.Cause,
                 name = content.CauseName(c.Cause),
                 score = c.Score,
-                band = Word(c.Band),
+                band = Vocabulary.Word(c.Band),
                 evidence = c.Evidence.Select(e => new { text = e.Text, weight = e.Weight, answers = e.Answers }),
             }),
             findings = result.Findings.Select(f => new { id = f.Id, text = f.Text }),
@@ -119,6 +120,4 @@ public static class AssessmentsApi
             answers = AnswerReader.ToJson(record.Answers, content.Questions),
         }, JsonSerializerOptions.Web)!.AsObject();
     }
-
-    private static string Word<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

@@ -1,6 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using KneeReset.Web.Data;
 using KneeReset.Web.Library;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KneeReset.Web.Api;
 
@@ -10,52 +11,66 @@ public static class RoutinesApi
     public static IEndpointRouteBuilder MapRoutinesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/routines").WithTags("Routines").CacheOutput(LibraryCache.Policy);
-        group.MapGet("/", async (RoutineLibrary library, CancellationToken cancellationToken) =>
-            Results.Json((await library.PublishedAsync(cancellationToken)).Select(Summary)));
-        group.MapGet("/{slug}", async (string slug, RoutineLibrary library, CancellationToken cancellationToken) =>
+        group.MapGet("/", async Task<Ok<List<RoutineSummary>>> (RoutineLibrary library, CancellationToken cancellationToken) =>
+            TypedResults.Ok((await library.PublishedAsync(cancellationToken)).Select(RoutineSummary.Of).ToList()));
+        group.MapGet("/{slug}", async Task<Results<Ok<RoutineDetail>, ProblemHttpResult>> (string slug, RoutineLibrary library, CancellationToken cancellationToken) =>
             await library.FindAsync(slug, cancellationToken) is { } view
-                ? Results.Json(Detail(view))
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No routine called '{slug}'."));
+                ? TypedResults.Ok(new RoutineDetail(view))
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No routine called '{slug}'."));
         return app;
     }
+}
 
-    private static object Summary(RoutineView view) => new
-    {
-        slug = view.Routine.Slug,
-        title = view.Routine.Title,
-        summary = view.Routine.Summary,
-        phase = view.Routine.Phase,
-        difficulty = view.Routine.Difficulty,
-        durationSeconds = view.DurationSeconds,
-        targets = view.Targets,
-        causes = view.Routine.Causes,
-        equipment = view.Equipment,
-    };
+/// <summary>A published routine in the list: enough to choose one.</summary>
+public record RoutineSummary(
+    string Slug,
+    string Title,
+    string Summary,
+    string Phase,
+    string Difficulty,
+    int DurationSeconds,
+    IReadOnlyList<string> Targets,
+    IReadOnlyList<string> Causes,
+    IReadOnlyList<string> Equipment)
+{
+    public static RoutineSummary Of(RoutineView view) => new(
+        view.Routine.Slug, view.Routine.Title, view.Routine.Summary, view.Routine.Phase, view.Routine.Difficulty,
+        view.DurationSeconds, view.Targets, view.Routine.Causes, view.Equipment);
+}
 
-    /// <summary>The summary plus what a runner needs to follow the routine.</summary>
-    private static JsonObject Detail(RoutineView view)
+/// <summary>The summary plus what a runner needs to follow the routine.</summary>
+public sealed record RoutineDetail : RoutineSummary
+{
+    public RoutineDetail(RoutineView view) : base(Of(view))
     {
-        var detail = JsonSerializer.SerializeToNode(Summary(view), JsonSerializerOptions.Web)!.AsObject();
-        detail["whenToDo"] = view.Routine.WhenToDo;
-        detail["findings"] = JsonSerializer.SerializeToNode(view.Routine.Findings, JsonSerializerOptions.Web);
-        detail["painRule"] = view.Routine.PainRule;
-        detail["steps"] = JsonSerializer.SerializeToNode(Steps(view), JsonSerializerOptions.Web);
-        return detail;
+        WhenToDo = view.Routine.WhenToDo;
+        Findings = view.Routine.Findings;
+        PainRule = view.Routine.PainRule;
+        Steps = view.Routine.Steps.Select(RoutineStepDetail.Of).ToList();
     }
 
-    private static IEnumerable<object> Steps(RoutineView view) =>
-        view.Routine.Steps.Select(s => new
-        {
-            position = s.Position,
-            exercise = s.Exercise.Slug,
-            name = s.Exercise.Name,
-            kind = s.Exercise.Kind,
-            sets = s.Sets,
-            reps = s.Reps,
-            holdSeconds = s.HoldSeconds,
-            restSeconds = s.RestSeconds,
-            perSide = s.PerSide,
-            tempo = s.Tempo,
-            note = s.Note,
-        });
+    // After the summary's fields, as the API has always written them (the serializer puts a derived type's own first).
+    [JsonPropertyOrder(1)] public string WhenToDo { get; }
+    [JsonPropertyOrder(1)] public IReadOnlyList<string> Findings { get; }
+    [JsonPropertyOrder(1)] public string? PainRule { get; }
+    [JsonPropertyOrder(1)] public IReadOnlyList<RoutineStepDetail> Steps { get; }
+}
+
+/// <summary>One step: the exercise and its dosage.</summary>
+public sealed record RoutineStepDetail(
+    int Position,
+    string Exercise,
+    string Name,
+    string Kind,
+    int Sets,
+    int? Reps,
+    int? HoldSeconds,
+    int RestSeconds,
+    bool PerSide,
+    string? Tempo,
+    string? Note)
+{
+    public static RoutineStepDetail Of(RoutineStep step) => new(
+        step.Position, step.Exercise.Slug, step.Exercise.Name, step.Exercise.Kind, step.Sets, step.Reps,
+        step.HoldSeconds, step.RestSeconds, step.PerSide, step.Tempo, step.Note);
 }

@@ -52,7 +52,7 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
             RulesVersion = result.RulesVersion,
             AnswersJson = AnswerReader.ToJson(answers, content.Questions).ToJsonString(),
             ResultJson = JsonSerializer.Serialize(outcome, ContentJson.Options),
-            Triage = JsonNamingPolicy.SnakeCaseLower.ConvertName(result.Triage.ToString()),
+            Triage = Vocabulary.Word(result.Triage),
             TopCause = result.TopCause,
             Unit = unit,
             ManageToken = ShareToken.New(),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using KneeReset.Core;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
@@ -138,11 +139,11 @@ public sealed class FhirExport(ContentCatalog content)
             Occurrence = new FhirDateTime(authored),
             Basis = [new ResourceReference($"urn:uuid:{responseId}")],
             Method = new CodeableConcept(VocabularySystem + "rules", result.RulesVersion, $"KneeReset rules {result.RulesVersion}"),
-            Code = new CodeableConcept(VocabularySystem + "triage", Word(result.Triage), $"Triage: {Word(result.Triage)}"),
+            Code = new CodeableConcept(VocabularySystem + "triage", Vocabulary.Word(result.Triage), $"Triage: {Vocabulary.Word(result.Triage)}"),
             Prediction = result.Causes.Select(c => new RiskAssessment.PredictionComponent
             {
                 Outcome = new CodeableConcept(VocabularySystem + "cause", c.Cause, content.CauseName(c.Cause)),
-                QualitativeRisk = new CodeableConcept(VocabularySystem + "band", Word(c.Band), Word(c.Band)),
+                QualitativeRisk = new CodeableConcept(VocabularySystem + "band", Vocabulary.Word(c.Band), Vocabulary.Word(c.Band)),
                 Rationale = string.Join("; ", c.Evidence.Select(e => $"{e.Text} ({e.Weight.ToString("+0.#;-0.#", CultureInfo.InvariantCulture)})")),
                 Probability = new FhirDecimal((decimal)c.Score),
             }).ToList(),
@@ -187,6 +188,4 @@ public sealed class FhirExport(ContentCatalog content)
         }
         return value.Choices.Select(c => new QuestionnaireResponse.AnswerComponent { Value = new Coding(VocabularySystem + q.Id, c, q.Option(c)?.Label) }).ToList();
     }
-
-    private static string Word<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

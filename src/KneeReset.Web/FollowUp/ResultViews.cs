@@ -2,10 +2,10 @@ using System.Text.Json;
 using KneeReset.Core;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Rules;
-using KneeReset.Web.Areas.Staff.Library;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.FollowUp;
@@ -62,7 +62,7 @@ public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, C
             Guide = content.Causes,
             CauseName = content.CauseName,
             Plan = plan,
-            PlanChanges = forRunner && plan is not null && record.Stored.PlanSeenJson is { } seen ? LibraryEditor.Compare(seen, ClinicianPlans.Json(plan)) : [],
+            PlanChanges = forRunner && plan is not null && record.Stored.PlanSeenJson is { } seen ? FieldDiff.Compare(seen, ClinicianPlans.Json(plan)) : [],
             Progressions = await progressions.ForAsync(plan, sessions, cancellationToken),
             History = series.Select(a => new HistoryPoint(a.CreatedAt, a.Token,
                 AnswerReader.FromStoredJson(a.AnswersJson, content.Questions).Number("worst_pain") ?? 0,

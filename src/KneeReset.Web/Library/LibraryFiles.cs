@@ -4,8 +4,11 @@ using KneeReset.Web.Data;
 
 namespace KneeReset.Web.Library;
 
-/// <summary>The file format of content/exercises/*.json (also the export format).</summary>
-public sealed class ExerciseFile
+/// <summary>
+/// The file format of content/exercises/*.json, and the one shape of an exercise as written: the
+/// staff form posts it, the import and export carry it, revisions keep it.
+/// </summary>
+public sealed record ExerciseFile
 {
     public required string Slug { get; init; }
     public required string Name { get; init; }
@@ -22,8 +25,11 @@ public sealed class ExerciseFile
     public string Status { get; init; } = "published";
 }
 
-/// <summary>The file format of content/routines/*.json.</summary>
-public sealed class RoutineFile
+/// <summary>
+/// The file format of content/routines/*.json, and the one shape of a routine as written: the
+/// staff form posts it, the import and export carry it, revisions keep it.
+/// </summary>
+public sealed record RoutineFile
 {
     public required string Slug { get; init; }
     public required string Title { get; init; }
@@ -37,10 +43,10 @@ public sealed class RoutineFile
     public string? PainRule { get; init; }
     /// <summary>draft, published or archived; content files leave it out (published).</summary>
     public string Status { get; init; } = "published";
-    public required List<RoutineStepFile> Steps { get; init; }
+    public required List<RoutineStepFile> Steps { get; init; } = [];
 }
 
-public sealed class RoutineStepFile
+public sealed record RoutineStepFile
 {
     public required string Exercise { get; init; }
     public int Sets { get; init; } = 1;
@@ -122,8 +128,8 @@ public static class LibraryFiles
     }
 
     /// <summary>Writes a routine file's fields and steps onto a stored routine (everything but its history and version).</summary>
-    /// <param name="exerciseIds">Store ids of the exercises the steps name, by slug.</param>
-    public static void Apply(RoutineFile file, Routine r, IReadOnlyDictionary<string, int> exerciseIds)
+    /// <param name="exercises">The stored exercises the steps name, by slug.</param>
+    public static void Apply(RoutineFile file, Routine r, IReadOnlyDictionary<string, Exercise> exercises)
     {
         r.Slug = file.Slug;
         r.Title = file.Title;
@@ -136,24 +142,38 @@ public static class LibraryFiles
         r.Gentle = file.Gentle;
         r.PainRule = string.IsNullOrWhiteSpace(file.PainRule) ? null : file.PainRule;
         r.Status = ParseStatus(file.Status);
-        r.Steps = file.Steps.Select((s, i) => ToStep(s, i + 1, exerciseIds[s.Exercise])).ToList();
+        r.Steps = file.Steps.Select((s, i) => new RoutineStep
+        {
+            Position = i + 1,
+            Exercise = exercises[s.Exercise],
+            ExerciseId = exercises[s.Exercise].Id,
+            Sets = s.Sets,
+            Reps = s.Reps,
+            HoldSeconds = s.HoldSeconds,
+            RestSeconds = s.RestSeconds,
+            PerSide = s.PerSide,
+            Tempo = string.IsNullOrWhiteSpace(s.Tempo) ? null : s.Tempo,
+            Note = string.IsNullOrWhiteSpace(s.Note) ? null : s.Note,
+        }).ToList();
     }
 
-    /// <summary>A step of a routine file as a stored step, at its position (1-based).</summary>
-    public static RoutineStep ToStep(RoutineStepFile s, int position, int exerciseId) => new()
+    /// <summary>A new stored exercise from its file (version 1, not yet added to the store).</summary>
+    public static Exercise NewExercise(ExerciseFile file)
     {
-        Position = position,
-        ExerciseId = exerciseId,
-        Sets = s.Sets,
-        Reps = s.Reps,
-        HoldSeconds = s.HoldSeconds,
-        RestSeconds = s.RestSeconds,
-        PerSide = s.PerSide,
-        Tempo = string.IsNullOrWhiteSpace(s.Tempo) ? null : s.Tempo,
-        Note = string.IsNullOrWhiteSpace(s.Note) ? null : s.Note,
-    };
+        var exercise = new Exercise { Slug = "", Name = "", Purpose = "", Kind = "" };
+        Apply(file, exercise);
+        return exercise;
+    }
 
-    public static string StatusWord(PublishStatus status) => status.ToString().ToLowerInvariant();
+    /// <summary>A new stored routine from its file (version 1, not yet added to the store).</summary>
+    public static Routine NewRoutine(RoutineFile file, IReadOnlyDictionary<string, Exercise> exercises)
+    {
+        var routine = new Routine { Slug = "", Title = "", Summary = "", WhenToDo = "", Phase = "", Difficulty = "" };
+        Apply(file, routine, exercises);
+        return routine;
+    }
+
+    public static string StatusWord(PublishStatus status) => Vocabulary.Word(status);
 
     public static PublishStatus ParseStatus(string word) => Enum.Parse<PublishStatus>(word, ignoreCase: true);
 

@@ -50,8 +50,7 @@ public sealed class LibrarySeeder(KneeResetDbContext db, LibraryCache cache, Tim
             }
             else
             {
-                exercise = new Exercise { Slug = file.Slug, Name = file.Name, Purpose = file.Purpose, Kind = file.Kind, Version = 1 };
-                LibraryFiles.Apply(file, exercise);
+                exercise = LibraryFiles.NewExercise(file);
                 db.Exercises.Add(exercise);
                 exercises[file.Slug] = exercise;
                 newExercises++;
@@ -61,12 +60,11 @@ public sealed class LibrarySeeder(KneeResetDbContext db, LibraryCache cache, Tim
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        var exerciseIds = exercises.ToDictionary(e => e.Key, e => e.Value.Id);
         var routines = await db.Routines.Include(r => r.Steps).ThenInclude(s => s.Exercise).ToDictionaryAsync(r => r.Slug, cancellationToken);
         var (newRoutines, updatedRoutines) = (0, 0);
         foreach (var file in routineFiles)
         {
-            var missing = file.Steps.Select(s => s.Exercise).Where(slug => !exerciseIds.ContainsKey(slug)).ToList();
+            var missing = file.Steps.Select(s => s.Exercise).Where(slug => !exercises.ContainsKey(slug)).ToList();
             if (missing.Count > 0)
             {
                 throw new InvalidDataException($"Routine '{file.Slug}' names unknown exercises: {string.Join(", ", missing)}.");
@@ -78,14 +76,13 @@ public sealed class LibrarySeeder(KneeResetDbContext db, LibraryCache cache, Tim
                     continue;
                 }
                 db.RoutineSteps.RemoveRange(routine.Steps);
-                LibraryFiles.Apply(file, routine, exerciseIds);
+                LibraryFiles.Apply(file, routine, exercises);
                 routine.Version += 1;
                 updatedRoutines++;
             }
             else
             {
-                routine = new Routine { Slug = file.Slug, Title = file.Title, Summary = file.Summary, WhenToDo = file.WhenToDo, Phase = file.Phase, Difficulty = file.Difficulty, Version = 1 };
-                LibraryFiles.Apply(file, routine, exerciseIds);
+                routine = LibraryFiles.NewRoutine(file, exercises);
                 db.Routines.Add(routine);
                 newRoutines++;
             }

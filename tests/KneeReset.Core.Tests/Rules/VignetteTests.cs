@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using KneeReset.Core.Rules;
 
@@ -30,7 +29,7 @@ public class VignetteTests
         var result = TestContent.Evaluate(facts.ToJsonString());
         var expected = vignette["expected"]!;
 
-        Assert.Equal(expected["triage"]!.GetValue<string>(), JsonNamingPolicy.SnakeCaseLower.ConvertName(result.Triage.ToString()));
+        Assert.Equal(expected["triage"]!.GetValue<string>(), Vocabulary.Word(result.Triage));
         switch (expected["top_cause"]!.GetValue<string>())
         {
             case "any":

@@ -10,8 +10,6 @@ namespace KneeReset.Web.Pages.Routines;
 [OutputCache(PolicyName = LibraryCache.Policy)]
 public class IndexModel(RoutineLibrary library, ContentCatalog content) : PageModel
 {
-    public static readonly string[] BodyAreas = ["hips", "glutes", "quads", "hamstrings", "calves", "ankles", "feet", "core"];
-    public static readonly string[] Kinds = ["mobility", "strength", "eccentric", "activation", "stretch"];
     public static readonly int[] TimeChoices = [5, 10, 15, 20, 30];
 
     [BindProperty(SupportsGet = true)] public string? Cause { get; set; }
@@ -22,6 +20,7 @@ public class IndexModel(RoutineLibrary library, ContentCatalog content) : PageMo
 
     public IReadOnlyList<RoutineView> Routines { get; private set; } = [];
     public IReadOnlyList<CauseInfo> Causes => content.Causes.Causes;
+    public LibraryWords Words => content.Library;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -60,6 +60,9 @@ public static class StaffSetup
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<LibraryChecks>();
+        services.AddScoped<LibraryRevisions>();
+        services.AddScoped<VariationRenames>();
         services.AddScoped<LibraryEditor>();
         services.AddScoped<LibraryTransfer>();
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.IO.Compression;
 using System.Text;
+using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace KneeReset.Web.Areas.Staff.Library;
 /// routines/*.json), and back. Export, import, export gives the same files; an import with any
 /// bad file imports nothing and names every problem.
 /// </summary>
-public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor, LibraryCache cache)
+public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor, LibraryChecks checks, LibraryCache cache, ContentCatalog content)
 {
     public const long MaxZipBytes = LibraryZip.MaxZipBytes;
     private static readonly DateTimeOffset FixedTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -53,11 +54,11 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor,
         {
             problems.Add($"Exercise \"{duplicate.Key}\" appears more than once.");
         }
-        var kinds = (await editor.ExerciseKindsAsync(cancellationToken)).ToDictionary();
+        var kinds = (await checks.ExerciseKindsAsync(cancellationToken)).ToDictionary();
         foreach (var file in exercises)
         {
             kinds[file.Slug] = file.Kind;
-            problems.AddRange(new ExerciseFileValidator().Validate(file).Errors.Select(e => $"exercises/{file.Slug}.json: {e.ErrorMessage}"));
+            problems.AddRange(new ExerciseFileValidator(content.Library).Validate(file).Errors.Select(e => $"exercises/{file.Slug}.json: {e.ErrorMessage}"));
             foreach (var variation in new[] { file.Easier, file.Harder }.OfType<string>())
             {
                 if (!kinds.ContainsKey(variation) && exercises.All(e => e.Slug != variation))
@@ -66,7 +67,7 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor,
                 }
             }
         }
-        var routineValidator = new RoutineFileValidator(kinds);
+        var routineValidator = new RoutineFileValidator(content.Library, kinds);
         foreach (var file in routines)
         {
             problems.AddRange(routineValidator.Validate(file).Errors.Select(e => $"routines/{file.Slug}.json: {e.ErrorMessage}"));
@@ -77,8 +78,8 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor,
         foreach (var routine in gentle.Where(r => !inZip.Contains(r.Slug)))
         {
             problems.AddRange(routine.Steps.Select(s => s.Exercise.Slug).Distinct()
-                .Where(slug => !LibraryWords.GentleKinds.Contains(kinds.GetValueOrDefault(slug) ?? ""))
-                .Select(slug => $"exercises/{slug}.json: the gentle routine \"{routine.Title}\" uses it, so it must stay a mobility or stretch exercise."));
+                .Where(slug => !content.Library.GentleKinds.Contains(kinds.GetValueOrDefault(slug) ?? ""))
+                .Select(slug => $"exercises/{slug}.json: the gentle routine \"{routine.Title}\" uses it, so it must stay a {LibraryWords.OneOf(content.Library.GentleKinds)} exercise."));
         }
         if (problems.Count > 0)
         {
@@ -131,19 +132,7 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor,
         // New exercises first without variations, so variations may point at each other.
         foreach (var file in exercises.Where(f => !existing.Contains(f.Slug)))
         {
-            var bare = new ExerciseFile
-            {
-                Slug = file.Slug,
-                Name = file.Name,
-                Purpose = file.Purpose,
-                Kind = file.Kind,
-                BodyAreas = file.BodyAreas,
-                Equipment = file.Equipment,
-                Instructions = file.Instructions,
-                Cues = file.Cues,
-                CommonMistakes = file.CommonMistakes,
-                Status = file.Status,
-            };
+            var bare = file with { Easier = null, Harder = null };
             Check(await editor.SaveExerciseAsync(null, bare, 0, actor, "exercise.imported", cancellationToken, checkGentleRoutines: false), file.Slug);
         }
         foreach (var file in exercises)

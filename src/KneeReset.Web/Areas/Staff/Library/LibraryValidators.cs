@@ -1,22 +1,9 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using KneeReset.Web.Content;
 using KneeReset.Web.Library;
 
 namespace KneeReset.Web.Areas.Staff.Library;
-
-/// <summary>The library's words, as the vocabulary and content/README.md define them.</summary>
-public static class LibraryWords
-{
-    public static readonly string[] BodyAreas = ["hips", "glutes", "quads", "hamstrings", "calves", "ankles", "feet", "core"];
-    public static readonly string[] Kinds = ["mobility", "strength", "eccentric", "activation", "stretch"];
-    /// <summary>The only kinds a gentle routine (for runners waiting to see a clinician) may hold.</summary>
-    public static readonly IReadOnlySet<string> GentleKinds = new HashSet<string>(StringComparer.Ordinal) { "mobility", "stretch" };
-    public static readonly string[] Causes = ["runners_knee", "it_band", "tendon_overload", "form_mechanics"];
-    public static readonly string[] Phases = ["post_run_reset", "warm_up", "recovery", "strengthen", "prevent", "gentle_range"];
-    public static readonly string[] Findings = ["knee_caves", "tight_hip_flexors", "limited_ankle_dorsiflexion", "form", "tendon_load"];
-    public static readonly string[] Difficulties = ["easy", "moderate", "hard"];
-    public static readonly string[] Statuses = ["draft", "published", "archived"];
-}
 
 public static partial class SlugRule
 {
@@ -32,19 +19,19 @@ public static partial class SlugRule
 /// <summary>An exercise as staff write it; the same rules check imported files.</summary>
 public sealed class ExerciseFileValidator : AbstractValidator<ExerciseFile>
 {
-    public ExerciseFileValidator()
+    public ExerciseFileValidator(LibraryWords words)
     {
         RuleFor(x => x.Slug).ValidSlug();
         RuleFor(x => x.Name).NotEmpty().WithMessage("Give the exercise a name.").MaximumLength(120).WithMessage("Keep the name under 120 characters.");
         RuleFor(x => x.Purpose).NotEmpty().WithMessage("Say in a sentence or two what the exercise is for.").MaximumLength(1000).WithMessage("Keep the purpose under 1000 characters.");
-        RuleFor(x => x.Kind).Must(k => LibraryWords.Kinds.Contains(k)).WithMessage($"Choose the kind: {string.Join(", ", LibraryWords.Kinds)}.");
+        RuleFor(x => x.Kind).Must(words.ExerciseKinds.Contains).WithMessage($"Choose the kind: {string.Join(", ", words.ExerciseKinds)}.");
         RuleFor(x => x.BodyAreas).NotEmpty().WithMessage("Tick at least one body area.")
-            .Must(a => a.All(LibraryWords.BodyAreas.Contains)).WithMessage($"Body areas are: {string.Join(", ", LibraryWords.BodyAreas)}.");
+            .Must(a => a.All(words.BodyAreas.Contains)).WithMessage($"Body areas are: {string.Join(", ", words.BodyAreas)}.");
         RuleFor(x => x.Instructions).NotEmpty().WithMessage("Write at least one instruction step.")
             .Must(i => i.Count <= 12).WithMessage("Keep it to 12 instruction steps or fewer.");
         RuleForEach(x => x.Instructions.Concat(x.Cues).Concat(x.CommonMistakes)).MaximumLength(500).WithMessage("Keep each line under 500 characters.")
             .OverridePropertyName("Instructions");
-        RuleFor(x => x.Status).Must(s => LibraryWords.Statuses.Contains(s)).WithMessage("Choose draft, published or archived.");
+        RuleFor(x => x.Status).Must(words.Statuses.Contains).WithMessage($"Choose {LibraryWords.OneOf(words.Statuses)}.");
         RuleFor(x => x.Harder).NotEqual(x => x.Slug).WithMessage("An exercise can't be its own harder variation.");
         RuleFor(x => x.Easier).NotEqual(x => x.Slug).WithMessage("An exercise can't be its own easier variation.");
     }
@@ -54,22 +41,22 @@ public sealed class ExerciseFileValidator : AbstractValidator<ExerciseFile>
 public sealed class RoutineFileValidator : AbstractValidator<RoutineFile>
 {
     /// <param name="kindOf">The kind of each known exercise by slug, to check that steps name real exercises.</param>
-    public RoutineFileValidator(IReadOnlyDictionary<string, string> kindOf)
+    public RoutineFileValidator(LibraryWords words, IReadOnlyDictionary<string, string> kindOf)
     {
         RuleFor(x => x.Slug).ValidSlug();
         RuleFor(x => x.Title).NotEmpty().WithMessage("Give the routine a title.").MaximumLength(120).WithMessage("Keep the title under 120 characters.");
         RuleFor(x => x.Summary).NotEmpty().WithMessage("Write a short summary for runners.").MaximumLength(1000).WithMessage("Keep the summary under 1000 characters.");
         RuleFor(x => x.WhenToDo).NotEmpty().WithMessage("Say when and how often to do it.").MaximumLength(500).WithMessage("Keep this under 500 characters.");
-        RuleFor(x => x.Phase).Must(p => LibraryWords.Phases.Contains(p)).WithMessage($"Choose the phase: {string.Join(", ", LibraryWords.Phases)}.");
-        RuleFor(x => x.Difficulty).Must(d => LibraryWords.Difficulties.Contains(d)).WithMessage("Choose easy, moderate or hard.");
-        RuleFor(x => x.Causes).Must(c => c.All(LibraryWords.Causes.Contains)).WithMessage("Unknown cause.");
-        RuleFor(x => x.Findings).Must(f => f.All(LibraryWords.Findings.Contains)).WithMessage("Unknown finding.");
+        RuleFor(x => x.Phase).Must(words.Phases.Contains).WithMessage($"Choose the phase: {string.Join(", ", words.Phases)}.");
+        RuleFor(x => x.Difficulty).Must(words.Difficulties.Contains).WithMessage($"Choose {LibraryWords.OneOf(words.Difficulties)}.");
+        RuleFor(x => x.Causes).Must(c => c.All(words.Causes.Contains)).WithMessage("Unknown cause.");
+        RuleFor(x => x.Findings).Must(f => f.All(words.Findings.Contains)).WithMessage("Unknown finding.");
         RuleFor(x => x.PainRule).MaximumLength(500).WithMessage("Keep the pain rule under 500 characters.");
-        RuleFor(x => x.Status).Must(s => LibraryWords.Statuses.Contains(s)).WithMessage("Choose draft, published or archived.");
+        RuleFor(x => x.Status).Must(words.Statuses.Contains).WithMessage($"Choose {LibraryWords.OneOf(words.Statuses)}.");
         RuleFor(x => x.Steps).NotEmpty().When(x => x.Status == "published").WithMessage("A published routine needs at least one step.");
         RuleFor(x => x.Steps).Must(s => s.Count <= 30).WithMessage("Keep a routine to 30 steps or fewer.");
-        RuleFor(x => x).Must(x => !x.Gentle || x.Steps.All(s => LibraryWords.GentleKinds.Contains(kindOf.GetValueOrDefault(s.Exercise) ?? "")))
-            .WithMessage("A gentle routine (for runners waiting to see a clinician) may hold only mobility or stretch exercises.")
+        RuleFor(x => x).Must(x => !x.Gentle || x.Steps.All(s => words.GentleKinds.Contains(kindOf.GetValueOrDefault(s.Exercise) ?? "")))
+            .WithMessage($"A gentle routine (for runners waiting to see a clinician) may hold only {LibraryWords.OneOf(words.GentleKinds)} exercises.")
             .OverridePropertyName("Gentle");
         RuleForEach(x => x.Steps).ChildRules(step =>
         {

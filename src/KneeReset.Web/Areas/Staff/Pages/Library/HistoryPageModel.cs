@@ -1,12 +1,13 @@
 using KneeReset.Web.Areas.Staff.Library;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KneeReset.Web.Areas.Staff.Pages.Library;
 
 /// <summary>History of a routine or an exercise: every saved version, compare two, restore one (as a new version).</summary>
-public abstract class HistoryPageModel(LibraryEditor editor) : PageModel
+public abstract class HistoryPageModel(LibraryRevisions revisions, LibraryEditor editor) : PageModel
 {
     public IReadOnlyList<Revision> Revisions { get; private set; } = [];
     public IReadOnlyList<FieldChange>? Changes { get; private set; }
@@ -31,7 +32,7 @@ public abstract class HistoryPageModel(LibraryEditor editor) : PageModel
         }
         if (Revisions.FirstOrDefault(r => r.Id == A) is { } a && Revisions.FirstOrDefault(r => r.Id == B) is { } b)
         {
-            Changes = LibraryEditor.Compare(a.Snapshot, b.Snapshot);
+            Changes = FieldDiff.Compare(a.Snapshot, b.Snapshot);
         }
         return Page();
     }
@@ -61,7 +62,7 @@ public abstract class HistoryPageModel(LibraryEditor editor) : PageModel
             return false;
         }
         CurrentVersion = version;
-        Revisions = await editor.HistoryAsync(EntityType, id, cancellationToken);
+        Revisions = await revisions.ListAsync(EntityType, id, cancellationToken);
         return true;
     }
 }

@@ -1,5 +1,7 @@
 using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Content;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,12 +12,13 @@ namespace KneeReset.Web.Areas.Staff.Pages.Library.Exercises;
 /// <summary>Create or edit an exercise (with an optional picture), or delete one no routine uses.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 10 * 1024 * 1024)]
 [RequestSizeLimit(10 * 1024 * 1024)]
-public class EditModel(LibraryEditor editor, MediaStore media, KneeResetDbContext db) : PageModel
+public class EditModel(LibraryEditor editor, LibraryChecks checks, MediaStore media, KneeResetDbContext db, ContentCatalog content) : PageModel
 {
     [BindProperty] public ExerciseForm Input { get; set; } = new();
     [BindProperty] public IFormFile? Picture { get; set; }
 
     public int? Id { get; private set; }
+    public LibraryWords Words => content.Library;
     public string? Image { get; private set; }
     public IReadOnlyList<Exercise> Others { get; private set; } = [];
     public IReadOnlyList<FieldChange> Conflict { get; private set; } = [];
@@ -78,7 +81,7 @@ public class EditModel(LibraryEditor editor, MediaStore media, KneeResetDbContex
         {
             return await ShowAgainAsync("Picture", problem, cancellationToken);
         }
-        if (Picture is not null && await editor.CheckExerciseAsync(id, file, cancellationToken) is { } invalid)
+        if (Picture is not null && await checks.ExerciseAsync(id, file, cancellationToken) is { } invalid)
         {
             return await ShowAgainAsync(invalid, file, cancellationToken);
         }
@@ -120,7 +123,7 @@ public class EditModel(LibraryEditor editor, MediaStore media, KneeResetDbContex
     {
         if (result.Conflict is not null)
         {
-            Conflict = LibraryEditor.Compare(result.Conflict, LibraryFiles.Write(file));
+            Conflict = FieldDiff.Compare(result.Conflict, LibraryFiles.Write(file));
             ConflictVersion = result.Version;
         }
         foreach (var error in result.Errors)

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Areas.Staff.Pages.Library.Exercises;
 
-public class HistoryModel(LibraryEditor editor, KneeResetDbContext db) : HistoryPageModel(editor)
+public class HistoryModel(LibraryRevisions revisions, LibraryEditor editor, KneeResetDbContext db) : HistoryPageModel(revisions, editor)
 {
     public Exercise Exercise { get; private set; } = null!;
 
-    protected override string EntityType => LibraryEditor.ExerciseType;
+    protected override string EntityType => LibraryRevisions.ExerciseType;
 
     protected override string EditPath(int id) => $"/Staff/Library/Exercises/Edit/{id}";
 

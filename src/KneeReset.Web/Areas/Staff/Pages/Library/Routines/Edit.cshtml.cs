@@ -1,5 +1,7 @@
 using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Content;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,12 +14,13 @@ namespace KneeReset.Web.Areas.Staff.Pages.Library.Routines;
 /// post the form back (no JavaScript needed; staff.js adds drag and drop). Nothing is saved
 /// until "Save", and a save made from an older version shows what changed instead of overwriting.
 /// </summary>
-public class EditModel(LibraryEditor editor, KneeResetDbContext db) : PageModel
+public class EditModel(LibraryEditor editor, KneeResetDbContext db, ContentCatalog content) : PageModel
 {
     [BindProperty]
     public RoutineForm Input { get; set; } = new();
 
     public int? Id { get; private set; }
+    public LibraryWords Words => content.Library;
     public IReadOnlyList<Exercise> Exercises { get; private set; } = [];
     /// <summary>When someone else saved first: their version's differences from this form.</summary>
     public IReadOnlyList<FieldChange> Conflict { get; private set; } = [];
@@ -90,7 +93,7 @@ public class EditModel(LibraryEditor editor, KneeResetDbContext db) : PageModel
         var result = await editor.SaveRoutineAsync(id, file, expectedVersion, User.Identity!.Name!, id is null ? "routine.created" : "routine.saved", cancellationToken);
         if (result.Conflict is not null)
         {
-            Conflict = LibraryEditor.Compare(result.Conflict, LibraryFiles.Write(file));
+            Conflict = FieldDiff.Compare(result.Conflict, LibraryFiles.Write(file));
             ConflictVersion = result.Version;
             await LoadExercisesAsync(cancellationToken);
             return Page();

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Areas.Staff.Pages.Library.Routines;
 
-public class HistoryModel(LibraryEditor editor, KneeResetDbContext db) : HistoryPageModel(editor)
+public class HistoryModel(LibraryRevisions revisions, LibraryEditor editor, KneeResetDbContext db) : HistoryPageModel(revisions, editor)
 {
     public Routine Routine { get; private set; } = null!;
 
-    protected override string EntityType => LibraryEditor.RoutineType;
+    protected override string EntityType => LibraryRevisions.RoutineType;
 
     protected override string EditPath(int id) => $"/Staff/Library/Routines/Edit/{id}";
 

@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using KneeReset.Core;
+using KneeReset.Core.Rules;
+using KneeReset.Web.Data;
+
+namespace KneeReset.Web.Content;
+
+/// <summary>
+/// The words routines and exercises are written in, from content only: the library's own words
+/// (content/library.json), the causes (causes.json) and the findings (rules.json). The staff
+/// forms offer these and the validators accept only these.
+/// </summary>
+public sealed class LibraryWords
+{
+    public required IReadOnlyList<string> BodyAreas { get; init; }
+    public required IReadOnlyList<string> ExerciseKinds { get; init; }
+    /// <summary>The only kinds a gentle routine (for runners waiting to see a clinician) may hold: no loading.</summary>
+    public required IReadOnlyList<string> GentleKinds { get; init; }
+    public required IReadOnlyList<string> Phases { get; init; }
+    public required IReadOnlyList<string> Difficulties { get; init; }
+
+    /// <summary>The causes a routine can address, as causes.json names them.</summary>
+    [JsonIgnore] public IReadOnlyList<string> Causes { get; private set; } = [];
+    /// <summary>The findings a routine can address (used by matching), as rules.json names them.</summary>
+    [JsonIgnore] public IReadOnlyList<string> Findings { get; private set; } = [];
+    /// <summary>draft, published or archived: the store's publishing states.</summary>
+    [JsonIgnore] public IReadOnlyList<string> Statuses { get; } = Enum.GetValues<PublishStatus>().Select(Vocabulary.Word).ToList();
+
+    public static LibraryWords Read(string contentDir, CauseGuide causes, RuleSet rules)
+    {
+        var words = ContentJson.Read<LibraryWords>(Path.Combine(contentDir, "library.json"));
+        words.Causes = causes.Causes.Select(c => c.Id).ToList();
+        words.Findings = rules.Findings.Select(f => f.Id).ToList();
+        return words;
+    }
+
+    /// <summary>"a, b or c", for messages that list the choices.</summary>
+    public static string OneOf(IReadOnlyList<string> words) =>
+        words.Count < 2 ? string.Join("", words) : $"{string.Join(", ", words.Take(words.Count - 1))} or {words[^1]}";
+}
