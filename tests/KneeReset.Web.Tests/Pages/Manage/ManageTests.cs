@@ -6,12 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KneeReset.Web.Tests.Pages.Manage;
 
 /// <summary>The runner's private page: share-link expiry, revoking, new links, passcodes, deleting.</summary>
-public class ManageTests(StaffApp app) : IClassFixture<StaffApp>
+public class ManageTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task Expired_revoked_and_unknown_share_links_all_give_the_same_404()
     {
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         var expiring = await RunnerResults.CreateAsync(client);
         var revoked = await RunnerResults.CreateAsync(client);
         using (var set = await RunnerResults.PostFormAsync(client, expiring.Manage, "Sharing", ("Sharing.Expiry", "7")))
@@ -47,7 +47,7 @@ public class ManageTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task A_new_share_link_replaces_the_old_one()
     {
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         var (share, manage) = await RunnerResults.CreateAsync(client);
 
         using var response = await RunnerResults.PostFormAsync(client, manage, "NewLink");
@@ -62,7 +62,7 @@ public class ManageTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task A_new_link_after_expiry_works_again()
     {
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         var (share, manage) = await RunnerResults.CreateAsync(client);
         await RunnerResults.PostFormAsync(client, manage, "Sharing", ("Sharing.Expiry", "7"));
         app.Clock.Advance(TimeSpan.FromDays(8));
@@ -77,10 +77,10 @@ public class ManageTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task A_passcode_protects_the_share_link_page_api_and_export()
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var (share, manage) = await RunnerResults.CreateAsync(runner);
         await RunnerResults.PostFormAsync(runner, manage, "Sharing", ("Sharing.Passcode", "blue-heron"));
-        using var visitor = app.Anonymous();
+        using var visitor = app.CreateBrowser();
 
         var gate = await visitor.GetPageAsync(share);
         Assert.Contains("protected", gate.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public class ManageTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task The_share_page_never_reveals_the_manage_link()
     {
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         var (share, manage) = await RunnerResults.CreateAsync(client);
 
         var html = await client.GetStringAsync(new Uri(share, UriKind.Relative));
@@ -118,7 +118,7 @@ public class ManageTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task The_manage_page_is_private_with_a_qr_code_of_the_share_link()
     {
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         var (_, manage) = await RunnerResults.CreateAsync(client);
 
         using var response = await client.GetAsync(new Uri(manage, UriKind.Relative));
@@ -132,7 +132,7 @@ public class ManageTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task Deleting_removes_the_result_and_both_links()
     {
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         var (share, manage) = await RunnerResults.CreateAsync(client);
 
         using var unconfirmed = await RunnerResults.PostFormAsync(client, manage, "Delete");
@@ -148,7 +148,7 @@ public class ManageTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task A_bad_expiry_or_short_passcode_is_refused_with_a_message()
     {
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         var (_, manage) = await RunnerResults.CreateAsync(client);
         var form = await HtmlForm.OpenAsync(client, manage, "form[action*='handler=Sharing']");
         form.Set("Sharing.Passcode", "abcde");
@@ -164,12 +164,12 @@ public class ManageTests(StaffApp app) : IClassFixture<StaffApp>
 }
 
 /// <summary>The clinician's side of a shared result, and what the runner then sees.</summary>
-public class ClinicalViewTests(StaffApp app) : IClassFixture<StaffApp>
+public class ClinicalViewTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task A_clinician_sees_every_answer_and_the_reasoning_and_a_runner_does_not()
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var (share, _) = await RunnerResults.CreateAsync(runner);
         using var clinician = app.SignedIn(StaffRoles.Clinician);
 
@@ -190,7 +190,7 @@ public class ClinicalViewTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task A_clinicians_plan_appears_on_the_runners_page_and_changes_are_pointed_out()
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var (share, manage) = await RunnerResults.CreateAsync(runner);
         using var clinician = app.SignedIn(StaffRoles.Clinician, "physio@studio.test");
         var review = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -230,9 +230,9 @@ public class ClinicalViewTests(StaffApp app) : IClassFixture<StaffApp>
     [InlineData(null)]
     public async Task Only_clinicians_can_write_plans(string? role)
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var (share, manage) = await RunnerResults.CreateAsync(runner);
-        using var someone = role is null ? app.Anonymous() : app.SignedIn(role);
+        using var someone = role is null ? app.CreateBrowser() : app.SignedIn(role);
         // Any page's form gives this browser a valid antiforgery pair; the share page has none for them.
         var form = await HtmlForm.OpenAsync(someone, "/assess");
 
@@ -249,7 +249,7 @@ public class ClinicalViewTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task Clinician_views_and_plans_are_audited()
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var (share, _) = await RunnerResults.CreateAsync(runner);
         using var clinician = app.SignedIn(StaffRoles.Clinician, "audited.physio@studio.test");
 
