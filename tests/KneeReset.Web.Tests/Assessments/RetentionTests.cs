@@ -2,7 +2,7 @@ using System.Net;
 using KneeReset.Web.Assessments;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KneeReset.Web.Tests.Pages.Manage;
+namespace KneeReset.Web.Tests.Assessments;
 
 /// <summary>
 /// The retention job: abandoned drafts go, and results go a set time after their share link ended;

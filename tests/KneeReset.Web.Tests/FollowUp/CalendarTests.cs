@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using KneeReset.Web.Areas.Staff.Accounts;
 
-namespace KneeReset.Web.Tests.Pages.Manage;
+namespace KneeReset.Web.Tests.FollowUp;
 
 /// <summary>The plan as an .ics file from the runner's page (issue 9, finding 9).</summary>
 public class CalendarTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>

@@ -1,7 +1,7 @@
 using System.Net;
 using KneeReset.Web.Areas.Staff.Accounts;
 
-namespace KneeReset.Web.Tests.Pages.Manage;
+namespace KneeReset.Web.Tests.FollowUp;
 
 /// <summary>Re-taking the check, the history chart and pain-guided progression.</summary>
 public class FollowUpTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
