@@ -7,14 +7,16 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace KneeReset.Web.Tests.Api;
 
 /// <summary>Links from configuration, never from the Host header; the private link never cached; JSON only (issue 9, finding 10).</summary>
-[Collection(SharedApp.Name)]
-public class AssessmentLinksTests(KneeResetFactory factory)
+public class AssessmentLinksTests(
+    KneeResetFactory factory, AssessmentLinksTests.PublicAddressApp publicAddress, AssessmentLinksTests.NoPublicAddressApp noPublicAddress,
+    AssessmentLinksTests.ProductionWithoutPublicAddressApp production)
+    : IClassFixture<KneeResetFactory>, IClassFixture<AssessmentLinksTests.PublicAddressApp>, IClassFixture<AssessmentLinksTests.NoPublicAddressApp>,
+      IClassFixture<AssessmentLinksTests.ProductionWithoutPublicAddressApp>
 {
     [Fact]
     public async Task Links_come_from_the_configured_public_address_whatever_the_host_header_says()
     {
-        using var app = factory.WithWebHostBuilder(b => b.UseSetting("AllowedHosts", "*").UseSetting("App:PublicBaseUrl", "https://knee.example"));
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = publicAddress.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         using var response = await PostAsync(client, host: "evil.example");
         var created = await ApiClient.ReadJsonAsync(response);
@@ -27,8 +29,7 @@ public class AssessmentLinksTests(KneeResetFactory factory)
     [Fact]
     public async Task Without_a_public_address_links_are_relative()
     {
-        using var app = factory.WithWebHostBuilder(b => b.UseSetting("App:PublicBaseUrl", ""));
-        using var client = app.CreateClient();
+        using var client = noPublicAddress.CreateClient();
 
         var created = await client.CreateAssessmentAsync(RunnerResults.KneecapAnswers());
 
@@ -76,12 +77,17 @@ public class AssessmentLinksTests(KneeResetFactory factory)
     [Fact]
     public void Production_without_a_public_address_does_not_start()
     {
-        using var app = factory.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("App:PublicBaseUrl", ""));
-
-        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
 
         Assert.Contains("App:PublicBaseUrl must be set in Production", error.ToString(), StringComparison.Ordinal);
     }
+
+    public sealed class PublicAddressApp() : KneeResetFactory([new("AllowedHosts", "*"), new("App:PublicBaseUrl", "https://knee.example")]);
+
+    public sealed class NoPublicAddressApp() : KneeResetFactory([new("App:PublicBaseUrl", "")]);
+
+    /// <summary>Never starts: the test proves it refuses to.</summary>
+    public sealed class ProductionWithoutPublicAddressApp() : KneeResetFactory([new(WebHostDefaults.EnvironmentKey, "Production"), new("App:PublicBaseUrl", "")]);
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string? host = null)
     {

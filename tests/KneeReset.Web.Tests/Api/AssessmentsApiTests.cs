@@ -6,8 +6,7 @@ using System.Text.RegularExpressions;
 namespace KneeReset.Web.Tests.Api;
 
 /// <summary>POST /api/assessments and GET /api/assessments/{token}.</summary>
-[Collection(SharedApp.Name)]
-public partial class AssessmentsApiTests(KneeResetFactory factory)
+public partial class AssessmentsApiTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
     /// <summary>The least a valid assessment needs: the four required answers.</summary>
     private static JsonObject RequiredOnly() => new()

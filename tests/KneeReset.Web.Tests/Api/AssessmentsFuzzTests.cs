@@ -11,8 +11,7 @@ namespace KneeReset.Web.Tests.Api;
 /// JSON of any shape with lone surrogates and invalid UTF-8. Whatever arrives, the answer is
 /// never a 5xx (issue 9, finding 2).
 /// </summary>
-[Collection(SharedApp.Name)]
-public class AssessmentsFuzzTests(KneeResetFactory factory)
+public class AssessmentsFuzzTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
     private const int Cases = 200;
 

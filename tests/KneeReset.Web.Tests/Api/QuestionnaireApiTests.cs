@@ -5,8 +5,7 @@ using System.Text.RegularExpressions;
 namespace KneeReset.Web.Tests.Api;
 
 /// <summary>GET /api/questionnaire against the answer vocabulary (Data/answer-vocabulary.md).</summary>
-[Collection(SharedApp.Name)]
-public partial class QuestionnaireApiTests(KneeResetFactory factory)
+public partial class QuestionnaireApiTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
     /// <summary>One row of the vocabulary's table.</summary>
     public sealed record Term(string Id, string Kind, string Values)

@@ -4,8 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace KneeReset.Web.Tests.Api;
 
-[Collection(SharedApp.Name)]
-public class RoutinesApiTests(KneeResetFactory factory)
+public class RoutinesApiTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task The_library_serves_at_least_8_routines_using_at_least_30_distinct_exercises()

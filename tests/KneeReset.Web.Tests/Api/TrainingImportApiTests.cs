@@ -14,8 +14,8 @@ using static KneeReset.Core.Tests.TrainingImport.TrainingFiles;
 namespace KneeReset.Web.Tests.Api;
 
 /// <summary>POST /api/training/import: files in, figures out; anything unreadable is a 400 problem naming the file.</summary>
-[Collection(SharedApp.Name)]
-public class TrainingImportApiTests(KneeResetFactory factory)
+public class TrainingImportApiTests(KneeResetFactory factory, TrainingImportApiTests.TwoImportsPerMinuteApp limited)
+    : IClassFixture<KneeResetFactory>, IClassFixture<TrainingImportApiTests.TwoImportsPerMinuteApp>
 {
     private static readonly DateTimeOffset Halloween = new(2025, 10, 31, 7, 30, 0, TimeSpan.Zero);
 
@@ -283,8 +283,7 @@ public class TrainingImportApiTests(KneeResetFactory factory)
     [Fact]
     public async Task Imports_over_the_per_client_limit_get_429()
     {
-        await using var app = new KneeResetFactory { TrainingImportsPerMinute = 2 };
-        using var client = app.CreateClient();
+        using var client = limited.CreateClient();
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
@@ -295,6 +294,8 @@ public class TrainingImportApiTests(KneeResetFactory factory)
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
+
+    public sealed class TwoImportsPerMinuteApp() : KneeResetFactory([new("RateLimits:TrainingImportsPerMinute", "2")]);
 
     private static byte[] Gzip(string text)
     {

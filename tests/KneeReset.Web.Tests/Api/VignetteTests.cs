@@ -6,8 +6,7 @@ namespace KneeReset.Web.Tests.Api;
 /// The published acceptance vignettes (Data/vignettes.json, semantics in
 /// acceptance/vignettes.md) through POST /api/assessments and back through GET.
 /// </summary>
-[Collection(SharedApp.Name)]
-public class VignetteTests(KneeResetFactory factory)
+public class VignetteTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
     public static TheoryData<string> VignetteIds => new(Vignettes.All.Select(v => v.Id));
 

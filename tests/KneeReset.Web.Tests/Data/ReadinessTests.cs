@@ -6,12 +6,12 @@ namespace KneeReset.Web.Tests.Data;
 /// Liveness and readiness apart; readiness proves a write; the error page says only what is true
 /// (issue 9, finding 8). The store fails on demand (<see cref="StorageFaults"/>).
 /// </summary>
-public class ReadinessTests(StaffApp app) : IClassFixture<StaffApp>
+public class ReadinessTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task Readiness_fails_while_writes_fail_and_liveness_stays_200()
     {
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/healthz/ready"));
 
         Dictionary<string, HttpStatusCode> failing;
@@ -34,7 +34,7 @@ public class ReadinessTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task When_a_save_fails_the_error_page_does_not_claim_the_answers_are_saved()
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var step = Browser.AssertRedirect(await runner.SubmitAsync("/assess", null));
         var form = await HtmlForm.OpenAsync(runner, step);
 

@@ -7,8 +7,7 @@ using Task = System.Threading.Tasks.Task;
 
 namespace KneeReset.Web.Tests.Fhir;
 
-[Collection(SharedApp.Name)]
-public class FhirExportTests(KneeResetFactory factory)
+public class FhirExportTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
     private static readonly FhirJsonDeserializer Parser = new();
 

@@ -11,16 +11,16 @@ namespace KneeReset.Web.Tests.Infrastructure;
 /// outside development, client addresses only from configured proxies, keys encrypted at rest
 /// (issue 9, finding 12).
 /// </summary>
-public sealed class HostingSecurityTests : IDisposable
+public sealed class HostingSecurityTests(
+    KneeResetFactory factory, HostingSecurityTests.ProductionApp production, HostingSecurityTests.ProductionWithoutKeyCertificateApp unprotected,
+    HostingSecurityTests.KeyCertificateApp keyCertificate, HostingSecurityTests.OneAssessmentPerMinuteApp direct, HostingSecurityTests.BehindProxyApp proxied)
+    : IClassFixture<KneeResetFactory>, IClassFixture<HostingSecurityTests.ProductionApp>, IClassFixture<HostingSecurityTests.ProductionWithoutKeyCertificateApp>,
+      IClassFixture<HostingSecurityTests.KeyCertificateApp>, IClassFixture<HostingSecurityTests.OneAssessmentPerMinuteApp>, IClassFixture<HostingSecurityTests.BehindProxyApp>
 {
-    private readonly KneeResetFactory _factory = new();
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"kneereset-hosting-{Guid.NewGuid():N}");
-
     [Fact]
     public async Task Kestrel_sends_no_server_header()
     {
-        using var app = new KestrelApp();
-        using var client = app.CreateClient();
+        using var client = direct.NetworkClient();
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
 
@@ -31,7 +31,6 @@ public sealed class HostingSecurityTests : IDisposable
     [Fact]
     public async Task Outside_development_https_responses_carry_hsts_and_cookies_are_secure()
     {
-        using var production = Production();
         using var client = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://knee.test"), AllowAutoRedirect = false });
 
         using var response = await client.GetAsync(new Uri("/Staff/SignIn", UriKind.Relative));
@@ -46,7 +45,7 @@ public sealed class HostingSecurityTests : IDisposable
     [Fact]
     public async Task In_development_there_is_no_hsts_and_plain_http_cookies_work()
     {
-        using var client = _factory.CreateBrowser();
+        using var client = factory.CreateBrowser();
 
         using var response = await client.GetAsync(new Uri("/Staff/SignIn", UriKind.Relative));
 
@@ -59,13 +58,7 @@ public sealed class HostingSecurityTests : IDisposable
     [InlineData(false)]
     public async Task Forwarded_client_addresses_count_only_from_a_configured_proxy(bool proxyConfigured)
     {
-        var settings = new List<KeyValuePair<string, string>> { new("RateLimits:AssessmentsPerMinute", "1") };
-        if (proxyConfigured)
-        {
-            settings.Add(new("Proxy:KnownProxies:0", "127.0.0.1"));
-        }
-        using var app = new KestrelApp(settings);
-        using var client = app.CreateClient();
+        using var client = (proxyConfigured ? (KestrelApp)proxied : direct).NetworkClient();
 
         var first = await PostFromAsync(client, "203.0.113.1");
         var sameClient = await PostFromAsync(client, "203.0.113.1");
@@ -80,24 +73,13 @@ public sealed class HostingSecurityTests : IDisposable
     [Fact]
     public async Task Keys_are_encrypted_at_rest_with_the_configured_certificate()
     {
-        Directory.CreateDirectory(_folder);
-        var pfx = Path.Combine(_folder, "keys.pfx");
-        using (var rsa = RSA.Create(2048))
-        {
-            var request = new CertificateRequest("CN=KneeReset keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-            await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "test pass"));
-        }
-        var keys = Path.Combine(_folder, "keys");
-        using var app = _factory.WithWebHostBuilder(b => b.UseSetting("DataProtection:KeysPath", keys)
-            .UseSetting("DataProtection:CertificatePath", pfx).UseSetting("DataProtection:CertificatePassword", "test pass"));
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = keyCertificate.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
         // A form needs an antiforgery token, which needs a key; signing in with it proves the key decrypts.
         using var signIn = await client.SignInAsync("nobody@studio.test", "not a password 1");
 
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        var xml = string.Concat(Directory.GetFiles(keys, "*.xml").Select(File.ReadAllText));
+        var xml = string.Concat(Directory.GetFiles(keyCertificate.KeysFolder, "*.xml").Select(File.ReadAllText));
         Assert.Contains("<encryptedSecret", xml, StringComparison.Ordinal);
         Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
     }
@@ -105,17 +87,45 @@ public sealed class HostingSecurityTests : IDisposable
     [Fact]
     public void Production_without_a_key_certificate_does_not_start()
     {
-        using var production = Production(allowUnprotectedKeys: false);
-
-        var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
+        var error = Assert.ThrowsAny<Exception>(() => unprotected.CreateClient());
 
         Assert.Contains("DataProtection:CertificatePath must name a PFX certificate in Production", error.ToString(), StringComparison.Ordinal);
     }
 
-    private WebApplicationFactory<Program> Production(bool allowUnprotectedKeys = true) =>
-        _factory.WithWebHostBuilder(b => b.UseEnvironment("Production")
-            .UseSetting("App:PublicBaseUrl", "https://knee.test").UseSetting("AllowedHosts", "knee.test")
-            .UseSetting("DataProtection:AllowUnprotectedKeys", allowUnprotectedKeys ? "true" : "false"));
+    public sealed class ProductionApp() : KneeResetFactory(ProductionSettings(allowUnprotectedKeys: true));
+
+    /// <summary>Never starts: the test proves it refuses to.</summary>
+    public sealed class ProductionWithoutKeyCertificateApp() : KneeResetFactory(ProductionSettings(allowUnprotectedKeys: false));
+
+    private static KeyValuePair<string, string>[] ProductionSettings(bool allowUnprotectedKeys) =>
+    [
+        new(WebHostDefaults.EnvironmentKey, "Production"), new("App:PublicBaseUrl", "https://knee.test"), new("AllowedHosts", "knee.test"),
+        new("DataProtection:AllowUnprotectedKeys", allowUnprotectedKeys ? "true" : "false"),
+    ];
+
+    /// <summary>Keys encrypted with a self-signed certificate made for the app before it starts.</summary>
+    public sealed class KeyCertificateApp : KneeResetFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            Directory.CreateDirectory(Folder);
+            var pfx = Path.Combine(Folder, "keys.pfx");
+            using (var rsa = RSA.Create(2048))
+            {
+                var request = new CertificateRequest("CN=KneeReset keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+                using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+                File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx, "test pass"));
+            }
+            builder.UseSetting("DataProtection:CertificatePath", pfx).UseSetting("DataProtection:CertificatePassword", "test pass");
+        }
+    }
+
+    /// <summary>On a real port, one assessment per client a minute; no proxy is believed.</summary>
+    public sealed class OneAssessmentPerMinuteApp() : KestrelApp([new("RateLimits:AssessmentsPerMinute", "1")]);
+
+    /// <summary>The same behind a proxy on the loopback address, whose X-Forwarded-For is believed.</summary>
+    public sealed class BehindProxyApp() : KestrelApp([new("RateLimits:AssessmentsPerMinute", "1"), new("Proxy:KnownProxies:0", "127.0.0.1")]);
 
     private static async Task<HttpStatusCode> PostFromAsync(HttpClient client, string forwardedFor)
     {
@@ -126,14 +136,5 @@ public sealed class HostingSecurityTests : IDisposable
         request.Headers.Add("X-Forwarded-For", forwardedFor);
         using var response = await client.SendAsync(request);
         return response.StatusCode;
-    }
-
-    public void Dispose()
-    {
-        _factory.Dispose();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
     }
 }

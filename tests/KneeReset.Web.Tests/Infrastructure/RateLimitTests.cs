@@ -1,20 +1,14 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace KneeReset.Web.Tests.Infrastructure;
 
-/// <summary>Per-client limits on what creates rows: assessments, drafts, session logs (issue 9, finding 5).</summary>
-public sealed class RateLimitTests : IDisposable
+/// <summary>
+/// Per-client limits on what creates rows (assessments, drafts, session logs; issue 9, finding 5),
+/// on token look-ups and on sign-in attempts. Each test's browser is a client of its own, so each
+/// has the whole budget.
+/// </summary>
+public sealed class RateLimitTests(RateLimitTests.LowLimitsApp app) : IClassFixture<RateLimitTests.LowLimitsApp>
 {
-    private readonly KneeResetFactory _factory = new();
-    private readonly WebApplicationFactory<Program> _app;
-
-    public RateLimitTests() =>
-        _app = _factory.WithWebHostBuilder(b => b
-            .UseSetting("RateLimits:AssessmentsPerMinute", "2")
-            .UseSetting("RateLimits:DraftsPerMinute", "2")
-            .UseSetting("RateLimits:SessionLogsPerMinute", "2"));
-
     [Fact]
     public async Task A_third_assessment_in_a_minute_gets_429_problem_json()
     {
@@ -71,11 +65,49 @@ public sealed class RateLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, player.StatusCode);
     }
 
-    private HttpClient Browser() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-
-    public void Dispose()
+    [Fact]
+    public async Task Token_lookups_over_the_limit_get_429()
     {
-        _app.Dispose();
-        _factory.Dispose();
+        using var client = app.CreateBrowser();
+        var token = ApiClient.TokenOf(await client.CreateAssessmentAsync(Vignettes.ClassicRunnersKnee()));
+
+        // The API and the result page share one per-client budget.
+        var lookups = new[] { $"/api/assessments/{token}", $"/r/{token}", $"/api/assessments/{token}", $"/api/assessments/{token}", $"/r/{token}" };
+        var statuses = new List<HttpStatusCode>();
+        foreach (var path in lookups)
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests],
+            statuses);
     }
+
+    [Fact]
+    public async Task Sign_in_attempts_over_the_limit_get_429_while_the_form_still_shows()
+    {
+        using var client = app.CreateBrowser();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.SignInAsync("nobody@studio.test", "not the password 1");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    private HttpClient Browser() => app.CreateBrowser();
+
+    public sealed class LowLimitsApp() : KneeResetFactory(
+    [
+        new("RateLimits:AssessmentsPerMinute", "2"),
+        new("RateLimits:DraftsPerMinute", "2"),
+        new("RateLimits:SessionLogsPerMinute", "2"),
+        new("RateLimits:TokenLookupsPerMinute", "3"),
+        new("RateLimits:SignInsPerMinute", "3"),
+    ]);
 }

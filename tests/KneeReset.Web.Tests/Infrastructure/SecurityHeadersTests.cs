@@ -3,8 +3,7 @@ using System.Net;
 namespace KneeReset.Web.Tests.Infrastructure;
 
 /// <summary>Headers every response carries (src/KneeReset.Web/Infrastructure/SecurityHeaders.cs).</summary>
-[Collection(SharedApp.Name)]
-public class SecurityHeadersTests(KneeResetFactory factory)
+public class SecurityHeadersTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
     [Theory]
     [InlineData("/")]

@@ -5,8 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KneeReset.Web.Tests.Library;
 
-[Collection(SharedApp.Name)]
-public class LibraryCacheTests(KneeResetFactory factory)
+public class LibraryCacheTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task Library_pages_come_from_the_cache_until_the_library_changes()

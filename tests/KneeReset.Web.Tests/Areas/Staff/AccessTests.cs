@@ -5,8 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace KneeReset.Web.Tests.Areas.Staff;
 
 /// <summary>Who may open which staff page: any staff member the home, editors and admins the library, admins the rest.</summary>
-[Collection(SharedStaffApp.Name)]
-public class AccessTests(StaffApp app)
+public class AccessTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     public const string AnyStaff = "any staff";
     public const string Library = "library";
@@ -39,7 +38,7 @@ public class AccessTests(StaffApp app)
     public async Task Anonymous_requests_to_staff_pages_go_to_sign_in(string url, string audience)
     {
         Assert.NotNull(audience);
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
 
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
 
@@ -69,10 +68,10 @@ public class AccessTests(StaffApp app)
     [Fact]
     public async Task An_anonymous_post_to_the_routine_editor_goes_to_sign_in_and_saves_nothing()
     {
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         // A real antiforgery token (an anonymous one, from the sign-in page), so only the missing sign-in can refuse the post.
         var token = (await HtmlForm.OpenAsync(client, "/Staff/SignIn")).Value("__RequestVerificationToken")!;
-        var slug = StaffApp.NewSlug("anonymous-post");
+        var slug = TestData.NewSlug("anonymous-post");
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,

@@ -4,8 +4,7 @@ using KneeReset.Web.Areas.Staff.Accounts;
 namespace KneeReset.Web.Tests.Areas.Staff;
 
 /// <summary>An admin invites a staff member on the accounts page; the one-time link sets their password once.</summary>
-[Collection(SharedSignInApp.Name)]
-public class InviteTests(StaffSignInApp app)
+public class InviteTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
 {
     private const string DeadLinkMessage = "This link is not valid any more. Ask an admin for a new one.";
 
@@ -17,7 +16,7 @@ public class InviteTests(StaffSignInApp app)
         using var admin = await SignedInAdminAsync();
         var link = await InviteAsync(admin, email, StaffRoles.Editor);
 
-        using var invitee = app.Anonymous();
+        using var invitee = app.CreateBrowser();
         using var set = await (await HtmlForm.OpenAsync(invitee, link)).Set("Password", password).Set("Confirm", password).SubmitAsync();
         Assert.Equal("/Staff/SignIn", Browser.AssertRedirect(set));
 
@@ -27,11 +26,11 @@ public class InviteTests(StaffSignInApp app)
         Assert.Contains("/Staff/Denied", Browser.AssertRedirect(accounts), StringComparison.Ordinal);
 
         // The same link a second time: refused, and the password stays the one set first.
-        using var again = app.Anonymous();
+        using var again = app.CreateBrowser();
         using var reused = await (await HtmlForm.OpenAsync(again, link)).Set("Password", "another 20 heron here").Set("Confirm", "another 20 heron here").SubmitAsync();
         Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
         Assert.Contains(DeadLinkMessage, await StaffPages.ErrorsAsync(reused), StringComparison.Ordinal);
-        using var oldPassword = app.Anonymous();
+        using var oldPassword = app.CreateBrowser();
         await oldPassword.SignInOrFailAsync(email, password);
     }
 
@@ -41,7 +40,7 @@ public class InviteTests(StaffSignInApp app)
         var email = $"weak.{Guid.NewGuid():N}@studio.test";
         using var admin = app.SignedIn(StaffRoles.Admin);
         var link = await InviteAsync(admin, email, StaffRoles.Clinician);
-        using var invitee = app.Anonymous();
+        using var invitee = app.CreateBrowser();
 
         using var weak = await (await HtmlForm.OpenAsync(invitee, link)).Set("Password", "short1").Set("Confirm", "short1").SubmitAsync();
 
@@ -57,7 +56,7 @@ public class InviteTests(StaffSignInApp app)
         var email = $"mismatch.{Guid.NewGuid():N}@studio.test";
         using var admin = app.SignedIn(StaffRoles.Admin);
         var link = await InviteAsync(admin, email, StaffRoles.Editor);
-        using var invitee = app.Anonymous();
+        using var invitee = app.CreateBrowser();
 
         using var response = await (await HtmlForm.OpenAsync(invitee, link)).Set("Password", "first 1 password typed").Set("Confirm", "second 2 password typed").SubmitAsync();
 
@@ -68,7 +67,7 @@ public class InviteTests(StaffSignInApp app)
     public async Task A_link_with_a_made_up_token_is_refused()
     {
         var user = await app.CreateStaffAsync($"madeup.{Guid.NewGuid():N}@studio.test", StaffRoles.Editor);
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
 
         using var response = await (await HtmlForm.OpenAsync(client, $"/Staff/Invite?user={user.Id}&token=not-a-real-token"))
             .Set("Password", "some 9 good password").Set("Confirm", "some 9 good password").SubmitAsync();
@@ -108,7 +107,7 @@ public class InviteTests(StaffSignInApp app)
     /// <summary>The configured first admin, signed in through the page.</summary>
     private async Task<HttpClient> SignedInAdminAsync()
     {
-        var client = app.Anonymous();
+        var client = app.CreateBrowser();
         await client.SignInOrFailAsync(StaffSignInApp.AdminEmail, StaffSignInApp.AdminPassword);
         return client;
     }

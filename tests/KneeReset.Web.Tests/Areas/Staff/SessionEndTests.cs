@@ -7,8 +7,7 @@ namespace KneeReset.Web.Tests.Areas.Staff;
 /// Signing out and disabling an account end the session on the server at once: a copy of the
 /// cookie taken before stops working on its next request (issue 9, finding 3).
 /// </summary>
-[Collection(SharedSignInApp.Name)]
-public class SessionEndTests(StaffSignInApp app)
+public class SessionEndTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
 {
     [Fact]
     public async Task A_copied_cookie_stops_working_once_its_owner_signs_out()
@@ -47,7 +46,7 @@ public class SessionEndTests(StaffSignInApp app)
         email ??= $"copy.{Guid.NewGuid():N}@studio.test";
         const string password = "copied cookie 7 password";
         await app.CreateStaffAsync(email, role, password);
-        var owner = app.Anonymous();
+        var owner = app.CreateBrowser();
         using var signedIn = await owner.SignInAsync(email, password);
         var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(StaffPages.CookieName + "=", StringComparison.Ordinal)).Split(';')[0];
         Assert.Equal("200", await StatusOrRedirectAsync(cookie));
@@ -57,7 +56,7 @@ public class SessionEndTests(StaffSignInApp app)
     /// <summary>GET /Staff from a fresh browser carrying only <paramref name="cookie"/>: "200", or where it is sent.</summary>
     private async Task<string> StatusOrRedirectAsync(string cookie)
     {
-        using var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/Staff", UriKind.Relative));
         request.Headers.Add("Cookie", cookie);
         using var response = await client.SendAsync(request);

@@ -4,15 +4,14 @@ using KneeReset.Web.Areas.Staff.Accounts;
 namespace KneeReset.Web.Tests.Areas.Staff;
 
 /// <summary>The real sign-in page: the configured first admin, wrong passwords, lockout, disabled accounts.</summary>
-[Collection(SharedSignInApp.Name)]
-public class SignInTests(StaffSignInApp app)
+public class SignInTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
 {
     private const string WrongMessage = "That email and password don't match an active staff account.";
 
     [Fact]
     public async Task The_admin_from_configuration_signs_in_and_reaches_the_page_they_asked_for()
     {
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         using var asked = await client.GetAsync(new Uri("/Staff/Accounts", UriKind.Relative));
         var signInUrl = new Uri(Browser.AssertRedirect(asked)).PathAndQuery;
 
@@ -32,7 +31,7 @@ public class SignInTests(StaffSignInApp app)
     {
         var email = $"return.{Guid.NewGuid():N}@studio.test";
         await app.CreateStaffAsync(email, StaffRoles.Editor, "return 4 address check");
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
 
         using var response = await client.SignInAsync(email, "return 4 address check", returnUrl: "https://evil.example/Staff");
 
@@ -44,7 +43,7 @@ public class SignInTests(StaffSignInApp app)
     {
         var email = $"wrong.{Guid.NewGuid():N}@studio.test";
         await app.CreateStaffAsync(email, StaffRoles.Editor, "the right 1 password");
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
 
         using var response = await client.SignInAsync(email, "the wrong 1 password");
 
@@ -58,7 +57,7 @@ public class SignInTests(StaffSignInApp app)
     [Fact]
     public async Task An_unknown_email_gets_the_same_message_as_a_wrong_password()
     {
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
 
         using var response = await client.SignInAsync($"nobody.{Guid.NewGuid():N}@studio.test", "any 1 password at all");
 
@@ -72,13 +71,13 @@ public class SignInTests(StaffSignInApp app)
         var email = $"throttled.{Guid.NewGuid():N}@studio.test";
         const string password = "the right 2 password";
         await app.CreateStaffAsync(email, StaffRoles.Editor, password);
-        using var attacker = app.Anonymous();
+        using var attacker = app.CreateBrowser();
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             using var wrong = await attacker.SignInAsync(email, $"wrong guess {attempt}x");
             Assert.Contains(WrongMessage, await StaffPages.ErrorsAsync(wrong), StringComparison.Ordinal);
         }
-        using var owner = app.Anonymous();
+        using var owner = app.CreateBrowser();
 
         using var tooSoon = await owner.SignInAsync(email, password);
         app.Clock.Advance(TimeSpan.FromSeconds(31));
@@ -97,7 +96,7 @@ public class SignInTests(StaffSignInApp app)
     [Fact]
     public async Task An_unknown_email_is_throttled_the_same_way_so_the_answer_reveals_nothing()
     {
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         var email = $"nobody.{Guid.NewGuid():N}@studio.test";
         for (var attempt = 1; attempt <= 5; attempt++)
         {
@@ -121,7 +120,7 @@ public class SignInTests(StaffSignInApp app)
         using var disabled = await HtmlForm.Of(admin, "/Staff/Accounts", accounts, $"form[action$='handler=Disable']:has(input[name=id][value='{user.Id}'])").SubmitAsync();
         Assert.Equal("/Staff/Accounts", Browser.AssertRedirect(disabled));
 
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         using var response = await client.SignInAsync(email, password);
 
         Assert.Contains(WrongMessage, await StaffPages.ErrorsAsync(response), StringComparison.Ordinal);
@@ -135,7 +134,7 @@ public class SignInTests(StaffSignInApp app)
     {
         var email = $"signout.{Guid.NewGuid():N}@studio.test";
         await app.CreateStaffAsync(email, StaffRoles.Clinician, "the right 5 password");
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         await client.SignInOrFailAsync(email, "the right 5 password");
         await client.GetPageAsync("/Staff");
 

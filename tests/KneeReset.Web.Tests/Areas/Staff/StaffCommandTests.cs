@@ -7,8 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KneeReset.Web.Tests.Areas.Staff;
 
 /// <summary>`staff add` on the command line: an invite link, or a password from standard input.</summary>
-[Collection(SharedSignInApp.Name)]
-public class StaffCommandTests(StaffSignInApp app)
+public class StaffCommandTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
 {
     [Fact]
     public async Task Staff_add_prints_an_invite_link_that_sets_a_password()
@@ -20,7 +19,7 @@ public class StaffCommandTests(StaffSignInApp app)
 
         Assert.Equal(0, exit);
         var link = output.ToString().Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("/Staff/Invite?", StringComparison.Ordinal));
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         using var set = await (await HtmlForm.OpenAsync(client, link)).Set("Password", "command line 5 works").Set("Confirm", "command line 5 works").SubmitAsync();
         Assert.Equal("/Staff/SignIn", Browser.AssertRedirect(set));
         await client.SignInOrFailAsync(email, "command line 5 works");
@@ -39,7 +38,7 @@ public class StaffCommandTests(StaffSignInApp app)
         Assert.Equal(0, exit);
         Assert.Contains($"Created {email}", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("piped in 6 password", output.ToString(), StringComparison.Ordinal);
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         await client.SignInOrFailAsync(email, "piped in 6 password");
         await client.GetPageAsync("/Staff/Accounts");
     }

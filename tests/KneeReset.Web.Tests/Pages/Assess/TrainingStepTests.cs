@@ -11,8 +11,8 @@ using static KneeReset.Core.Tests.TrainingImport.TrainingFiles;
 namespace KneeReset.Web.Tests.Pages.Assess;
 
 /// <summary>"Add my runs" on the questionnaire's training step, without JavaScript, through to the result.</summary>
-[Collection(SharedApp.Name)]
-public class TrainingStepTests(KneeResetFactory factory)
+public class TrainingStepTests(KneeResetFactory factory, TrainingStepTests.OneImportPerMinuteApp limited)
+    : IClassFixture<KneeResetFactory>, IClassFixture<TrainingStepTests.OneImportPerMinuteApp>
 {
     private static readonly DateTimeOffset Halloween = new(2025, 10, 31, 7, 30, 0, TimeSpan.Zero);
 
@@ -221,8 +221,7 @@ public class TrainingStepTests(KneeResetFactory factory)
     [Fact]
     public async Task Imports_on_the_step_are_rate_limited_but_its_other_posts_are_not()
     {
-        await using var app = new KneeResetFactory { TrainingImportsPerMinute = 1 };
-        using var client = app.CreateBrowser();
+        using var client = limited.CreateBrowser();
         var training = await ToTrainingStepAsync(client);
 
         var statuses = new List<HttpStatusCode>();
@@ -238,6 +237,8 @@ public class TrainingStepTests(KneeResetFactory factory)
         Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
         Assert.EndsWith("/form", next, StringComparison.Ordinal);
     }
+
+    public sealed class OneImportPerMinuteApp() : KneeResetFactory([new("RateLimits:TrainingImportsPerMinute", "1")]);
 
     /// <summary>Answers every step up to the training step; returns its address.</summary>
     private static async Task<string> ToTrainingStepAsync(HttpClient client)

@@ -6,8 +6,7 @@ using AngleSharp.Html.Dom;
 namespace KneeReset.Web.Tests.Pages.Assess;
 
 /// <summary>The questionnaire pages (/assess, /assess/{draft}/{step}, /assess/{draft}/review) through real form posts.</summary>
-[Collection(SharedApp.Name)]
-public class WizardTests(KneeResetFactory factory)
+public class WizardTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
     private static readonly string[] AllSteps = ["safety", "about", "where", "pain", "pattern", "training", "form", "self_checks"];
 

@@ -4,8 +4,7 @@ using KneeReset.Core;
 namespace KneeReset.Web.Tests.Pages.Reasoning;
 
 /// <summary>"How KneeReset reasons": the public page generated from content/rules.json.</summary>
-[Collection(SharedApp.Name)]
-public class IndexTests(KneeResetFactory factory)
+public class IndexTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
     private static readonly Core.Rules.RuleSet Rules = ContentJson.ReadRuleSet(TestFiles.RepositoryContentFolder());
 

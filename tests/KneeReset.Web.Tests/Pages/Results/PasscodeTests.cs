@@ -3,25 +3,25 @@ using System.Net;
 namespace KneeReset.Web.Tests.Pages.Results;
 
 /// <summary>Guesses at a share link's passcode are limited per result, whoever sends them (issue 9, finding 6).</summary>
-public class PasscodeTests(StaffApp app) : IClassFixture<StaffApp>
+public class PasscodeTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     private const string Passcode = "blue-heron";
 
     [Fact]
     public async Task Five_wrong_passcodes_stop_the_result_taking_guesses_for_a_while()
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var (share, manage) = await RunnerResults.CreateAsync(runner);
         await RunnerResults.PostFormAsync(runner, manage, "Sharing", ("Sharing.Passcode", Passcode));
         string last = "";
         for (var guess = 1; guess <= 5; guess++)
         {
             // A new browser for each guess: the limit is the result's, not the client's.
-            using var guesser = app.Anonymous();
+            using var guesser = app.CreateBrowser();
             using var wrong = await RunnerResults.PostFormAsync(guesser, share, "Passcode", ("passcode", $"guess-{guess}"));
             last = await ErrorsAsync(wrong);
         }
-        using var visitor = app.Anonymous();
+        using var visitor = app.CreateBrowser();
 
         using var refused = await RunnerResults.PostFormAsync(visitor, share, "Passcode", ("passcode", Passcode));
         using var api = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/assessments/" + RunnerResults.TokenOf(share), UriKind.Relative));
@@ -40,10 +40,10 @@ public class PasscodeTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task A_right_passcode_clears_the_count_of_wrong_ones()
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var (share, manage) = await RunnerResults.CreateAsync(runner);
         await RunnerResults.PostFormAsync(runner, manage, "Sharing", ("Sharing.Passcode", Passcode));
-        using var visitor = app.Anonymous();
+        using var visitor = app.CreateBrowser();
 
         var statuses = new List<HttpStatusCode>();
         foreach (var passcode in new[] { "guess-1", "guess-2", "guess-3", "guess-4", Passcode, "guess-5", "guess-6", "guess-7", "guess-8", Passcode })

@@ -4,8 +4,7 @@ using CsCheck;
 namespace KneeReset.Web.Tests.Pages.Results;
 
 /// <summary>Red flags always win over routines, on the page a runner reads, for generated cases.</summary>
-[Collection(SharedApp.Name)]
-public class RedFlagPropertyTests(KneeResetFactory factory)
+public class RedFlagPropertyTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
     private static readonly string[] UrgentFlags = ["rapid_swelling", "cannot_bear_weight", "hot_red_swollen", "fever_unwell", "calf_pain_swelling"];
     private static readonly string[] OtherFlags = ["felt_pop", "locking", "giving_way", "numbness_tingling", "night_pain", "limping", "persists_despite_rest"];

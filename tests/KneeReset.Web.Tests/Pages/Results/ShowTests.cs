@@ -8,8 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KneeReset.Web.Tests.Pages.Results;
 
 /// <summary>The result page at /r/{token}.</summary>
-[Collection(SharedApp.Name)]
-public class ShowTests(KneeResetFactory factory)
+public class ShowTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
     [Theory]
     [InlineData("pub-01", ".banner-selfcare")]

@@ -5,8 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KneeReset.Web.Tests.Pages.Routines;
 
-[Collection(SharedApp.Name)]
-public class PlayTests(KneeResetFactory factory)
+public class PlayTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task Without_javascript_the_player_is_the_ordered_list_of_steps()

@@ -6,8 +6,7 @@ namespace KneeReset.Web.Tests.Pages.Sessions;
 /// Logging sessions against a result: only the runner's private link can, and no page a share
 /// link leads to shows another token (issue 9, finding 1).
 /// </summary>
-[Collection(SharedApp.Name)]
-public class ShowTests(KneeResetFactory factory)
+public class ShowTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
     private const string Routine = "post-run-knee-reset";
 

@@ -5,8 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KneeReset.Web.Tests.Areas.Staff.Accounts;
 
 /// <summary>The accounts page: roles, disabling, new links; every change audited.</summary>
-[Collection(SharedSignInApp.Name)]
-public class IndexTests(StaffSignInApp app)
+public class IndexTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
 {
     [Fact]
     public async Task A_role_changed_on_the_page_takes_effect_at_the_next_sign_in_and_ends_the_old_session()
@@ -14,7 +13,7 @@ public class IndexTests(StaffSignInApp app)
         var email = $"rerole.{Guid.NewGuid():N}@studio.test";
         const string password = "meadow lark 88 song";
         var user = await app.CreateStaffAsync(email, StaffRoles.Editor, password);
-        using var editor = app.Anonymous();
+        using var editor = app.CreateBrowser();
         await editor.SignInOrFailAsync(email, password);
         await editor.GetPageAsync("/Staff/Library/Routines");
 
@@ -26,7 +25,7 @@ public class IndexTests(StaffSignInApp app)
 
         var row = HtmlForm.Of(admin, "/Staff/Accounts", await admin.GetPageAsync("/Staff/Accounts"), $"form[action$='handler=Role']:has(input[name=id][value='{user.Id}'])");
         Assert.Equal(StaffRoles.Clinician, row.Value("role"));
-        using var signedInAgain = app.Anonymous();
+        using var signedInAgain = app.CreateBrowser();
         await signedInAgain.SignInOrFailAsync(email, password);
         await signedInAgain.GetPageAsync("/Staff");
         using var library = await signedInAgain.GetAsync(new Uri("/Staff/Library/Routines", UriKind.Relative));
@@ -44,7 +43,7 @@ public class IndexTests(StaffSignInApp app)
     [Fact]
     public async Task An_admin_cannot_disable_their_own_account()
     {
-        using var admin = app.Anonymous();
+        using var admin = app.CreateBrowser();
         await admin.SignInOrFailAsync(StaffSignInApp.AdminEmail, StaffSignInApp.AdminPassword);
         var accounts = await admin.GetPageAsync("/Staff/Accounts");
         var ownId = await app.QueryAsync(db => db.Users.Where(u => u.Email == StaffSignInApp.AdminEmail).Select(u => u.Id).SingleAsync());
@@ -67,7 +66,7 @@ public class IndexTests(StaffSignInApp app)
         using var response = await HtmlForm.Of(admin, "/Staff/Accounts", accounts, $"form[action$='handler=Link']:has(input[name=id][value='{user.Id}'])").SubmitAsync();
 
         var link = new Uri((await Browser.ParseAsync(response)).QuerySelector("input[aria-label='Set-password link']")!.GetAttribute("value")!).PathAndQuery;
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         using var set = await (await HtmlForm.OpenAsync(client, link)).Set("Password", "second 2 password set").Set("Confirm", "second 2 password set").SubmitAsync();
         Browser.AssertRedirect(set);
         await client.SignInOrFailAsync(email, "second 2 password set");

@@ -11,14 +11,14 @@ namespace KneeReset.Web.Tests.Areas.Staff.Library;
 /// Imports and saves are all or nothing, and a hostile zip is refused with bounded memory and a
 /// clear message (issue 9, findings 4 and 11). The store fails on demand (<see cref="StorageFaults"/>).
 /// </summary>
-public class AllOrNothingTests(StaffApp app) : IClassFixture<StaffApp>
+public class AllOrNothingTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task A_store_failure_part_way_through_an_import_leaves_nothing_imported()
     {
-        var first = StaffApp.NewSlug("first");
-        var second = StaffApp.NewSlug("second");
-        var routine = StaffApp.NewSlug("routine");
+        var first = TestData.NewSlug("first");
+        var second = TestData.NewSlug("second");
+        var routine = TestData.NewSlug("routine");
         var zip = Zip(
             ($"exercises/{first}.json", Exercise(first)),
             ($"exercises/{second}.json", Exercise(second)),
@@ -43,7 +43,7 @@ public class AllOrNothingTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task A_save_whose_revision_cannot_be_written_changes_nothing()
     {
-        var id = await app.CreateExerciseAsync(StaffApp.NewSlug("kept"));
+        var id = await app.CreateExerciseAsync(TestData.NewSlug("kept"));
         using var editor = app.SignedIn(StaffRoles.Editor);
         var form = await HtmlForm.OpenAsync(editor, $"/Staff/Library/Exercises/Edit/{id}");
         var before = await CountsAsync();

@@ -8,8 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KneeReset.Web.Tests.Areas.Staff.Library;
 
 /// <summary>The library exported as a zip of content files and imported back: stable, all-or-nothing.</summary>
-[Collection(SharedStaffApp.Name)]
-public partial class TransferTests(StaffApp app)
+public partial class TransferTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task Export_import_export_changes_nothing_and_gives_the_same_files()
@@ -31,7 +30,7 @@ public partial class TransferTests(StaffApp app)
     [Fact]
     public async Task Importing_an_older_export_reverts_an_edit_as_a_new_version()
     {
-        var slug = StaffApp.NewSlug("reverted");
+        var slug = TestData.NewSlug("reverted");
         var id = await app.CreateRoutineAsync(slug, title: "Exported title");
         using var editor = app.SignedIn(StaffRoles.Editor, "importer@studio.test");
         var backup = await ExportAsync(editor);
@@ -50,8 +49,8 @@ public partial class TransferTests(StaffApp app)
     [Fact]
     public async Task A_zip_with_one_invalid_routine_imports_nothing_and_names_the_problem()
     {
-        var exercise = StaffApp.NewSlug("would-be-new");
-        var routine = StaffApp.NewSlug("broken");
+        var exercise = TestData.NewSlug("would-be-new");
+        var routine = TestData.NewSlug("broken");
         var zip = Zip(
             ($"exercises/{exercise}.json", $$"""{ "slug": "{{exercise}}", "name": "Would be new", "purpose": "Never imported.", "kind": "mobility", "bodyAreas": ["hips"], "instructions": ["Move."] }"""),
             ($"routines/{routine}.json", $$"""{ "slug": "{{routine}}", "title": "Broken", "summary": "Zero sets.", "whenToDo": "Never.", "phase": "strengthen", "difficulty": "easy", "steps": [ { "exercise": "glute-bridge", "sets": 0, "reps": 10 } ] }"""));
@@ -96,11 +95,11 @@ public partial class TransferTests(StaffApp app)
     [Fact]
     public async Task An_import_that_would_put_strength_work_in_a_stored_gentle_routine_imports_nothing()
     {
-        var slug = StaffApp.NewSlug("stays-gentle");
+        var slug = TestData.NewSlug("stays-gentle");
         await app.CreateExerciseAsync(slug);
-        await app.CreateRoutineAsync(StaffApp.NewSlug("gentle"), status: "published", title: "Stored gentle routine", gentle: true,
+        await app.CreateRoutineAsync(TestData.NewSlug("gentle"), status: "published", title: "Stored gentle routine", gentle: true,
             steps: [new() { Exercise = slug, Sets = 1, Reps = 10 }]);
-        var newcomer = StaffApp.NewSlug("newcomer");
+        var newcomer = TestData.NewSlug("newcomer");
         var zip = Zip(
             ($"exercises/{slug}.json", $$"""{ "slug": "{{slug}}", "name": "Now strength", "purpose": "P", "kind": "strength", "bodyAreas": ["hips"], "instructions": ["Push."] }"""),
             ($"exercises/{newcomer}.json", $$"""{ "slug": "{{newcomer}}", "name": "Newcomer", "purpose": "P", "kind": "mobility", "bodyAreas": ["hips"], "instructions": ["Move."] }"""));

@@ -5,13 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace KneeReset.Web.Tests.Areas.Staff.Library.Exercises;
 
 /// <summary>The exercise editor: Markdown that cannot carry script, picture uploads, and deleting only what no routine uses.</summary>
-[Collection(SharedStaffApp.Name)]
-public class EditTests(StaffApp app)
+public class EditTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task Markdown_in_instructions_keeps_bold_and_loses_script_links_and_handlers()
     {
-        var slug = StaffApp.NewSlug("sanitised");
+        var slug = TestData.NewSlug("sanitised");
         using var editor = app.SignedIn(StaffRoles.Editor);
         var instructions = string.Join("\n",
             "<script>alert(1)</script>",
@@ -25,7 +24,7 @@ public class EditTests(StaffApp app)
             .Set("Input.Instructions", instructions).Set("Input.Cues", "<a href=\"javascript:alert(3)\" onclick=\"alert(4)\">cue</a>")
             .PressAsync("Save");
         Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await StaffPages.ErrorsAsync(saved));
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
 
         var page = await runner.GetPageAsync($"/exercises/{slug}");
 
@@ -42,7 +41,7 @@ public class EditTests(StaffApp app)
     [Fact]
     public async Task A_png_picture_is_stored_and_served_with_its_type_and_nosniff()
     {
-        var slug = StaffApp.NewSlug("pictured");
+        var slug = TestData.NewSlug("pictured");
         var id = await app.CreateExerciseAsync(slug);
         using var editor = app.SignedIn(StaffRoles.Editor);
         var png = TestImages.OnePixelPng();
@@ -52,7 +51,7 @@ public class EditTests(StaffApp app)
         Assert.Equal($"/Staff/Library/Exercises/Edit/{id}?saved=2", Browser.AssertRedirect(saved));
         var image = (await editor.GetPageAsync($"/Staff/Library/Exercises/Edit/{id}")).QuerySelector("img.exercise-image")!.GetAttribute("src")!;
         Assert.Matches("^/media/[0-9a-f]{32}\\.png$", image);
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         using var served = await runner.GetAsync(new Uri(image, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
@@ -72,7 +71,7 @@ public class EditTests(StaffApp app)
     public async Task A_picture_that_is_not_an_image_or_is_too_large_is_refused(string what, int length, string message)
     {
         Assert.NotNull(what);
-        var slug = StaffApp.NewSlug("unpictured");
+        var slug = TestData.NewSlug("unpictured");
         var id = await app.CreateExerciseAsync(slug);
         using var editor = app.SignedIn(StaffRoles.Editor);
         var bytes = length == 0 ? "Just some notes, not a picture.\n"u8.ToArray() : TestImages.PngOfLength(length);
@@ -97,7 +96,7 @@ public class EditTests(StaffApp app)
     [InlineData("/media/0000000000000000000000000000000G.png")]
     public async Task Media_names_the_store_did_not_give_out_are_404(string url)
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
 
         using var response = await runner.GetAsync(new Uri(url, UriKind.Relative));
 
@@ -107,10 +106,10 @@ public class EditTests(StaffApp app)
     [Fact]
     public async Task An_exercise_used_by_routines_cannot_be_deleted_and_the_message_names_them()
     {
-        var slug = StaffApp.NewSlug("in-use");
+        var slug = TestData.NewSlug("in-use");
         var id = await app.CreateExerciseAsync(slug);
-        await app.CreateRoutineAsync(StaffApp.NewSlug("user-one"), title: "First user", steps: [new() { Exercise = slug, Sets = 1, Reps = 5 }]);
-        await app.CreateRoutineAsync(StaffApp.NewSlug("user-two"), status: "published", title: "Second user", steps: [new() { Exercise = slug, Sets = 1, Reps = 5 }]);
+        await app.CreateRoutineAsync(TestData.NewSlug("user-one"), title: "First user", steps: [new() { Exercise = slug, Sets = 1, Reps = 5 }]);
+        await app.CreateRoutineAsync(TestData.NewSlug("user-two"), status: "published", title: "Second user", steps: [new() { Exercise = slug, Sets = 1, Reps = 5 }]);
         using var editor = app.SignedIn(StaffRoles.Editor);
 
         using var response = await (await HtmlForm.OpenAsync(editor, $"/Staff/Library/Exercises/Edit/{id}", "form.danger-zone")).PressAsync("Delete this exercise");
@@ -126,7 +125,7 @@ public class EditTests(StaffApp app)
     [Fact]
     public async Task An_exercise_named_as_another_ones_variation_cannot_be_deleted()
     {
-        var target = StaffApp.NewSlug("harder-one");
+        var target = TestData.NewSlug("harder-one");
         var targetId = await app.CreateExerciseAsync(target);
         using var editor = app.SignedIn(StaffRoles.Editor);
         await CreatePointingExerciseAsync(editor, "Points at it", harder: target);
@@ -142,7 +141,7 @@ public class EditTests(StaffApp app)
     [Fact]
     public async Task Renaming_an_exercise_takes_the_variations_naming_it_along()
     {
-        var target = StaffApp.NewSlug("easier-one");
+        var target = TestData.NewSlug("easier-one");
         var targetId = await app.CreateExerciseAsync(target);
         using var editor = app.SignedIn(StaffRoles.Editor, "renamer@studio.test");
         var pointing = await CreatePointingExerciseAsync(editor, "Builds on it", easier: target);
@@ -154,7 +153,7 @@ public class EditTests(StaffApp app)
         Assert.Equal(($"{target}-renamed", 2), (other.EasierSlug, other.Version));
         var revision = await app.QueryAsync(db => db.Revisions.SingleAsync(r => r.EntityType == "exercise" && r.EntityId == other.Id && r.Version == 2));
         Assert.Equal(("renamer@studio.test", "easier"), (revision.By, revision.Summary));
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var page = await runner.GetPageAsync($"/exercises/{pointing}");
         Assert.Contains(page.QuerySelectorAll("article a"), a => a.GetAttribute("href") == $"/exercises/{target}-renamed");
     }
@@ -162,9 +161,9 @@ public class EditTests(StaffApp app)
     [Fact]
     public async Task An_exercise_in_a_gentle_routine_cannot_become_strength_work()
     {
-        var slug = StaffApp.NewSlug("gentle-move");
+        var slug = TestData.NewSlug("gentle-move");
         var id = await app.CreateExerciseAsync(slug);
-        await app.CreateRoutineAsync(StaffApp.NewSlug("gentle"), status: "published", title: "Gentle while waiting", gentle: true,
+        await app.CreateRoutineAsync(TestData.NewSlug("gentle"), status: "published", title: "Gentle while waiting", gentle: true,
             steps: [new() { Exercise = slug, Sets = 1, Reps = 10 }]);
         using var editor = app.SignedIn(StaffRoles.Editor);
 
@@ -178,7 +177,7 @@ public class EditTests(StaffApp app)
     /// <summary>Creates a published exercise through the form with an easier or harder variation; returns its slug.</summary>
     private static async Task<string> CreatePointingExerciseAsync(HttpClient editor, string name, string? easier = null, string? harder = null)
     {
-        var slug = StaffApp.NewSlug("pointing");
+        var slug = TestData.NewSlug("pointing");
         using var saved = await (await HtmlForm.OpenAsync(editor, "/Staff/Library/Exercises/Edit"))
             .Set("Input.Name", name).Set("Input.Slug", slug).Set("Input.Purpose", "Has a variation.").Set("Input.Kind", "mobility")
             .Set("Input.Status", "published").Set("Input.BodyAreas", "hips").Set("Input.Instructions", "Move.")
@@ -191,7 +190,7 @@ public class EditTests(StaffApp app)
     [Fact]
     public async Task An_unused_exercise_can_be_deleted()
     {
-        var slug = StaffApp.NewSlug("unused");
+        var slug = TestData.NewSlug("unused");
         var id = await app.CreateExerciseAsync(slug);
         using var editor = app.SignedIn(StaffRoles.Editor, "deleter@studio.test");
 
@@ -200,7 +199,7 @@ public class EditTests(StaffApp app)
         Assert.Equal("/Staff/Library/Exercises", Browser.AssertRedirect(response));
         Assert.False(await app.QueryAsync(db => db.Exercises.AnyAsync(e => e.Id == id)));
         Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "exercise.deleted" && a.Target == $"exercise {slug}" && a.Actor == "deleter@studio.test")));
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         using var page = await runner.GetAsync(new Uri($"/exercises/{slug}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
     }
@@ -208,7 +207,7 @@ public class EditTests(StaffApp app)
     [Fact]
     public async Task A_save_from_a_stale_exercise_form_shows_the_conflict()
     {
-        var slug = StaffApp.NewSlug("contested-exercise");
+        var slug = TestData.NewSlug("contested-exercise");
         var id = await app.CreateExerciseAsync(slug);
         using var first = app.SignedIn(StaffRoles.Editor, "first@studio.test");
         using var second = app.SignedIn(StaffRoles.Editor, "second@studio.test");

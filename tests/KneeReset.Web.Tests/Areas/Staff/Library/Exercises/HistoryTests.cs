@@ -4,13 +4,12 @@ using Microsoft.EntityFrameworkCore;
 namespace KneeReset.Web.Tests.Areas.Staff.Library.Exercises;
 
 /// <summary>An exercise's history works as a routine's does.</summary>
-[Collection(SharedStaffApp.Name)]
-public class HistoryTests(StaffApp app)
+public class HistoryTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task An_old_exercise_version_is_compared_and_restored_as_a_new_version()
     {
-        var slug = StaffApp.NewSlug("versioned");
+        var slug = TestData.NewSlug("versioned");
         var id = await app.CreateExerciseAsync(slug);
         using var editor = app.SignedIn(StaffRoles.Editor, "exercise.historian@studio.test");
         using var saved = await (await HtmlForm.OpenAsync(editor, $"/Staff/Library/Exercises/Edit/{id}")).Set("Input.Cues", "Breathe out.").PressAsync("Save");

@@ -2,16 +2,15 @@ using KneeReset.Web.Areas.Staff.Accounts;
 
 namespace KneeReset.Web.Tests.Areas.Staff.Library.Exercises;
 
-[Collection(SharedStaffApp.Name)]
-public class PreviewTests(StaffApp app)
+public class PreviewTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task A_draft_exercise_previews_as_runners_will_see_it_but_is_not_public()
     {
-        var slug = StaffApp.NewSlug("draft-move");
+        var slug = TestData.NewSlug("draft-move");
         var id = await app.CreateExerciseAsync(slug, status: "draft", instructions: ["Lift **slowly**."]);
         using var editor = app.SignedIn(StaffRoles.Editor);
-        using var anonymous = app.Anonymous();
+        using var anonymous = app.CreateBrowser();
 
         var preview = await editor.GetPageAsync($"/Staff/Library/Exercises/Preview/{id}");
 
@@ -24,7 +23,7 @@ public class PreviewTests(StaffApp app)
     public async Task Duplicating_an_exercise_prefills_a_draft_copy_with_its_own_slug()
     {
         using var editor = app.SignedIn(StaffRoles.Editor);
-        var id = await app.CreateExerciseAsync(StaffApp.NewSlug("original"));
+        var id = await app.CreateExerciseAsync(TestData.NewSlug("original"));
 
         var form = await HtmlForm.OpenAsync(editor, $"/Staff/Library/Exercises/Edit?duplicate={id}", "form[action*='handler=Save']");
 

@@ -1,6 +1,7 @@
 using System.Net;
 using KneeReset.Web.Areas.Staff.Accounts;
 using KneeReset.Web.Library;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -11,12 +12,13 @@ namespace KneeReset.Web.Tests.Areas.Staff.Library.Exercises;
 /// Pictures are checked before they are stored, written safely, and never left behind by a save
 /// that did not happen; a folder that can't take them gives the form back (issue 9, finding 7).
 /// </summary>
-public class UploadTests(StaffApp app) : IClassFixture<StaffApp>
+public class UploadTests(KneeResetFactory app, UploadTests.UnwritableMediaApp unwritable)
+    : IClassFixture<KneeResetFactory>, IClassFixture<UploadTests.UnwritableMediaApp>
 {
     [Fact]
     public async Task A_save_refused_for_its_form_stores_no_picture()
     {
-        var id = await app.CreateExerciseAsync(StaffApp.NewSlug("refused"));
+        var id = await app.CreateExerciseAsync(TestData.NewSlug("refused"));
         using var editor = app.SignedIn(StaffRoles.Editor);
         var before = Files(app.MediaFolder);
 
@@ -30,7 +32,7 @@ public class UploadTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task A_save_that_fails_in_the_store_removes_the_picture_it_stored()
     {
-        var id = await app.CreateExerciseAsync(StaffApp.NewSlug("failing"));
+        var id = await app.CreateExerciseAsync(TestData.NewSlug("failing"));
         using var editor = app.SignedIn(StaffRoles.Editor);
         var form = (await HtmlForm.OpenAsync(editor, $"/Staff/Library/Exercises/Edit/{id}")).Attach("Picture", "knee.png", TestImages.OnePixelPng(), "image/png");
         var before = Files(app.MediaFolder);
@@ -62,6 +64,24 @@ public class UploadTests(StaffApp app) : IClassFixture<StaffApp>
         Assert.Empty(Files(folder));
     }
 
+    [Fact]
+    public async Task A_media_folder_that_cannot_be_written_gives_the_form_back_with_the_typed_changes()
+    {
+        var slug = TestData.NewSlug("unstored");
+        using var editor = unwritable.SignedIn(StaffRoles.Editor);
+
+        using var response = await (await HtmlForm.OpenAsync(editor, "/Staff/Library/Exercises/Edit"))
+            .Set("Input.Name", "Typed with care").Set("Input.Slug", slug).Set("Input.Purpose", "A purpose.")
+            .Set("Input.Kind", "mobility").Set("Input.BodyAreas", "hips").Set("Input.Instructions", "Move slowly.")
+            .Attach("Picture", "knee.png", TestImages.OnePixelPng(), "image/png").PressAsync("Save");
+
+        var again = await HtmlForm.ReadAsync(editor, response);
+        Assert.Contains("couldn't be stored", await StaffPages.ErrorsAsync(response), StringComparison.Ordinal);
+        Assert.Equal("Typed with care", again.Value("Input.Name"));
+        Assert.Equal("Move slowly.", again.Value("Input.Instructions"));
+        Assert.False(await unwritable.QueryAsync(db => Task.FromResult(db.Exercises.Any(e => e.Slug == slug))));
+    }
+
     private static string[] Files(string folder) =>
         Directory.Exists(folder) ? [.. Directory.GetFiles(folder).Select(Path.GetFileName).Order()!] : [];
 
@@ -82,38 +102,17 @@ public class UploadTests(StaffApp app) : IClassFixture<StaffApp>
         public string ContentRootPath { get; set; } = Path.GetTempPath();
         public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
     }
-}
 
-/// <summary>The same app with a media folder that can't be created (its parent is a file), as a read-only or missing disk.</summary>
-public sealed class UnwritableMediaApp() : StaffApp([new("Media:Path", Path.Combine(Blocker, "media"))])
-{
-    private static readonly string Blocker = CreateBlocker();
-
-    private static string CreateBlocker()
+    /// <summary>The same app with a media folder that can't be created (its parent is a file), as a read-only or missing disk.</summary>
+    public sealed class UnwritableMediaApp : KneeResetFactory
     {
-        var path = Path.Combine(Path.GetTempPath(), $"kneereset-blocker-{Guid.NewGuid():N}");
-        File.WriteAllText(path, "a file where a folder should be");
-        return path;
-    }
-}
-
-public class UnwritableUploadTests(UnwritableMediaApp app) : IClassFixture<UnwritableMediaApp>
-{
-    [Fact]
-    public async Task A_media_folder_that_cannot_be_written_gives_the_form_back_with_the_typed_changes()
-    {
-        var slug = StaffApp.NewSlug("unstored");
-        using var editor = app.SignedIn(StaffRoles.Editor);
-
-        using var response = await (await HtmlForm.OpenAsync(editor, "/Staff/Library/Exercises/Edit"))
-            .Set("Input.Name", "Typed with care").Set("Input.Slug", slug).Set("Input.Purpose", "A purpose.")
-            .Set("Input.Kind", "mobility").Set("Input.BodyAreas", "hips").Set("Input.Instructions", "Move slowly.")
-            .Attach("Picture", "knee.png", TestImages.OnePixelPng(), "image/png").PressAsync("Save");
-
-        var again = await HtmlForm.ReadAsync(editor, response);
-        Assert.Contains("couldn't be stored", await StaffPages.ErrorsAsync(response), StringComparison.Ordinal);
-        Assert.Equal("Typed with care", again.Value("Input.Name"));
-        Assert.Equal("Move slowly.", again.Value("Input.Instructions"));
-        Assert.False(await app.QueryAsync(db => Task.FromResult(db.Exercises.Any(e => e.Slug == slug))));
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            var blocker = Path.Combine(Folder, "blocker");
+            Directory.CreateDirectory(Folder);
+            File.WriteAllText(blocker, "a file where a folder should be");
+            builder.UseSetting("Media:Path", Path.Combine(blocker, "media"));
+        }
     }
 }

@@ -6,13 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace KneeReset.Web.Tests.Areas.Staff.Library.Routines;
 
 /// <summary>The routine editor: building a routine step by step, its validation, reordering, duplicating, and conflicting saves.</summary>
-[Collection(SharedStaffApp.Name)]
-public class EditTests(StaffApp app)
+public class EditTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task An_editor_builds_a_routine_with_steps_and_it_appears_in_the_list()
     {
-        var slug = StaffApp.NewSlug("knee-builder");
+        var slug = TestData.NewSlug("knee-builder");
         using var editor = app.SignedIn(StaffRoles.Editor, "builder@studio.test");
         var form = (await HtmlForm.OpenAsync(editor, "/Staff/Library/Routines/Edit"))
             .Set("Input.Title", "Knee builder").Set("Input.Slug", slug)
@@ -60,7 +59,7 @@ public class EditTests(StaffApp app)
     [MemberData(nameof(InvalidRoutines))]
     public async Task An_invalid_routine_is_shown_again_with_the_message_and_nothing_is_saved(string mistake, string message)
     {
-        var slug = StaffApp.NewSlug("invalid");
+        var slug = TestData.NewSlug("invalid");
         using var editor = app.SignedIn(StaffRoles.Editor);
         var form = (await HtmlForm.OpenAsync(editor, "/Staff/Library/Routines/Edit"))
             .Set("Input.Title", "Not saved").Set("Input.Slug", slug).Set("Input.Summary", "Kept in the form.").Set("Input.WhenToDo", "Never.")
@@ -94,7 +93,7 @@ public class EditTests(StaffApp app)
     [Fact]
     public async Task Move_and_remove_buttons_reorder_the_form_without_saving()
     {
-        var slug = StaffApp.NewSlug("reorder");
+        var slug = TestData.NewSlug("reorder");
         var id = await app.CreateRoutineAsync(slug, steps:
         [
             new() { Exercise = "heel-slides", Sets = 1, Reps = 10 },
@@ -134,7 +133,7 @@ public class EditTests(StaffApp app)
     [Fact]
     public async Task Duplicating_a_routine_prefills_a_draft_copy_and_leaves_the_original_alone()
     {
-        var slug = StaffApp.NewSlug("original");
+        var slug = TestData.NewSlug("original");
         var id = await app.CreateRoutineAsync(slug, status: "published", title: "The original");
         using var editor = app.SignedIn(StaffRoles.Editor);
 
@@ -154,7 +153,7 @@ public class EditTests(StaffApp app)
     [Fact]
     public async Task A_save_from_a_stale_form_shows_the_conflict_and_overwrites_only_when_asked()
     {
-        var slug = StaffApp.NewSlug("contested");
+        var slug = TestData.NewSlug("contested");
         var id = await app.CreateRoutineAsync(slug, title: "Agreed title");
         using var alex = app.SignedIn(StaffRoles.Editor, "alex@studio.test");
         using var billie = app.SignedIn(StaffRoles.Editor, "billie@studio.test");

@@ -5,13 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace KneeReset.Web.Tests.Areas.Staff.Library.Routines;
 
 /// <summary>A routine's history: every save a version, two compared field by field, an old one restored as a new version.</summary>
-[Collection(SharedStaffApp.Name)]
-public class HistoryTests(StaffApp app)
+public class HistoryTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task History_lists_each_save_compares_two_and_restores_an_old_one_as_a_new_version()
     {
-        var slug = StaffApp.NewSlug("remembered");
+        var slug = TestData.NewSlug("remembered");
         var id = await app.CreateRoutineAsync(slug, title: "First title");
         using var editor = app.SignedIn(StaffRoles.Editor, "historian@studio.test");
         using var retitled = await (await HtmlForm.OpenAsync(editor, $"/Staff/Library/Routines/Edit/{id}")).Set("Input.Title", "Second title").PressAsync("Save");
@@ -43,7 +42,7 @@ public class HistoryTests(StaffApp app)
     [Fact]
     public async Task The_audit_log_names_who_saved_and_who_restored()
     {
-        var slug = StaffApp.NewSlug("audited");
+        var slug = TestData.NewSlug("audited");
         var id = await app.CreateRoutineAsync(slug);
         using var saver = app.SignedIn(StaffRoles.Editor, "saver@studio.test");
         using var saved = await (await HtmlForm.OpenAsync(saver, $"/Staff/Library/Routines/Edit/{id}")).Set("Input.Title", "Saved by the saver").PressAsync("Save");
@@ -70,9 +69,9 @@ public class HistoryTests(StaffApp app)
     [Fact]
     public async Task Restoring_a_version_whose_exercise_was_deleted_explains_why_it_cannot()
     {
-        var exercise = StaffApp.NewSlug("short-lived");
+        var exercise = TestData.NewSlug("short-lived");
         var exerciseId = await app.CreateExerciseAsync(exercise);
-        var slug = StaffApp.NewSlug("outlived");
+        var slug = TestData.NewSlug("outlived");
         var id = await app.CreateRoutineAsync(slug, steps: [new() { Exercise = exercise, Sets = 1, Reps = 8 }]);
         using var editor = app.SignedIn(StaffRoles.Editor);
         using var replaced = await (await HtmlForm.OpenAsync(editor, $"/Staff/Library/Routines/Edit/{id}")).Set("Input.Steps[0].Exercise", "heel-slides").PressAsync("Save");
@@ -91,7 +90,7 @@ public class HistoryTests(StaffApp app)
     [Fact]
     public async Task Comparing_a_version_with_itself_says_they_are_the_same()
     {
-        var id = await app.CreateRoutineAsync(StaffApp.NewSlug("same"));
+        var id = await app.CreateRoutineAsync(TestData.NewSlug("same"));
         var revision = await app.QueryAsync(db => db.Revisions.Where(r => r.EntityType == "routine" && r.EntityId == id).Select(r => r.Id).SingleAsync());
         using var editor = app.SignedIn(StaffRoles.Editor);
 

@@ -6,15 +6,14 @@ using KneeReset.Web.Areas.Staff.Accounts;
 namespace KneeReset.Web.Tests.Areas.Staff.Library.Routines;
 
 /// <summary>What runners see: drafts stay private, publishing and edits show at once (the public cache is evicted).</summary>
-[Collection(SharedStaffApp.Name)]
-public class PublishingTests(StaffApp app)
+public class PublishingTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task A_draft_is_not_public_until_it_is_published_then_it_is_at_once()
     {
-        var slug = StaffApp.NewSlug("soon-public");
+        var slug = TestData.NewSlug("soon-public");
         using var editor = app.SignedIn(StaffRoles.Editor);
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         await PublicSlugsAsync(runner); // the list is now in the output cache
         using var created = await (await HtmlForm.OpenAsync(editor, "/Staff/Library/Routines/Edit"))
             .Set("Input.Title", "Soon public").Set("Input.Slug", slug).Set("Input.Summary", "Draft first.").Set("Input.WhenToDo", "Daily.")
@@ -41,9 +40,9 @@ public class PublishingTests(StaffApp app)
     [Fact]
     public async Task A_new_title_on_a_published_routine_shows_at_once_though_the_page_was_cached()
     {
-        var slug = StaffApp.NewSlug("renamed");
+        var slug = TestData.NewSlug("renamed");
         var id = await app.CreateRoutineAsync(slug, status: "published", title: "Old public title");
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var before = await runner.GetStringAsync(new Uri($"/routines/{slug}", UriKind.Relative));
         Assert.Contains("Old public title", before, StringComparison.Ordinal);
         Assert.Equal(before, await runner.GetStringAsync(new Uri($"/routines/{slug}", UriKind.Relative)));
@@ -61,9 +60,9 @@ public class PublishingTests(StaffApp app)
     [Fact]
     public async Task Archiving_a_published_routine_takes_it_off_the_public_site_at_once()
     {
-        var slug = StaffApp.NewSlug("retired");
+        var slug = TestData.NewSlug("retired");
         var id = await app.CreateRoutineAsync(slug, status: "published");
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         await runner.GetPageAsync($"/routines/{slug}");
         Assert.Contains(slug, await PublicSlugsAsync(runner));
         using var editor = app.SignedIn(StaffRoles.Editor);
@@ -78,7 +77,7 @@ public class PublishingTests(StaffApp app)
     [Fact]
     public async Task Markdown_in_a_routine_reaches_runners_without_script()
     {
-        var slug = StaffApp.NewSlug("markdown");
+        var slug = TestData.NewSlug("markdown");
         using var editor = app.SignedIn(StaffRoles.Editor);
         using var saved = await (await HtmlForm.OpenAsync(editor, "/Staff/Library/Routines/Edit"))
             .Set("Input.Title", "Markdown routine").Set("Input.Slug", slug).Set("Input.Status", "published")
@@ -89,7 +88,7 @@ public class PublishingTests(StaffApp app)
             .Set("Input.Steps[0].Note", "<b onmouseover=alert(4)>Slow</b>")
             .PressAsync("Save");
         Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await StaffPages.ErrorsAsync(saved));
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
 
         foreach (var url in new[] { $"/routines/{slug}", $"/routines/{slug}/play" })
         {

@@ -2,18 +2,18 @@ using System.Net;
 using KneeReset.Web.Assessments;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KneeReset.Web.Tests.Pages.Manage;
+namespace KneeReset.Web.Tests.Assessments;
 
 /// <summary>
 /// The retention job: abandoned drafts go, and results go a set time after their share link ended;
 /// the runner's page says how long (issue 9, finding 5). Time passes by moving the app's clock.
 /// </summary>
-public class RetentionTests(StaffApp app) : IClassFixture<StaffApp>
+public class RetentionTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task Drafts_and_ended_results_are_removed_after_their_periods_and_nothing_else()
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var abandoned = Browser.AssertRedirect(await runner.SubmitAsync("/assess", null));
         var (_, expiring) = await RunnerResults.CreateAsync(runner); // share link expires in 90 days
         var (_, revoked) = await RunnerResults.CreateAsync(runner);
@@ -50,7 +50,7 @@ public class RetentionTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task The_private_page_says_how_long_the_result_is_kept()
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var (_, manage) = await RunnerResults.CreateAsync(runner);
         var until = (app.Clock.GetUtcNow() + AssessmentService.DefaultShareLife).AddDays(180);
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Net;
 using KneeReset.Web.Areas.Staff.Accounts;
 
-namespace KneeReset.Web.Tests.Pages.Manage;
+namespace KneeReset.Web.Tests.FollowUp;
 
 /// <summary>The plan as an .ics file from the runner's page (issue 9, finding 9).</summary>
-public class CalendarTests(StaffApp app) : IClassFixture<StaffApp>
+public class CalendarTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     private const string Routine = "hip-and-glute-strength";
 
@@ -38,7 +38,7 @@ public class CalendarTests(StaffApp app) : IClassFixture<StaffApp>
     /// <summary>A result with a clinician's plan (one routine and a review date), and its calendar file.</summary>
     private async Task<(string Manage, string Ics)> CalendarAsync(string dosage, string? note)
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var (share, manage) = await RunnerResults.CreateAsync(runner);
         using var clinician = app.SignedIn(StaffRoles.Clinician, "calendar.physio@studio.test");
         var review = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,53 +1,40 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KneeReset.Web.Tests;
 
 /// <summary>
 /// The app on a real loopback port (Kestrel), for what only a real server shows: its own
-/// headers, HTTP framing, forwarded client addresses, dropped connections. Raw requests go over
-/// a plain socket, so malformed ones arrive as sent.
+/// headers, HTTP framing, forwarded client addresses, dropped connections, and a real browser.
+/// Otherwise as <see cref="AppUnderTest"/>; one per test class, started on first use. Raw requests
+/// go over a plain socket, so malformed ones arrive as sent. The browser tests link this file.
 /// </summary>
-public sealed class KestrelApp : IDisposable
+public class KestrelApp : AppUnderTest
 {
-    private readonly KneeResetFactory _factory = new();
-    private readonly WebApplicationFactory<Program> _app;
+    /// <summary>A free loopback port chosen up front, so the app's public address can name it.</summary>
+    private readonly int _port = FreePort();
 
     public KestrelApp() : this([])
     {
     }
 
-    public KestrelApp(IEnumerable<KeyValuePair<string, string>> settings, Action<IServiceCollection>? services = null)
+    protected KestrelApp(IEnumerable<KeyValuePair<string, string>> settings) : base(settings) => UseKestrel(_port);
+
+    protected override string PublicBaseUrl => $"http://127.0.0.1:{_port}";
+
+    /// <summary>The app's address; the server starts on first use (StartServer does nothing once it has).</summary>
+    public Uri BaseAddress
     {
-        var all = settings.ToList();
-        _app = _factory.WithWebHostBuilder(builder =>
+        get
         {
-            foreach (var (key, value) in all)
-            {
-                builder.UseSetting(key, value);
-            }
-            if (services is not null)
-            {
-                builder.ConfigureTestServices(services);
-            }
-        });
-        _app.UseKestrel(0);
-        _app.StartServer();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+            StartServer();
+            return new Uri(PublicBaseUrl);
+        }
     }
 
-    public Uri BaseAddress { get; }
-
-    public IServiceProvider Services => _app.Services;
-
-    /// <summary>A client over the network, not following redirects.</summary>
-    public HttpClient CreateClient() =>
+    /// <summary>A client over the network, not following redirects and keeping no cookies.</summary>
+    public HttpClient NetworkClient() =>
         new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
 
     /// <summary>Sends <paramref name="head"/> (request line and headers, CRLF-separated, without the blank line) and <paramref name="body"/>; returns the whole response as text.</summary>
@@ -72,9 +59,10 @@ public sealed class KestrelApp : IDisposable
         tcp.Client.LingerState = new LingerOption(true, 0); // a reset, as when a phone loses its signal
     }
 
-    public void Dispose()
+    private static int FreePort()
     {
-        _app.Dispose();
-        _factory.Dispose();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,15 +1,15 @@
 using System.Net;
 using KneeReset.Web.Areas.Staff.Accounts;
 
-namespace KneeReset.Web.Tests.Pages.Manage;
+namespace KneeReset.Web.Tests.FollowUp;
 
 /// <summary>Re-taking the check, the history chart and pain-guided progression.</summary>
-public class FollowUpTests(StaffApp app) : IClassFixture<StaffApp>
+public class FollowUpTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
     public async Task Retaking_links_results_into_a_history_that_charts_in_date_order()
     {
-        using var client = app.Anonymous();
+        using var client = app.CreateBrowser();
         var (_, firstManage) = await RunnerResults.CreateAsync(client);
 
         // Re-take a week later: the draft starts with the last answers; the pain has eased.
@@ -41,7 +41,7 @@ public class FollowUpTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task Sessions_logged_from_the_result_show_on_the_chart_and_drive_progression()
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var (share, manage) = await RunnerResults.CreateAsync(runner);
         using var clinician = app.SignedIn(StaffRoles.Clinician);
         await RunnerResults.PostFormAsync(clinician, share, "Plan", ("Plan.Routines", "hip-and-glute-strength"), ("Plan.Dosage[hip-and-glute-strength]", "2 x 10"));
@@ -63,7 +63,7 @@ public class FollowUpTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task Pain_building_over_the_last_sessions_steps_back_though_each_session_was_acceptable()
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var (_, manage) = await RunnerResults.CreateAsync(runner);
 
         await LogAsync(runner, manage, during: 1, morning: 1);
@@ -78,7 +78,7 @@ public class FollowUpTests(StaffApp app) : IClassFixture<StaffApp>
     [Fact]
     public async Task The_private_player_starts_from_the_usual_pain_given_last_time()
     {
-        using var runner = app.Anonymous();
+        using var runner = app.CreateBrowser();
         var (_, manage) = await RunnerResults.CreateAsync(runner);
         await LogAsync(runner, manage, during: 1, morning: null, usual: 3);
 

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+
+namespace KneeReset.Web.Tests;
+
+/// <summary>
+/// What every app under test has, in memory (KneeResetFactory) or on a real port
+/// (<see cref="KestrelApp"/>): a fresh store of its own (<see cref="TestDatabase"/>), media and
+/// keys in a temporary folder of its own, a clock tests can move on, writes that fail on demand,
+/// every log event collected, staff signed in from a test header, and limits high enough that
+/// no test trips one by accident. A subclass passes settings of its own, applied last.
+/// One app per test class (IClassFixture), so no class sees another's data; the host starts on
+/// first use and everything is removed on dispose.
+/// </summary>
+public abstract class AppUnderTest : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyList<KeyValuePair<string, string>> _settings;
+
+    protected AppUnderTest(IEnumerable<KeyValuePair<string, string>> settings) => _settings = [.. settings];
+
+    public TestDatabase Database { get; } = TestDatabase.CreateFresh();
+
+    /// <summary>The SQLite file behind <see cref="Database"/> (the suite checks it is this one, not a developer's).</summary>
+    public string DatabaseFile => ((SqliteTestDatabase)Database).File;
+
+    /// <summary>This app's temporary folder: media, keys and anything a test needs beside them.</summary>
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"kneereset-app-{Guid.NewGuid():N}");
+
+    public string MediaFolder => Path.Combine(Folder, "media");
+
+    public string KeysFolder => Path.Combine(Folder, "keys");
+
+    /// <summary>The app's clock: real time, moved on by tests that need time to pass.</summary>
+    public ShiftedClock Clock { get; } = new();
+
+    /// <summary>Makes the app's writes fail on demand (a full or failing disk); off unless a test arms it.</summary>
+    public StorageFaults Faults { get; } = new();
+
+    /// <summary>Every event the app logs at the configured level (Warning unless a subclass says otherwise).</summary>
+    public LogCollector Log { get; } = new();
+
+    /// <summary>The address the app builds its links from (App:PublicBaseUrl).</summary>
+    protected abstract string PublicBaseUrl { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting, not ConfigureAppConfiguration: Program reads these before the host is built.
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:KneeReset", Database.ConnectionString);
+        foreach (var limit in new[] { "TokenLookups", "SignIns", "Assessments", "Drafts", "SessionLogs", "TrainingImports" })
+        {
+            builder.UseSetting($"RateLimits:{limit}PerMinute", 10_000.ToString(CultureInfo.InvariantCulture));
+        }
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("DataProtection:KeysPath", KeysFolder);
+        builder.UseSetting("Media:Path", MediaFolder);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services =>
+        {
+            TestStaffSignIn.AddTo(services);
+            services.AddSingleton<TimeProvider>(Clock);
+            StorageFaults.AddTo(services, Faults);
+            // The app adds every ILogEventSink in its services to its Serilog logger.
+            services.AddSingleton<ILogEventSink>(Log);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Database.Dispose();
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        GC.SuppressFinalize(this);
+    }
+}
