@@ -36,6 +36,7 @@ builder.Services.AddKneeResetRateLimits(builder.Configuration);
 builder.Services.AddKneeResetStaff(builder.Configuration);
 builder.AddHostingSecurity();
 builder.Services.AddProblemDetails();
+builder.Services.AddKneeResetApi();
 builder.Services.AddRazorPages(options =>
 {
     // Every form posts with an antiforgery token.
@@ -84,6 +85,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StoreSetup.ReadyTag) });
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StoreSetup.ReadyTag) });
+app.MapOpenApi();
 app.MapQuestionnaireApi();
 app.MapAssessmentsApi();
 app.MapRoutinesApi();

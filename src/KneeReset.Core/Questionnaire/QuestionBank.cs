@@ -65,6 +65,13 @@ public sealed class Question
     public bool Distance { get; init; }
     /// <summary>For multi-choice questions: the label of the explicit "none of these" answer (an empty list).</summary>
     public string? NoneLabel { get; init; }
+
+    /// <summary>
+    /// A multi-choice question that takes an empty list as its answer ("none of these"): one with a
+    /// none label, or one that is not required. A required list without a none label needs a choice.
+    /// A method, not a property, so the question bank's JSON (GET /api/questionnaire) stays as it is.
+    /// </summary>
+    public bool AcceptsNone() => Kind == QuestionKind.Multi && (NoneLabel is not null || !Required);
     public IReadOnlyList<AnswerOption> Options { get; init; } = [];
     public Condition? ShowIf { get; init; }
 

@@ -6,18 +6,45 @@ namespace KneeReset.Web.Api;
 /// <summary>
 /// Reading a JSON request body from outside: bounded in size, strict UTF-8, well-formed text in
 /// every string and name (no lone surrogates), and a framing the server could read. Anything else
-/// is a plain message for a 400, never an exception.
+/// is a plain message for a 400, never an exception. Only bytes that pass are handed to
+/// System.Text.Json to bind the request's record.
 /// </summary>
 public static class JsonBody
 {
-    public sealed record Outcome(JsonDocument? Document, string? Error);
+    /// <summary>
+    /// The bound request, or why not: <see cref="Error"/> says the body is not well-formed JSON text;
+    /// neither set means well-formed JSON of another shape than <typeparamref name="T"/>.
+    /// </summary>
+    public sealed record Outcome<T>(T? Value, string? Error) where T : class;
 
-    public static async Task<Outcome> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>Names are matched exactly as written ("answers", not "Answers"); otherwise the API's web defaults.</summary>
+    private static readonly JsonSerializerOptions Binding = new(JsonSerializerDefaults.Web) { PropertyNameCaseInsensitive = false };
+
+    public static async Task<Outcome<T>> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken) where T : class
+    {
+        var (body, error) = await ReadTextAsync(request, maxBytes, cancellationToken);
+        if (body is null)
+        {
+            return new(null, error);
+        }
+        try
+        {
+            return new(JsonSerializer.Deserialize<T>(body, Binding), null);
+        }
+        catch (JsonException)
+        {
+            // Well-formed JSON (checked above) that does not bind: a missing member or another type.
+            return new(null, null);
+        }
+    }
+
+    /// <summary>The body's bytes once they are known to be well-formed JSON text, or a message.</summary>
+    private static async Task<(byte[]? Body, string? Error)> ReadTextAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         var tooLarge = $"The request body must be under {maxBytes / 1024} KB.";
         if (request.ContentLength > maxBytes)
         {
-            return new(null, tooLarge);
+            return (null, tooLarge);
         }
         byte[]? body;
         try
@@ -27,31 +54,29 @@ public static class JsonBody
         catch (BadHttpRequestException e)
         {
             // A malformed chunk, a body shorter than its Content-Length, or conflicting framing headers.
-            return new(null, $"The request body could not be read: {e.Message}");
+            return (null, $"The request body could not be read: {e.Message}");
         }
         if (body is null)
         {
-            return new(null, tooLarge);
+            return (null, tooLarge);
         }
         if (!Utf8.IsValid(body))
         {
-            return new(null, "The body is not valid UTF-8 text.");
+            return (null, "The body is not valid UTF-8 text.");
         }
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(body);
+            if (!WellFormed(document.RootElement))
+            {
+                return (null, "The body holds text that is not valid Unicode (for example a lone surrogate such as \\ud800).");
+            }
         }
         catch (JsonException e)
         {
-            return new(null, $"The body is not valid JSON: {e.Message}");
+            return (null, $"The body is not valid JSON: {e.Message}");
         }
-        if (!WellFormed(document.RootElement))
-        {
-            document.Dispose();
-            return new(null, "The body holds text that is not valid Unicode (for example a lone surrogate such as \\ud800).");
-        }
-        return new(document, null);
+        return (body, null);
     }
 
     /// <summary>Reads at most <paramref name="maxBytes"/>; null when the body is larger.</summary>

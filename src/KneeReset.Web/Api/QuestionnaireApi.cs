@@ -1,5 +1,7 @@
 using KneeReset.Core;
+using KneeReset.Core.Questionnaire;
 using KneeReset.Web.Content;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KneeReset.Web.Api;
 
@@ -8,8 +10,13 @@ public static class QuestionnaireApi
 {
     public static IEndpointRouteBuilder MapQuestionnaireApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/questionnaire", (ContentCatalog content) => Results.Json(content.Questions, ContentJson.Options))
-            .WithTags("Questionnaire");
+        app.MapGet("/api/questionnaire", GetQuestionnaire)
+            .WithTags("Questionnaire")
+            .Produces<QuestionBank>();
         return app;
     }
+
+    /// <summary>Written as the content files are (unset fields left out), not with the API's defaults.</summary>
+    private static JsonHttpResult<QuestionBank> GetQuestionnaire(ContentCatalog content) =>
+        TypedResults.Json(content.Questions, ContentJson.Options);
 }

@@ -16,7 +16,8 @@ public static class RoutinesApi
         group.MapGet("/{slug}", async Task<Results<Ok<RoutineDetail>, ProblemHttpResult>> (string slug, RoutineLibrary library, CancellationToken cancellationToken) =>
             await library.FindAsync(slug, cancellationToken) is { } view
                 ? TypedResults.Ok(new RoutineDetail(view))
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No routine called '{slug}'."));
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No routine called '{slug}'."))
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using KneeReset.Core.TrainingImport;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Training;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KneeReset.Web.Api;
@@ -23,11 +24,13 @@ public static class TrainingImportApi
             .DisableAntiforgery()
             .RequireRateLimiting(RateLimits.TrainingImport)
             .WithMetadata(new RequestSizeLimitAttribute(TrainingUpload.MaxRequestBytes))
-            .WithFormOptions(multipartBodyLengthLimit: TrainingUpload.MaxRequestBytes);
+            .WithFormOptions(multipartBodyLengthLimit: TrainingUpload.MaxRequestBytes)
+            .WithMetadata(new DocumentedBody(typeof(TrainingImportForm), "multipart/form-data"))
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TrainingSummary>, ValidationProblem>> ImportAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var upload = await TrainingUpload.ReadAsync(request, FilesField, cancellationToken);
         if (upload.Error is { } unreadable)
@@ -46,41 +49,10 @@ public static class TrainingImportApi
         }
 
         var (summary, error) = TrainingUpload.Import(upload.Files, asOf);
-        return error is not null ? Invalid(FilesField, error) : Results.Json(ToResponse(summary!));
+        return error is not null ? Invalid(FilesField, error) : TypedResults.Ok(summary!);
     }
 
-    private static IResult Invalid(string field, string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message,
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message,
             title: "The files could not be read.");
-
-    /// <summary>
-    /// The answer, written out field by field so the contract is this file, not the core's records:
-    /// <c>{runs, from, to, weeklyKm, answers, spikes, asOf, ignored}</c>.
-    /// </summary>
-    public static object ToResponse(TrainingSummary summary) => new
-    {
-        runs = summary.Runs,
-        from = summary.From,
-        to = summary.To,
-        weeklyKm = summary.WeeklyKm.Select(w => new { weekStart = w.WeekStart, km = w.Km }),
-        answers = summary.Answers is { } a
-            ? new Dictionary<string, double>
-            {
-                ["weekly_km_now"] = a.WeeklyKmNow,
-                ["weekly_km_month_ago"] = a.WeeklyKmMonthAgo,
-                ["longest_run_km_recent"] = a.LongestRunKmRecent,
-                ["longest_run_km_month_before"] = a.LongestRunKmMonthBefore,
-            }
-            : null,
-        spikes = summary.Spikes.Select(s => new
-        {
-            date = s.Date,
-            km = s.Km,
-            previousLongestKm = s.PreviousLongestKm,
-            increasePercent = s.IncreasePercent,
-            band = s.Band,
-        }),
-        asOf = summary.AsOf,
-        ignored = new { notRuns = summary.Ignored.NotRuns, runsWithoutDistance = summary.Ignored.RunsWithoutDistance },
-    };
 }

@@ -27,7 +27,7 @@ public sealed class AnswersValidator : AbstractValidator<Answers>
             }
             rule.Must(v => InRange(question, v)).WithMessage(RangeMessage(question)).OverridePropertyName(question.Id);
             rule.Must(v => KnownChoices(question, v)).WithMessage(v => UnknownChoiceMessage(question, v[question.Id])).OverridePropertyName(question.Id);
-            if (question is { Kind: QuestionKind.Multi, Required: true, NoneLabel: null })
+            if (question.Kind == QuestionKind.Multi && !question.AcceptsNone())
             {
                 rule.Must(v => v is null || v.Choices.Count > 0).WithMessage(RequiredMessage(question)).OverridePropertyName(question.Id);
             }

@@ -1,37 +1,63 @@
+using KneeReset.Web.Api;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KneeReset.Web.Fhir;
 
-/// <summary>GET /fhir/Questionnaire and GET /r/{token}/fhir, as application/fhir+json.</summary>
+/// <summary>
+/// GET /fhir/Questionnaire, GET /fhir/StructureDefinition/{id} and GET /r/{token}/fhir: FHIR R4
+/// resources as application/fhir+json, written by the Firely serializer.
+/// </summary>
 public static class FhirApi
 {
     public static IEndpointRouteBuilder MapFhirApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/fhir/Questionnaire", (FhirExport fhir) =>
-            Results.Text(FhirExport.Serialize(fhir.Questionnaire()), FhirExport.MediaType));
-        app.MapGet("/r/{token}/fhir", async (string token, HttpContext context, AssessmentService assessments, SharePasscodes passcodes, FhirExport fhir, PublicLinks links, CancellationToken cancellationToken) =>
-        {
-            var record = await assessments.FindAsync(token, cancellationToken);
-            if (record is null)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No assessment at this address.");
-            }
-            if (!passcodes.HasAccess(context, record.Stored))
-            {
-                var check = await passcodes.CheckAsync(record.Stored, context.Request.Headers["X-Passcode"].ToString(), cancellationToken);
-                if (check.Locked)
-                {
-                    return Api.AssessmentsApi.TooManyGuesses(check.Until!.Value);
-                }
-                if (!check.Right)
-                {
-                    return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This result needs its passcode.");
-                }
-            }
-            var url = new Uri(links.To($"/r/{token}"), UriKind.RelativeOrAbsolute);
-            return Results.Text(FhirExport.Serialize(fhir.Result(record, url)), FhirExport.MediaType);
-        });
+        var fhir = app.MapGroup("/fhir").WithTags("FHIR");
+        fhir.MapGet("/Questionnaire", (FhirExport export) => Resource(export.Questionnaire()))
+            .WithMetadata(new FhirResponse("Questionnaire"));
+        // The export's own extensions, each at the path of its canonical URL.
+        fhir.MapGet("/StructureDefinition/{id}", GetStructureDefinition)
+            .WithMetadata(new FhirResponse("StructureDefinition"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/r/{token}/fhir", GetResultAsync)
+            .WithTags("FHIR")
+            .WithMetadata(new FhirResponse("Bundle"))
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            // Too many wrong passcodes is a problem; the per-client limit on token addresses answers
+            // outside /api with the error page, as it does for the result page itself.
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithMetadata(new ErrorPageResponse(StatusCodes.Status429TooManyRequests));
         return app;
     }
+
+    private static Results<ContentHttpResult, ProblemHttpResult> GetStructureDefinition(string id) =>
+        FhirExtensions.Find(id) is { } definition
+            ? Resource(definition)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No StructureDefinition with this id.");
+
+    /// <summary>A result as a collection Bundle; behind its passcode (the header, or the page's unlock cookie) when it has one.</summary>
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetResultAsync(
+        string token, HttpContext context, AssessmentService assessments, SharePasscodes passcodes, FhirExport export, PublicLinks links, CancellationToken cancellationToken)
+    {
+        var record = await assessments.FindAsync(token, cancellationToken);
+        if (record is null)
+        {
+            return AssessmentsApi.NotFound();
+        }
+        if (!passcodes.HasAccess(context, record.Stored)
+            && await AssessmentsApi.PasscodeRefusalAsync(record, context.Request.Headers["X-Passcode"].ToString(), passcodes, "This result needs its passcode.", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        var url = new Uri(links.To($"/r/{token}"), UriKind.RelativeOrAbsolute);
+        return Resource(export.Result(record, url));
+    }
+
+    private static ContentHttpResult Resource(Hl7.Fhir.Model.Resource resource) =>
+        TypedResults.Text(FhirExport.Serialize(resource), FhirExport.MediaType);
 }
+
+/// <summary>Endpoint metadata: the endpoint answers 200 with this FHIR resource type, for the OpenAPI document.</summary>
+public sealed record FhirResponse(string ResourceType);

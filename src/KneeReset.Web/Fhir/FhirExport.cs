@@ -15,13 +15,15 @@ namespace KneeReset.Web.Fhir;
 /// collection Bundle holding an anonymous Patient, the QuestionnaireResponse (every answer,
 /// pointing at the canonical Questionnaire) and a RiskAssessment (the computed result).
 /// </summary>
-public sealed class FhirExport(ContentCatalog content)
+public sealed class FhirExport(ContentCatalog content, TimeProvider clock)
 {
     public const string MediaType = "application/fhir+json";
     public const string Canonical = "https://kneereset.app/fhir/Questionnaire/kneereset";
     /// <summary>Code systems for the vocabulary's values, one per question: {base}/{question id}.</summary>
     public const string VocabularySystem = "https://kneereset.app/fhir/CodeSystem/";
     public const string NoneCode = "none";
+    /// <summary>How an empty list reads where the question names no "none of these" answer of its own.</summary>
+    public const string DefaultNoneLabel = "None of these";
 
     public static JsonSerializerOptions JsonOptions { get; } = new JsonSerializerOptions().ForFhir();
 
@@ -41,7 +43,7 @@ public sealed class FhirExport(ContentCatalog content)
             SubjectType = [ResourceType.Patient],
             Item = bank.Steps.Select(step => new FhirQuestionnaire.ItemComponent
             {
-                LinkId = step.Id,
+                LinkId = StepLinkId(step),
                 Text = step.Title,
                 Type = FhirQuestionnaire.QuestionnaireItemType.Group,
                 Item = step.Questions.Select(Item).ToList(),
@@ -66,9 +68,9 @@ public sealed class FhirExport(ContentCatalog content)
             },
             AnswerOption = q.Options.Select(o => new FhirQuestionnaire.AnswerOptionComponent { Value = new Coding(VocabularySystem + q.Id, o.Value, o.Label) }).ToList(),
         };
-        if (q.NoneLabel is not null)
+        if (q.AcceptsNone())
         {
-            item.AnswerOption.Add(new FhirQuestionnaire.AnswerOptionComponent { Value = new Coding(VocabularySystem + q.Id, NoneCode, q.NoneLabel) });
+            item.AnswerOption.Add(new FhirQuestionnaire.AnswerOptionComponent { Value = NoneOf(q) });
         }
         if (q.Min is { } min)
         {
@@ -122,7 +124,7 @@ public sealed class FhirExport(ContentCatalog content)
             Item = bank.Steps
                 .Select(step => new QuestionnaireResponse.ItemComponent
                 {
-                    LinkId = step.Id,
+                    LinkId = StepLinkId(step),
                     Text = step.Title,
                     Item = step.Questions.Where(q => record.Answers[q.Id] is not null)
                         .Select(q => new QuestionnaireResponse.ItemComponent { LinkId = q.Id, Text = q.Prompt, Answer = Answers(q, record.Answers[q.Id]!) })
@@ -144,22 +146,23 @@ public sealed class FhirExport(ContentCatalog content)
             {
                 Outcome = new CodeableConcept(VocabularySystem + "cause", c.Cause, content.CauseName(c.Cause)),
                 QualitativeRisk = new CodeableConcept(VocabularySystem + "band", Vocabulary.Word(c.Band), Vocabulary.Word(c.Band)),
-                Rationale = string.Join("; ", c.Evidence.Select(e => $"{e.Text} ({e.Weight.ToString("+0.#;-0.#", CultureInfo.InvariantCulture)})")),
+                // FHIR has no empty strings: a cause nothing spoke for has no rationale.
+                Rationale = NullIfEmpty(string.Join("; ", c.Evidence.Select(e => $"{e.Text} ({e.Weight.ToString("+0.#;-0.#", CultureInfo.InvariantCulture)})"))),
                 Probability = new FhirDecimal((decimal)c.Score),
             }).ToList(),
-            Mitigation = string.Join(" ", result.TriageReasons.Select(r => r.Text)),
+            Mitigation = NullIfEmpty(string.Join(" ", result.TriageReasons.Select(r => r.Text))),
             Note = [new Annotation { Text = $"Not a diagnosis. Top cause: {(result.TopCause is null ? "none" : content.CauseName(result.TopCause))}. Result: {resultUrl}" }],
         };
         // The score is a rules score, not a probability: say so in the unit-free decimal's meaning.
         foreach (var prediction in risk.Prediction)
         {
-            prediction.Extension.Add(new Extension("https://kneereset.app/fhir/StructureDefinition/score-is-rules-points", new FhirBoolean(true)));
+            prediction.Extension.Add(new Extension(FhirExtensions.ScoreIsRulesPoints, new FhirBoolean(true)));
         }
 
         return new Bundle
         {
             Type = Bundle.BundleType.Collection,
-            Timestamp = DateTimeOffset.UtcNow,
+            Timestamp = clock.GetUtcNow(),
             Entry =
             [
                 new Bundle.EntryComponent { FullUrl = $"urn:uuid:{patientId}", Resource = patient },
@@ -184,8 +187,19 @@ public sealed class FhirExport(ContentCatalog content)
         }
         if (value.Choices.Count == 0)
         {
-            return [new QuestionnaireResponse.AnswerComponent { Value = new Coding(VocabularySystem + q.Id, NoneCode, q.NoneLabel ?? "None") }];
+            return [new QuestionnaireResponse.AnswerComponent { Value = NoneOf(q) }];
         }
         return value.Choices.Select(c => new QuestionnaireResponse.AnswerComponent { Value = new Coding(VocabularySystem + q.Id, c, q.Option(c)?.Label) }).ToList();
     }
+
+    /// <summary>
+    /// A step's group: its own linkId space ("step-form"), since a step and one of its questions
+    /// may share an id and FHIR wants every linkId unique (que-2).
+    /// </summary>
+    private static string StepLinkId(QuestionStep step) => $"step-{step.Id}";
+
+    /// <summary>The empty list as an answer: the "none" option every list that takes one offers.</summary>
+    private static Coding NoneOf(Question q) => new(VocabularySystem + q.Id, NoneCode, q.NoneLabel ?? DefaultNoneLabel);
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 }

@@ -67,4 +67,18 @@ public class FhirExportTests(KneeResetFactory factory) : IClassFixture<KneeReset
         Assert.Contains("kneecap", top.Rationale, StringComparison.Ordinal);
         Assert.Equal("self_care", risk.Code!.Coding[0].Code);
     }
+
+    [Fact]
+    public async Task A_result_bundle_is_stamped_by_the_app_clock()
+    {
+        using var client = factory.CreateClient();
+        var (share, _) = await RunnerResults.CreateAsync(client, RunnerResults.KneecapAnswers());
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        var before = factory.Clock.GetUtcNow();
+
+        var bundle = Parser.Deserialize<Bundle>(await client.GetStringAsync(new Uri(share + "/fhir", UriKind.Relative)));
+
+        // FHIR instants may drop fractions of a second.
+        Assert.InRange(bundle.Timestamp!.Value, before.AddSeconds(-1), factory.Clock.GetUtcNow());
+    }
 }
