@@ -36,6 +36,7 @@ builder.Services.AddKneeResetRateLimits(builder.Configuration);
 builder.Services.AddKneeResetStaff(builder.Configuration);
 builder.AddHostingSecurity();
 builder.Services.AddProblemDetails();
+builder.Services.AddPageValidation();
 builder.Services.AddRazorPages(options =>
 {
     // Every form posts with an antiforgery token.
@@ -50,8 +51,9 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToAreaPage("Staff", "/Denied");
     // Sessions attach to a result only through the runner's private link: the player and the saved
     // session have a second address under /m/{manage}/ (masked in logs, never cached, no referrer).
-    options.Conventions.AddPageRoute("/Routines/Play", "m/{manage}/play/{slug}");
-    options.Conventions.AddPageRoute("/Sessions/Show", "m/{manage}/sessions/{token}");
+    // (Added beside the public route, not with AddPageRoute, which would stop links to the public one.)
+    options.Conventions.AddPageRouteModelConvention("/Routines/Play", AlsoAt("m/{manage}/play/{slug}"));
+    options.Conventions.AddPageRouteModelConvention("/Sessions/Show", AlsoAt("m/{manage}/sessions/{token}"));
 }).AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 
 var app = builder.Build();
@@ -94,6 +96,9 @@ app.MapRazorPages();
 
 await app.RunAsync();
 return 0;
+
+static Action<Microsoft.AspNetCore.Mvc.ApplicationModels.PageRouteModel> AlsoAt(string template) => model =>
+    model.Selectors.Add(new() { AttributeRouteModel = new() { Template = template } });
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;
