@@ -54,6 +54,8 @@ public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts, Pu
             if (user is not null)
             {
                 InviteLink = links.To(await accounts.InvitePathAsync(user, Actor));
+                // An empty form for the next invite (asp-for would otherwise show what was posted).
+                ModelState.Clear();
                 Invite = new InviteInput();
             }
         }
