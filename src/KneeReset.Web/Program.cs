@@ -6,54 +6,27 @@ using KneeReset.Web.Data;
 using KneeReset.Web.FollowUp;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
-using KneeReset.Web.Pages.Assess;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddKneeResetLogging();
 
-builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
-builder.Services.AddSingleton(sp => new ContentCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path));
+builder.Services.AddContent(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StaffText>();
 builder.Services.AddPublicLinks(builder.Configuration);
 builder.Services.AddKneeResetStore(builder.Configuration, builder.Environment);
-builder.Services.AddScoped<RoutineLibrary>();
 builder.Services.AddOutputCache(LibraryCache.Configure);
-builder.Services.AddSingleton<LibraryCache>();
-builder.Services.AddScoped<AssessmentService>();
-builder.Services.AddScoped<WizardService>();
-builder.Services.AddScoped<ClinicianPlans>();
-builder.Services.AddScoped<Progressions>();
-builder.Services.AddScoped<ResultViews>();
-builder.Services.AddRetention(builder.Configuration);
-builder.Services.AddOptions<PasscodeOptions>().Bind(builder.Configuration.GetSection(PasscodeOptions.Section))
-    .Validate(o => o.MaxAttempts > 0 && o.LockMinutes > 0, "SharePasscodes:MaxAttempts and LockMinutes must be above 0.").ValidateOnStart();
-builder.Services.AddScoped<SharePasscodes>();
+builder.Services.AddLibrary();
+builder.Services.AddAssessments(builder.Configuration);
+builder.Services.AddFollowUp();
 builder.Services.AddSingleton<KneeReset.Web.Fhir.FhirExport>();
 builder.Services.AddKneeResetRateLimits(builder.Configuration);
 builder.Services.AddKneeResetStaff(builder.Configuration);
 builder.AddHostingSecurity();
 builder.Services.AddProblemDetails();
 builder.Services.AddKneeResetApi();
-builder.Services.AddRazorPages(options =>
-{
-    // Every form posts with an antiforgery token.
-    options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
-    // The staff area: every page needs a signed-in staff member with the right role.
-    options.Conventions.AuthorizeAreaFolder("Staff", "/", StaffRoles.StaffPolicy);
-    options.Conventions.AuthorizeAreaFolder("Staff", "/Library", StaffRoles.LibraryPolicy);
-    options.Conventions.AuthorizeAreaFolder("Staff", "/Accounts", StaffRoles.AdminPolicy);
-    options.Conventions.AuthorizeAreaPage("Staff", "/Audit", StaffRoles.AdminPolicy);
-    options.Conventions.AllowAnonymousToAreaPage("Staff", "/SignIn");
-    options.Conventions.AllowAnonymousToAreaPage("Staff", "/Invite");
-    options.Conventions.AllowAnonymousToAreaPage("Staff", "/Denied");
-    // Sessions attach to a result only through the runner's private link: the player and the saved
-    // session have a second address under /m/{manage}/ (masked in logs, never cached, no referrer).
-    options.Conventions.AddPageRoute("/Routines/Play", "m/{manage}/play/{slug}");
-    options.Conventions.AddPageRoute("/Sessions/Show", "m/{manage}/sessions/{token}");
-}).AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+builder.Services.AddKneeResetPages();
 
 var app = builder.Build();
 

@@ -40,7 +40,7 @@ public class ReviewModel(WizardService wizard) : PageModel
         var entity = (await wizard.FindAsync(draft, cancellationToken))!;
         var record = await wizard.FinishAsync(entity, cancellationToken);
         // The runner's private page: their result, the share link and its settings.
-        return Redirect($"/m/{record.Stored.ManageToken}");
+        return RedirectToPage("/Manage/Show", new { token = record.Stored.ManageToken });
     }
 
     private async Task<bool> LoadAsync(string draftId, CancellationToken cancellationToken)

@@ -73,13 +73,9 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         {
             return NotFound();
         }
-        var validation = new SharingValidator().Validate(Sharing);
-        if (!validation.IsValid)
+        // SharingValidator has already filled ModelState (FluentValidation auto-validation).
+        if (!ModelState.IsValid)
         {
-            foreach (var error in validation.Errors)
-            {
-                ModelState.AddModelError($"Sharing.{error.PropertyName}", error.ErrorMessage);
-            }
             await LoadAsync(token, cancellationToken);
             return Page();
         }
@@ -95,7 +91,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         }
         entity.Nickname = string.IsNullOrWhiteSpace(Sharing.Nickname) ? null : Sharing.Nickname.Trim();
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/m/{token}?done=Sharing+settings+saved.");
+        return RedirectToPage(new { token, done = "Sharing settings saved." });
     }
 
     public async Task<IActionResult> OnPostClearPasscodeAsync(string token, CancellationToken cancellationToken) =>
@@ -137,7 +133,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         db.RoutineSessions.RemoveRange(db.RoutineSessions.Where(s => s.AssessmentId == entity.Id));
         db.Assessments.Remove(entity);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect("/?deleted=1");
+        return RedirectToPage("/Index", new { deleted = 1 });
     }
 
     /// <summary>Re-take: a new questionnaire filled with the last answers, linked into this history.</summary>
@@ -148,7 +144,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
             return NotFound();
         }
         var draft = await wizard.StartAsync(cancellationToken, Record);
-        return Redirect($"/assess/{draft.Id}/{wizard.Questions.Steps[0].Id}");
+        return RedirectToPage("/Assess/Step", new { draft = draft.Id, step = wizard.Questions.Steps[0].Id });
     }
 
     public async Task<IActionResult> OnGetCalendarAsync(string token, CancellationToken cancellationToken)
@@ -178,7 +174,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         }
         change(entity);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/m/{token}?done={Uri.EscapeDataString(message)}");
+        return RedirectToPage(new { token, done = message });
     }
 
     private async Task<StoredAssessment?> EntityAsync(string token, CancellationToken cancellationToken) =>

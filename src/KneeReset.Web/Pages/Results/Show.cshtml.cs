@@ -15,7 +15,7 @@ namespace KneeReset.Web.Pages.Results;
 /// if the runner set one); a signed-in clinician also sees every answer and the reasoning, and
 /// can write a plan that the runner then sees.
 /// </summary>
-public class ShowModel(AssessmentService assessments, ClinicianPlans plans, ResultViews views, SharePasscodes passcodes, RoutineLibrary library, ContentCatalog content, AuditLog audit, Data.KneeResetDbContext db, TimeProvider clock) : PageModel
+public class ShowModel(AssessmentService assessments, ClinicianPlans plans, ResultViews views, SharePasscodes passcodes, RoutineLibrary library, ContentCatalog content, AuditLog audit, Data.KneeResetDbContext db) : PageModel
 {
     public AssessmentRecord Record { get; private set; } = null!;
     public ResultView View { get; private set; } = null!;
@@ -24,7 +24,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
     public IReadOnlyList<RoutineView> Library { get; private set; } = [];
     public ContentCatalog Catalog => content;
 
-    [BindProperty]
+    /// <summary>The clinician's plan form; bound (and validated) only by <see cref="OnPostPlanAsync"/>, not by the passcode form.</summary>
     public PlanInput Plan { get; set; } = new();
 
     public sealed class PlanInput
@@ -39,8 +39,9 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
 
     public sealed class PlanValidator : AbstractValidator<PlanInput>
     {
-        public PlanValidator(DateOnly today)
+        public PlanValidator(TimeProvider clock)
         {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             RuleFor(x => x.Note).MaximumLength(4000).WithMessage("Keep the note under 4000 characters.");
             RuleFor(x => x.Avoid).MaximumLength(2000).WithMessage("Keep \"avoid\" under 2000 characters.");
             RuleFor(x => x.ReviewDate).GreaterThanOrEqualTo(today).When(x => x.ReviewDate is not null).WithMessage("The review date can't be in the past.");
@@ -75,7 +76,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         if (check.Right)
         {
             passcodes.GrantAccess(HttpContext, record.Stored);
-            return Redirect($"/r/{token}");
+            return RedirectToPage(new { token });
         }
         await LoadAsync(token, cancellationToken);
         ModelState.AddModelError("passcode", check.Locked
@@ -84,8 +85,10 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPlanAsync(string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPlanAsync(string token, [FromForm(Name = nameof(Plan))] PlanInput plan, CancellationToken cancellationToken)
     {
+        // PlanValidator has already filled ModelState (FluentValidation auto-validation).
+        Plan = plan;
         if (!IsClinician)
         {
             return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
@@ -94,15 +97,10 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         {
             return NotFound();
         }
-        var validation = new PlanValidator(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Validate(Plan);
         var known = Library.ToDictionary(r => r.Routine.Slug);
         if (Plan.Routines.Any(r => !known.ContainsKey(r)))
         {
             ModelState.AddModelError("Plan.Routines", "One of the chosen routines no longer exists.");
-        }
-        foreach (var error in validation.Errors)
-        {
-            ModelState.AddModelError($"Plan.{error.PropertyName}", error.ErrorMessage);
         }
         if (!ModelState.IsValid)
         {
@@ -111,7 +109,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         var items = Plan.Routines.Distinct().Select(slug => new PlanItem(slug, known[slug].Routine.Title,
             Clean(Plan.Dosage.GetValueOrDefault(slug)), Clean(Plan.ItemNote.GetValueOrDefault(slug)))).ToList();
         await plans.SaveAsync(Record.Stored.Id, User.Identity!.Name!, Clean(Plan.Note), Clean(Plan.Avoid), Plan.ReviewDate, items, cancellationToken);
-        return Redirect($"/r/{token}#plan-title");
+        return RedirectToPage(null, null, new { token }, "plan-title");
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

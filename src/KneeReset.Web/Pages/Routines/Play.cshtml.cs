@@ -80,13 +80,9 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
         {
             return NotFound();
         }
-        var validation = new LogValidator().Validate(Input);
-        if (!validation.IsValid)
+        // LogValidator has already filled ModelState (FluentValidation auto-validation).
+        if (!ModelState.IsValid)
         {
-            foreach (var error in validation.Errors)
-            {
-                ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
-            }
             return Page();
         }
         var assessment = await ResultIdAsync(cancellationToken);
@@ -108,7 +104,8 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
         };
         db.RoutineSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect(Manage is null ? $"/sessions/{session.Token}" : $"/m/{Manage}/sessions/{session.Token}");
+        // With the private token the session page answers at /m/{manage}/sessions/{token} (see Program.cs).
+        return RedirectToPage("/Sessions/Show", new { manage = Manage, token = session.Token });
     }
 
     /// <summary>Null when played from the public library; 0 when the private link is unknown.</summary>

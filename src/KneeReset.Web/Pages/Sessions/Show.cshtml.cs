@@ -41,7 +41,7 @@ public class ShowModel(KneeResetDbContext db) : PageModel
         var entity = await db.RoutineSessions.FirstAsync(s => s.Id == session.Id, cancellationToken);
         entity.PainNextMorning = painNextMorning;
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect(Request.Path);
+        return RedirectToPage();
     }
 
     private async Task<RoutineSession?> LoadAsync(string token, CancellationToken cancellationToken)

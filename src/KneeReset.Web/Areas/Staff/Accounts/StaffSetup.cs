@@ -19,7 +19,7 @@ public static class StaffSetup
 {
     public static IServiceCollection AddKneeResetStaff(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<StaffOptions>(configuration.GetSection(StaffOptions.Section));
+        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
         services.AddIdentity<StaffUser, IdentityRole>(options =>
             {
                 options.Password.RequiredLength = 12;
@@ -65,7 +65,9 @@ public static class StaffSetup
         services.AddScoped<VariationRenames>();
         services.AddScoped<LibraryEditor>();
         services.AddScoped<LibraryTransfer>();
-        services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
+        services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path) && o.MaxBytes > 0, "Media:Path must be set and Media:MaxBytes above 0.")
+            .ValidateOnStart();
         services.AddSingleton<MediaStore>();
         return services;
     }

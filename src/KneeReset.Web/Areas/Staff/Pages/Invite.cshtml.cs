@@ -38,6 +38,6 @@ public class InviteModel(UserManager<StaffUser> users, AuditLog audit, KneeReset
         }
         audit.Record(user!.Email!, "staff.password_set", user.Email!);
         await db.SaveChangesAsync();
-        return Redirect("/Staff/SignIn");
+        return RedirectToPage("SignIn");
     }
 }

@@ -39,12 +39,8 @@ public class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser>
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var validation = new InputValidator().Validate(Input);
-        foreach (var error in validation.Errors)
-        {
-            ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
-        }
-        if (!validation.IsValid)
+        // InputValidator has already filled ModelState (FluentValidation auto-validation).
+        if (!ModelState.IsValid)
         {
             return Page();
         }

@@ -22,6 +22,6 @@ public class SignOutModel(SignInManager<StaffUser> signIn, UserManager<StaffUser
             await users.UpdateSecurityStampAsync(user);
         }
         await signIn.SignOutAsync();
-        return Redirect("/");
+        return RedirectToPage("/Index", new { area = "" });
     }
 }

@@ -17,7 +17,7 @@ public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts, Pu
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public string? InviteLink { get; private set; }
 
-    [BindProperty]
+    /// <summary>The invite form; bound (and validated) only by <see cref="OnPostInviteAsync"/>, not by the role and disable forms.</summary>
     public InviteInput Invite { get; set; } = new();
 
     public sealed class InviteInput
@@ -40,14 +40,11 @@ public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts, Pu
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostInviteAsync()
+    public async Task<IActionResult> OnPostInviteAsync([FromForm(Name = nameof(Invite))] InviteInput invite)
     {
-        var validation = new InviteValidator().Validate(Invite);
-        foreach (var error in validation.Errors)
-        {
-            ModelState.AddModelError($"Invite.{error.PropertyName}", error.ErrorMessage);
-        }
-        if (validation.IsValid)
+        // InviteValidator has already filled ModelState (FluentValidation auto-validation).
+        Invite = invite;
+        if (ModelState.IsValid)
         {
             var (user, errors) = await accounts.CreateAsync(Invite.Email!, Invite.Name, Invite.Role!, Actor);
             foreach (var error in errors)
@@ -57,6 +54,8 @@ public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts, Pu
             if (user is not null)
             {
                 InviteLink = links.To(await accounts.InvitePathAsync(user, Actor));
+                // An empty form for the next invite (asp-for would otherwise show what was posted).
+                ModelState.Clear();
                 Invite = new InviteInput();
             }
         }

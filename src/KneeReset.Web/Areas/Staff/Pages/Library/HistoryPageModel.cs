@@ -1,3 +1,5 @@
+using FluentValidation.AspNetCore;
+using FluentValidation.Results;
 using KneeReset.Web.Areas.Staff.Library;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
@@ -18,8 +20,6 @@ public abstract class HistoryPageModel(LibraryRevisions revisions, LibraryEditor
 
     /// <summary>"routine" or "exercise".</summary>
     protected abstract string EntityType { get; }
-
-    protected abstract string EditPath(int id);
 
     /// <summary>Loads the entity for the page; its current version, or null when it doesn't exist.</summary>
     protected abstract Task<int?> LoadEntityAsync(int id, CancellationToken cancellationToken);
@@ -46,13 +46,11 @@ public abstract class HistoryPageModel(LibraryRevisions revisions, LibraryEditor
         var result = await editor.RestoreAsync(revision, User.Identity!.Name!, cancellationToken);
         if (!result.Saved)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(string.Empty, error.ErrorMessage);
-            }
+            new ValidationResult(result.Errors).AddToModelState(ModelState);
             return Page();
         }
-        return Redirect($"{EditPath(id)}?saved={result.Version}");
+        // Each library History page sits beside its Edit page.
+        return RedirectToPage("Edit", new { id, saved = result.Version });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using FluentValidation.AspNetCore;
+using FluentValidation.Results;
 using KneeReset.Web.Areas.Staff.Library;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
@@ -59,7 +61,7 @@ public class EditModel(LibraryEditor editor, LibraryChecks checks, MediaStore me
         var problem = await editor.DeleteExerciseAsync(id, User.Identity!.Name!, cancellationToken);
         if (problem is null)
         {
-            return Redirect("/Staff/Library/Exercises");
+            return RedirectToPage("Index");
         }
         Id = id;
         ModelState.AddModelError(string.Empty, problem);
@@ -106,7 +108,7 @@ public class EditModel(LibraryEditor editor, LibraryChecks checks, MediaStore me
         }
         if (result.Saved)
         {
-            return Redirect($"/Staff/Library/Exercises/Edit/{result.Id}?saved={result.Version}");
+            return RedirectToPage(new { id = result.Id, saved = result.Version });
         }
         media.Delete(image);
         return await ShowAgainAsync(result, file, cancellationToken);
@@ -126,10 +128,7 @@ public class EditModel(LibraryEditor editor, LibraryChecks checks, MediaStore me
             Conflict = FieldDiff.Compare(result.Conflict, LibraryFiles.Write(file));
             ConflictVersion = result.Version;
         }
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
-        }
+        new ValidationResult(result.Errors).AddToModelState(ModelState, nameof(Input));
         await LoadAsync(cancellationToken);
         return Page();
     }

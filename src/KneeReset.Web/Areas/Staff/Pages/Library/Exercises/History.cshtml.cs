@@ -10,8 +10,6 @@ public class HistoryModel(LibraryRevisions revisions, LibraryEditor editor, Knee
 
     protected override string EntityType => LibraryRevisions.ExerciseType;
 
-    protected override string EditPath(int id) => $"/Staff/Library/Exercises/Edit/{id}";
-
     protected override async Task<int?> LoadEntityAsync(int id, CancellationToken cancellationToken)
     {
         if (await db.Exercises.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken) is not { } found)

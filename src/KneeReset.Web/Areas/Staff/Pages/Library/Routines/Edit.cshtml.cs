@@ -1,3 +1,5 @@
+using FluentValidation.AspNetCore;
+using FluentValidation.Results;
 using KneeReset.Web.Areas.Staff.Library;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
@@ -100,14 +102,11 @@ public class EditModel(LibraryEditor editor, KneeResetDbContext db, ContentCatal
         }
         if (!result.Saved)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
-            }
+            new ValidationResult(result.Errors).AddToModelState(ModelState, nameof(Input));
             await LoadExercisesAsync(cancellationToken);
             return Page();
         }
-        return Redirect($"/Staff/Library/Routines/Edit/{result.Id}?saved={result.Version}");
+        return RedirectToPage(new { id = result.Id, saved = result.Version });
     }
 
     private async Task<IActionResult> RedisplayAsync(int? id, CancellationToken cancellationToken)

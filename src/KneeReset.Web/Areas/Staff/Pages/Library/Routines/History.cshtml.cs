@@ -10,8 +10,6 @@ public class HistoryModel(LibraryRevisions revisions, LibraryEditor editor, Knee
 
     protected override string EntityType => LibraryRevisions.RoutineType;
 
-    protected override string EditPath(int id) => $"/Staff/Library/Routines/Edit/{id}";
-
     protected override async Task<int?> LoadEntityAsync(int id, CancellationToken cancellationToken)
     {
         if (await db.Routines.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken) is not { } found)

@@ -1,0 +1,24 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeReset.Web.Infrastructure;
+
+/// <summary>
+/// FluentValidation wired once into the MVC pipeline: each page's nested validator fills
+/// ModelState (under the bound property's prefix, e.g. <c>Input.Email</c>) before the handler
+/// runs. Pages work without JavaScript and the layout loads no client validation library, so
+/// validation is server-side only: FluentValidation's client-side adapters are not registered.
+/// </summary>
+public static class PageValidation
+{
+    public static IServiceCollection AddPageValidation(this IServiceCollection services)
+    {
+        // Only the validators of page forms (nested in a page model). The library file validators
+        // need the live exercise list and run inside the editor's transaction instead.
+        services.AddValidatorsFromAssembly(typeof(PageValidation).Assembly, ServiceLifetime.Scoped,
+            filter: v => v.ValidatorType.DeclaringType?.IsAssignableTo(typeof(PageModel)) == true);
+        services.AddFluentValidationAutoValidation();
+        return services;
+    }
+}
