@@ -56,8 +56,8 @@ builder.Services.AddRazorPages(options =>
 
 var app = builder.Build();
 
-await app.Services.InitialiseStoreAsync();
-await app.Services.InitialiseStaffAsync();
+// Migrate, seed and create the first admin under one lock: instances starting together take turns.
+await app.Services.InitialiseStoreAsync(() => app.Services.InitialiseStaffAsync());
 if (StaffCommand.IsStaffCommand(args))
 {
     return await StaffCommand.RunAsync(app.Services, args, Console.In, Console.Out);

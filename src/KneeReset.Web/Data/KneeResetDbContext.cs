@@ -4,11 +4,22 @@ using Microsoft.EntityFrameworkCore;
 namespace KneeReset.Web.Data;
 
 /// <summary>
-/// The store. Provider-neutral on purpose: no SQLite-only column types or SQL, so a second
-/// provider (PostgreSQL) needs only its own migrations set.
+/// The store, and its SQLite migrations (Data/Migrations). Provider-neutral on purpose: no
+/// SQLite-only column types or SQL, so PostgreSQL shares this one model through
+/// <see cref="PostgresKneeResetDbContext"/>, which only gives it a migrations set of its own.
+/// No state and no injected services, so instances are pooled (AddDbContextPool).
 /// </summary>
-public sealed class KneeResetDbContext(DbContextOptions<KneeResetDbContext> options) : IdentityDbContext<StaffUser>(options)
+public class KneeResetDbContext : IdentityDbContext<StaffUser>
 {
+    public KneeResetDbContext(DbContextOptions<KneeResetDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's subclass, whose options name its own type.</summary>
+    protected KneeResetDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Exercise> Exercises => Set<Exercise>();
     public DbSet<Routine> Routines => Set<Routine>();
     public DbSet<RoutineStep> RoutineSteps => Set<RoutineStep>();

@@ -24,9 +24,6 @@ public abstract class AppUnderTest : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; } = TestDatabase.CreateFresh();
 
-    /// <summary>The SQLite file behind <see cref="Database"/> (the suite checks it is this one, not a developer's).</summary>
-    public string DatabaseFile => ((SqliteTestDatabase)Database).File;
-
     /// <summary>This app's temporary folder: media, keys and anything a test needs beside them.</summary>
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"kneereset-app-{Guid.NewGuid():N}");
 
