@@ -49,11 +49,3 @@ public sealed class ScaleOutFactAttribute : FactAttribute
 {
     public ScaleOutFactAttribute() => Skip = TestServices.Missing(redis: true);
 }
-
-/// <summary>A test of SQLite itself (its file, its locks): skipped, with the reason given, when the suite runs on PostgreSQL.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class SqliteOnlyFactAttribute : FactAttribute
-{
-    public SqliteOnlyFactAttribute(string why) =>
-        Skip = TestServices.Provider == "Sqlite" ? null : $"SQLite only ({why}); this run uses {TestServices.Provider}.";
-}
