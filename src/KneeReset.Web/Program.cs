@@ -21,6 +21,7 @@ builder.Services.AddPublicLinks(builder.Configuration);
 builder.Services.AddKneeResetStore(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<RoutineLibrary>();
 builder.Services.AddOutputCache(LibraryCache.Configure);
+builder.Services.AddKneeResetSharedCache(builder.Configuration);
 builder.Services.AddSingleton<LibraryCache>();
 builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<WizardService>();

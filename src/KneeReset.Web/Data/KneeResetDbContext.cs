@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace KneeReset.Web.Data;
 /// <see cref="PostgresKneeResetDbContext"/>, which only gives it a migrations set of its own.
 /// No state and no injected services, so instances are pooled (AddDbContextPool).
 /// </summary>
-public class KneeResetDbContext : IdentityDbContext<StaffUser>
+public class KneeResetDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
 {
     public KneeResetDbContext(DbContextOptions<KneeResetDbContext> options) : base(options)
     {
@@ -30,6 +31,8 @@ public class KneeResetDbContext : IdentityDbContext<StaffUser>
     public DbSet<ClinicianPlan> ClinicianPlans => Set<ClinicianPlan>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();
+    /// <summary>Data Protection keys (cookies, antiforgery, set-password links), shared by every instance; encrypted with the configured certificate.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
