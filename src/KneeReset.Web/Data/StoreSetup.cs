@@ -38,8 +38,8 @@ public static class StoreSetup
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
             .Configure(o => o.ConnectionString = configuration.GetConnectionString(ConnectionStringName) ?? (o.IsSqlite ? DefaultConnectionString : null))
             .Validate(o => o.IsSqlite || o.IsPostgres, $"Database:Provider must be '{DatabaseOptions.Sqlite}' or '{DatabaseOptions.Postgres}'.")
-            .Validate(o => !o.IsPostgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Database:Provider is Postgres, so ConnectionStrings:KneeReset must name the database (Host=...;Database=...;Username=...;Password=...).")
+            .Validate(o => !o.IsPostgres || NamesAPostgresServer(o.ConnectionString),
+                "Database:Provider is Postgres, so ConnectionStrings:KneeReset must name the database (Host=...;Database=...;Username=...;Password=...), not a SQLite file.")
             .ValidateOnStart();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         // Pooled: the context keeps no state of its own, and a request then skips building one.
@@ -66,6 +66,19 @@ public static class StoreSetup
 
     /// <summary>The validated settings: a wrong provider or a missing connection string stops the app here, naming the setting.</summary>
     private static DatabaseOptions Settings(IServiceProvider services) => services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
+    /// <summary>A PostgreSQL connection string with a host: the SQLite default ("Data Source=...") left in place is not one.</summary>
+    private static bool NamesAPostgresServer(string? connectionString)
+    {
+        try
+        {
+            return new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Host is { Length: > 0 };
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Resolves a relative SQLite file against the content root and creates its folder when missing.</summary>
     internal static string SqliteFile(string connectionString, string contentRoot)

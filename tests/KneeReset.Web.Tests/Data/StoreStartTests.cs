@@ -64,5 +64,6 @@ public sealed class StoreStartTests(StoreStartTests.UnknownProviderApp unknown, 
 
     public sealed class UnknownProviderApp() : KneeResetFactory([new("Database:Provider", "Oracle")]);
 
-    public sealed class PostgresWithoutConnectionApp() : KneeResetFactory([new("Database:Provider", "Postgres"), new("ConnectionStrings:KneeReset", "")]);
+    /// <summary>Postgres chosen, but the connection string left at appsettings' SQLite default.</summary>
+    public sealed class PostgresWithoutConnectionApp() : KneeResetFactory([new("Database:Provider", "Postgres"), new("ConnectionStrings:KneeReset", "Data Source=data/kneereset.db")]);
 }
