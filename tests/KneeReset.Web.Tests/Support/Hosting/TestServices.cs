@@ -49,3 +49,14 @@ public sealed class ScaleOutFactAttribute : FactAttribute
 {
     public ScaleOutFactAttribute() => Skip = TestServices.Missing(redis: true);
 }
+
+/// <summary>A test that runs a command-line tool (sqlite3): skipped with the reason where it is not installed, always run under CI.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ToolFactAttribute : FactAttribute
+{
+    public ToolFactAttribute(string tool) =>
+        Skip = TestServices.UnderCi || OnPath(tool) ? null : $"needs {tool} (apt-get install -y {tool}); .ci/run installs it.";
+
+    private static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(folder => File.Exists(Path.Combine(folder, tool)));
+}
