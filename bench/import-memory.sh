@@ -25,7 +25,7 @@ ls -l "$work"/*.zip | awk '{print $5, $9}'
 
 dotnet build src/KneeReset.Web -c Release -nologo -v q >/dev/null
 ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development \
-  ConnectionStrings__KneeReset="Data Source=$work/bench.db" DataProtection__KeysPath="$work/keys" Media__Path="$work/media" \
+  ConnectionStrings__KneeReset="Data Source=$work/bench.db" Media__Path="$work/media" \
   Staff__BootstrapEmail=bench@studio.test Staff__BootstrapPassword="bench password 42 long" Serilog__MinimumLevel__Default=Warning \
   dotnet src/KneeReset.Web/bin/Release/net10.0/KneeReset.Web.dll >"$work/app.log" 2>&1 &
 app=$!

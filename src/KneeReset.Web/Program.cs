@@ -17,6 +17,7 @@ builder.Services.AddSingleton<StaffText>();
 builder.Services.AddPublicLinks(builder.Configuration);
 builder.Services.AddKneeResetStore(builder.Configuration, builder.Environment);
 builder.Services.AddOutputCache(LibraryCache.Configure);
+builder.Services.AddKneeResetSharedCache(builder.Configuration);
 builder.Services.AddLibrary();
 builder.Services.AddAssessments(builder.Configuration);
 builder.Services.AddFollowUp();
@@ -30,8 +31,8 @@ builder.Services.AddKneeResetPages();
 
 var app = builder.Build();
 
-await app.Services.InitialiseStoreAsync();
-await app.Services.InitialiseStaffAsync();
+// Migrate, seed and create the first admin under one lock: instances starting together take turns.
+await app.Services.InitialiseStoreAsync(() => app.Services.InitialiseStaffAsync());
 if (StaffCommand.IsStaffCommand(args))
 {
     return await StaffCommand.RunAsync(app.Services, args, Console.In, Console.Out);

@@ -92,7 +92,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         _playwright?.Dispose();
         await DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".startup-lock" })
         {
             File.Delete(_database + suffix);
         }

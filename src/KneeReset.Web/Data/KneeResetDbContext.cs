@@ -1,14 +1,26 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Data;
 
 /// <summary>
-/// The store. Provider-neutral on purpose: no SQLite-only column types or SQL, so a second
-/// provider (PostgreSQL) needs only its own migrations set.
+/// The store, and its SQLite migrations (Data/Migrations). Provider-neutral on purpose: no
+/// SQLite-only column types or SQL, so PostgreSQL shares this one model through
+/// <see cref="PostgresKneeResetDbContext"/>, which only gives it a migrations set of its own.
+/// No state and no injected services, so instances are pooled (AddDbContextPool).
 /// </summary>
-public sealed class KneeResetDbContext(DbContextOptions<KneeResetDbContext> options) : IdentityDbContext<StaffUser>(options)
+public class KneeResetDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
 {
+    public KneeResetDbContext(DbContextOptions<KneeResetDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's subclass, whose options name its own type.</summary>
+    protected KneeResetDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Exercise> Exercises => Set<Exercise>();
     public DbSet<Routine> Routines => Set<Routine>();
     public DbSet<RoutineStep> RoutineSteps => Set<RoutineStep>();
@@ -19,6 +31,8 @@ public sealed class KneeResetDbContext(DbContextOptions<KneeResetDbContext> opti
     public DbSet<ClinicianPlan> ClinicianPlans => Set<ClinicianPlan>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();
+    /// <summary>Data Protection keys (cookies, antiforgery, set-password links), shared by every instance; encrypted with the configured certificate.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,16 +2,29 @@ using KneeReset.Web.Content;
 using KneeReset.Web.Library;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace KneeReset.Web.Data;
 
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
 
-    /// <summary>Sqlite today; the DbContext is provider-neutral so PostgreSQL can be added with its own migrations.</summary>
-    public string Provider { get; set; } = "Sqlite";
+    /// <summary>Sqlite (the zero-setup default: one file beside the app) or Postgres (several instances share one database).</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>ConnectionStrings:KneeReset, copied here so it is validated with the provider.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
 }
 
 public static class StoreSetup
@@ -22,19 +35,26 @@ public static class StoreSetup
 
     public static IServiceCollection AddKneeResetStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString(ConnectionStringName) ?? (o.IsSqlite ? DefaultConnectionString : null))
+            .Validate(o => o.IsSqlite || o.IsPostgres, $"Database:Provider must be '{DatabaseOptions.Sqlite}' or '{DatabaseOptions.Postgres}'.")
+            .Validate(o => !o.IsPostgres || NamesAPostgresServer(o.ConnectionString),
+                "Database:Provider is Postgres, so ConnectionStrings:KneeReset must name the database (Host=...;Database=...;Username=...;Password=...), not a SQLite file.")
+            .ValidateOnStart();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString;
-        services.AddDbContext<KneeResetDbContext>(options =>
+        // Pooled: the context keeps no state of its own, and a request then skips building one.
+        if (database.IsPostgres)
         {
-            switch (database.Provider.ToLowerInvariant())
-            {
-                case "sqlite":
-                    options.UseSqlite(SqliteFile(connectionString, environment.ContentRootPath));
-                    break;
-                default:
-                    throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use 'Sqlite'.");
-            }
-        });
+            // One model, its own migrations: the app asks for KneeResetDbContext and gets the PostgreSQL one.
+            services.AddDbContextPool<KneeResetDbContext, PostgresKneeResetDbContext>((sp, options) =>
+                options.UseNpgsql(Settings(sp).ConnectionString).AddInterceptors(MicrosecondTimestamps.Instance));
+        }
+        else
+        {
+            services.AddDbContextPool<KneeResetDbContext>((sp, options) =>
+                options.UseSqlite(SqliteFile(Settings(sp).ConnectionString ?? DefaultConnectionString, environment.ContentRootPath))
+                    .AddInterceptors(MicrosecondTimestamps.Instance));
+        }
         services.AddScoped<LibrarySeeder>();
         // Liveness (/healthz/live) runs none of these; readiness (/healthz/ready, /healthz) runs them all.
         services.AddHealthChecks()
@@ -44,8 +64,24 @@ public static class StoreSetup
         return services;
     }
 
+    /// <summary>The validated settings: a wrong provider or a missing connection string stops the app here, naming the setting.</summary>
+    private static DatabaseOptions Settings(IServiceProvider services) => services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
+    /// <summary>A PostgreSQL connection string with a host: the SQLite default ("Data Source=...") left in place is not one.</summary>
+    private static bool NamesAPostgresServer(string? connectionString)
+    {
+        try
+        {
+            return new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Host is { Length: > 0 };
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Resolves a relative SQLite file against the content root and creates its folder when missing.</summary>
-    private static string SqliteFile(string connectionString, string contentRoot)
+    internal static string SqliteFile(string connectionString, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
@@ -57,13 +93,33 @@ public static class StoreSetup
         return builder.ToString();
     }
 
-    /// <summary>Applies migrations and seeds the library from content/, before the app takes requests.</summary>
-    public static async Task InitialiseStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies migrations, seeds the library from content/ and runs <paramref name="alsoUnderLock"/>
+    /// (the staff roles and first admin), before the app takes requests. All of it under
+    /// <see cref="StartupLock"/>, so instances starting together take turns instead of racing.
+    /// </summary>
+    public static async Task InitialiseStoreAsync(this IServiceProvider services, Func<Task>? alsoUnderLock = null, CancellationToken cancellationToken = default)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-        var content = scope.ServiceProvider.GetRequiredService<ContentCatalog>();
-        await scope.ServiceProvider.GetRequiredService<LibrarySeeder>().SeedAsync(content.Path, cancellationToken);
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        await using (await StartupLock.AcquireAsync(Settings(services), environment.ContentRootPath, cancellationToken))
+        {
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
+                // EF logs reading a missing history table as an error (efcore#37328, on PostgreSQL):
+                // an existing but empty database gets the table first, so a first start logs no error.
+                if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+                {
+                    await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+                }
+                await db.Database.MigrateAsync(cancellationToken);
+                var content = scope.ServiceProvider.GetRequiredService<ContentCatalog>();
+                await scope.ServiceProvider.GetRequiredService<LibrarySeeder>().SeedAsync(content.Path, cancellationToken);
+            }
+            if (alsoUnderLock is not null)
+            {
+                await alsoUnderLock();
+            }
+        }
     }
 }

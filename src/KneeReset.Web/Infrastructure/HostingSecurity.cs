@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using KneeReset.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -20,13 +21,11 @@ public sealed class KeyProtectionOptions
 {
     public const string Section = "DataProtection";
 
-    public string KeysPath { get; set; } = "data/keys";
-
     /// <summary>A PFX certificate (with its private key) that encrypts the keys at rest.</summary>
     public string? CertificatePath { get; set; }
     public string? CertificatePassword { get; set; }
 
-    /// <summary>Production refuses to start with keys in the clear unless this says the folder is protected some other way.</summary>
+    /// <summary>Production refuses to start with keys in the clear unless this says the database is protected some other way.</summary>
     public bool AllowUnprotectedKeys { get; set; }
 }
 
@@ -88,9 +87,10 @@ public static class HostingSecurity
     }
 
     /// <summary>
-    /// Keys for cookies, antiforgery and set-password links survive restarts and are shared with
-    /// the `staff add` command: kept beside the database, encrypted with a certificate when one is
-    /// configured. Production without one must say the folder is protected otherwise.
+    /// Keys for cookies, antiforgery and set-password links survive restarts and are shared by
+    /// every instance and the `staff add` command: kept in the database, encrypted with a
+    /// certificate when one is configured. Production without one must say the database is
+    /// protected otherwise.
     /// </summary>
     private static void AddKeyProtection(WebApplicationBuilder builder)
     {
@@ -99,11 +99,11 @@ public static class HostingSecurity
         builder.Services.AddOptions<KeyProtectionOptions>().Bind(section)
             .Validate(o => !builder.Environment.IsProduction() || o.CertificatePath is { Length: > 0 } || o.AllowUnprotectedKeys,
                 "DataProtection:CertificatePath must name a PFX certificate in Production, so the keys are encrypted at rest " +
-                "(or set DataProtection:AllowUnprotectedKeys=true when the keys folder is protected another way).")
+                "(or set DataProtection:AllowUnprotectedKeys=true when the database is protected another way).")
             .ValidateOnStart();
         var keys = builder.Services.AddDataProtection()
             .SetApplicationName("KneeReset")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(settings.KeysPath, builder.Environment.ContentRootPath)));
+            .PersistKeysToDbContext<KneeResetDbContext>();
         if (settings.CertificatePath is { Length: > 0 } path)
         {
             var certificate = LoadCertificate(Path.GetFullPath(path, builder.Environment.ContentRootPath), settings.CertificatePassword);

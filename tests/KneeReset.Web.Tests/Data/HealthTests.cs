@@ -3,6 +3,7 @@ using KneeReset.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace KneeReset.Web.Tests.Data;
 
@@ -19,16 +20,26 @@ public class HealthTests(KneeResetFactory factory) : IClassFixture<KneeResetFact
     }
 
     [Fact]
-    public void The_app_under_test_uses_the_factory_database_file()
+    public void The_app_under_test_uses_the_factory_database()
     {
         // Guards the suite itself: were the connection string not overridden, the tests
-        // would write into the developer's database under src/.
+        // would write into the developer's database under src/ (or a shared PostgreSQL one).
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
 
-        var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-
-        Assert.Equal(factory.DatabaseFile, dataSource);
-        Assert.True(File.Exists(factory.DatabaseFile));
+        switch (factory.Database)
+        {
+            case SqliteTestDatabase sqlite:
+                Assert.Equal(sqlite.File, new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+                Assert.True(File.Exists(sqlite.File));
+                break;
+            case PostgresTestDatabase postgres:
+                Assert.IsType<PostgresKneeResetDbContext>(db);
+                Assert.Equal(postgres.Name, new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).Database);
+                break;
+            default:
+                Assert.Fail($"No check for {factory.Database.GetType().Name}.");
+                break;
+        }
     }
 }

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using KneeReset.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KneeReset.Web.Tests.Infrastructure;
 
@@ -79,7 +82,11 @@ public sealed class HostingSecurityTests(
         using var signIn = await client.SignInAsync("nobody@studio.test", "not a password 1");
 
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        var xml = string.Concat(Directory.GetFiles(keyCertificate.KeysFolder, "*.xml").Select(File.ReadAllText));
+        // The keys live in the database, which every instance shares.
+        await using var scope = keyCertificate.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<KneeResetDbContext>().DataProtectionKeys.Select(k => k.Xml).ToListAsync();
+        Assert.NotEmpty(stored);
+        var xml = string.Concat(stored);
         Assert.Contains("<encryptedSecret", xml, StringComparison.Ordinal);
         Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
     }

@@ -9,9 +9,9 @@ namespace KneeReset.Web.Tests;
 
 /// <summary>
 /// What every app under test has, in memory (KneeResetFactory) or on a real port
-/// (<see cref="KestrelApp"/>): a fresh store of its own (<see cref="TestDatabase"/>), media and
-/// keys in a temporary folder of its own, a clock tests can move on, writes that fail on demand,
-/// every log event collected, staff signed in from a test header, and limits high enough that
+/// (<see cref="KestrelApp"/>): a fresh store of its own (<see cref="TestDatabase"/>, which also
+/// keeps its Data Protection keys), media in a temporary folder of its own, a clock tests can move
+/// on, writes that fail on demand, every log event collected, staff signed in from a test header, and limits high enough that
 /// no test trips one by accident. A subclass passes settings of its own, applied last.
 /// One app per test class (IClassFixture), so no class sees another's data; the host starts on
 /// first use and everything is removed on dispose.
@@ -19,20 +19,22 @@ namespace KneeReset.Web.Tests;
 public abstract class AppUnderTest : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyList<KeyValuePair<string, string>> _settings;
+    private readonly bool _ownsDatabase;
 
-    protected AppUnderTest(IEnumerable<KeyValuePair<string, string>> settings) => _settings = [.. settings];
+    /// <summary>An app on a fresh store of its own, or on <paramref name="sharedDatabase"/> (several instances of one site; its owner removes it).</summary>
+    protected AppUnderTest(IEnumerable<KeyValuePair<string, string>> settings, TestDatabase? sharedDatabase = null)
+    {
+        _settings = [.. settings];
+        _ownsDatabase = sharedDatabase is null;
+        Database = sharedDatabase ?? TestDatabase.CreateFresh();
+    }
 
-    public TestDatabase Database { get; } = TestDatabase.CreateFresh();
+    public TestDatabase Database { get; }
 
-    /// <summary>The SQLite file behind <see cref="Database"/> (the suite checks it is this one, not a developer's).</summary>
-    public string DatabaseFile => ((SqliteTestDatabase)Database).File;
-
-    /// <summary>This app's temporary folder: media, keys and anything a test needs beside them.</summary>
+    /// <summary>This app's temporary folder: media and anything a test needs beside them.</summary>
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"kneereset-app-{Guid.NewGuid():N}");
 
     public string MediaFolder => Path.Combine(Folder, "media");
-
-    public string KeysFolder => Path.Combine(Folder, "keys");
 
     /// <summary>The app's clock: real time, moved on by tests that need time to pass.</summary>
     public ShiftedClock Clock { get; } = new();
@@ -57,7 +59,6 @@ public abstract class AppUnderTest : WebApplicationFactory<Program>
         }
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
-        builder.UseSetting("DataProtection:KeysPath", KeysFolder);
         builder.UseSetting("Media:Path", MediaFolder);
         foreach (var (key, value) in _settings)
         {
@@ -76,7 +77,10 @@ public abstract class AppUnderTest : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Database.Dispose();
+        if (_ownsDatabase)
+        {
+            Database.Dispose();
+        }
         if (Directory.Exists(Folder))
         {
             Directory.Delete(Folder, recursive: true);

@@ -19,7 +19,8 @@ public class KestrelApp : AppUnderTest
     {
     }
 
-    protected KestrelApp(IEnumerable<KeyValuePair<string, string>> settings) : base(settings) => UseKestrel(_port);
+    protected KestrelApp(IEnumerable<KeyValuePair<string, string>> settings, TestDatabase? sharedDatabase = null)
+        : base(settings, sharedDatabase) => UseKestrel(_port);
 
     protected override string PublicBaseUrl => $"http://127.0.0.1:{_port}";
 

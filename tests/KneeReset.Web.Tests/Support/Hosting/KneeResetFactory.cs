@@ -25,7 +25,7 @@ public class KneeResetFactory : AppUnderTest
     {
     }
 
-    protected KneeResetFactory(IEnumerable<KeyValuePair<string, string>> settings) : base(settings)
+    protected KneeResetFactory(IEnumerable<KeyValuePair<string, string>> settings, TestDatabase? sharedDatabase = null) : base(settings, sharedDatabase)
     {
     }
 

@@ -15,8 +15,12 @@ public sealed class StorageFaults : DbCommandInterceptor
 {
     private volatile Func<string, bool>? _fails;
 
-    public static void AddTo(IServiceCollection services, StorageFaults faults) =>
+    /// <summary>On either provider: PostgreSQL's context is a subclass with options of its own.</summary>
+    public static void AddTo(IServiceCollection services, StorageFaults faults)
+    {
         services.ConfigureDbContext<KneeResetDbContext>(options => options.AddInterceptors(faults));
+        services.ConfigureDbContext<PostgresKneeResetDbContext>(options => options.AddInterceptors(faults));
+    }
 
     /// <summary>Fails every write whose SQL contains <paramref name="sqlPart"/> (any write when null).</summary>
     public IDisposable FailWrites(string? sqlPart = null)
