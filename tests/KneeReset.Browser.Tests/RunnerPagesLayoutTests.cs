@@ -64,9 +64,26 @@ public partial class RunnerPagesLayoutTests(BrowserApp app)
         await Assertions.Expect(page).ToHaveURLAsync(PrivateUrl());
         await Assertions.Expect(page.Locator(".history svg.history-chart")).ToBeVisibleAsync();
         await checks.CheckAsync(page, "private page with history");
-        await page.GotoAsync(await page.InputValueAsync("#share-url"));
+        var shareUrl = await page.InputValueAsync("#share-url");
+        var latestPrivateUrl = page.Url;
+        await page.GotoAsync(shareUrl);
         await Assertions.Expect(page.Locator(".history svg.history-chart")).ToBeVisibleAsync();
         await checks.CheckAsync(page, "shared result with history");
+
+        // With a passcode, whoever opens the link is asked for it first, and told when it is wrong.
+        await page.GotoAsync(latestPrivateUrl);
+        await page.FillAsync("input[name='Sharing.Passcode']", "kneecap 2026");
+        await page.ClickAsync("text=Save sharing settings");
+        var (strangerContext, stranger, strangerErrors) = await app.NewPageAsync();
+        await using var __ = strangerContext;
+        await stranger.GotoAsync(shareUrl);
+        await Assertions.Expect(stranger.Locator("h1")).ToHaveTextAsync("This result is protected");
+        await checks.CheckAsync(stranger, "shared result asking for the passcode");
+        await stranger.FillAsync("input[name='passcode']", "not the passcode");
+        await stranger.ClickAsync("main button:has-text('Open')");
+        await Assertions.Expect(stranger.Locator(".error-summary")).ToBeVisibleAsync();
+        await checks.CheckAsync(stranger, "wrong passcode");
+        errors.AddRange(strangerErrors);
 
         checks.AssertNone();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
@@ -93,6 +110,9 @@ public partial class RunnerPagesLayoutTests(BrowserApp app)
         await checks.CheckAsync(page, "player running");
         await page.GotoAsync("/how-it-reasons");
         await checks.CheckAsync(page, "how KneeReset reasons");
+        await page.GotoAsync("/no-such-page");
+        await checks.CheckAsync(page, "page not found");
+        errors.RemoveAll(e => e.Contains("404 (Not Found)", StringComparison.Ordinal) && e.Contains("/no-such-page", StringComparison.Ordinal)); // the 404 is the page under test
 
         checks.AssertNone();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
