@@ -45,7 +45,6 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages
     .UseExceptionHandler("/Error")
     .UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseSecurityHeaders();
-app.UseStaticFiles();
 app.UseKneeResetRequestLogging();
 app.UseClientErrors();
 app.UseRouting();
@@ -66,7 +65,10 @@ app.MapRoutinesApi();
 app.MapTrainingImportApi();
 MediaStore.MapMedia(app);
 KneeReset.Web.Fhir.FhirApi.MapFhirApi(app);
-app.MapRazorPages();
+// Static files from the build's manifest: fingerprinted URLs served immutable, precompressed
+// copies by Accept-Encoding; the ~/ references in views resolve to the fingerprinted URLs.
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
 
 await app.RunAsync();
 return 0;

@@ -16,13 +16,12 @@ public partial class PlayerTests(BrowserApp app)
         await page.ClickAsync("#player-start");
 
         var name = page.Locator("#player-name");
-        await Assertions.Expect(name).ToContainTextAsync("Get ready:");
-        await Assertions.Expect(page.Locator("#player-announcer")).ToContainTextAsync("Next exercise");
+        await Assertions.Expect(page.Locator("#player-set")).ToContainTextAsync("Get ready:");
+        await Assertions.Expect(page.Locator("#player-announcer")).ToContainTextAsync("Get ready:");
 
         // Skip to the work phase of the first exercise: a hold with a countdown, per side.
         await page.ClickAsync("#player-next");
         await Assertions.Expect(page.Locator("#player-set")).ToHaveTextAsync(SetOf());
-        await Assertions.Expect(page.Locator("#player-side")).ToHaveTextAsync("Left side");
         await Assertions.Expect(page.Locator("#player-big")).ToHaveTextAsync(Seconds());
 
         // Pause and resume with the button and the keyboard.
@@ -36,9 +35,9 @@ public partial class PlayerTests(BrowserApp app)
 
         // The other side is counted and announced separately.
         await page.ClickAsync("#player-next");
-        await Assertions.Expect(name).ToHaveTextAsync("Switch sides");
+        await Assertions.Expect(page.Locator("#player-set")).ToHaveTextAsync("Switch to your right leg");
         await page.ClickAsync("#player-next");
-        await Assertions.Expect(page.Locator("#player-side")).ToHaveTextAsync("Right side");
+        await Assertions.Expect(page.Locator("#player-set")).ToHaveTextAsync(RightSetOf());
 
         // Move on until an exercise offers a harder variation, then swap it in.
         var swap = page.Locator("#player-swap button", new PageLocatorOptions { HasTextRegex = HarderSwap() });
@@ -89,12 +88,15 @@ public partial class PlayerTests(BrowserApp app)
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("nkle");
         await page.ClickAsync("#player-start");
-        await Assertions.Expect(page.Locator("#player-name")).ToContainTextAsync("Get ready:");
+        await Assertions.Expect(page.Locator("#player-set")).ToContainTextAsync("Get ready:");
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
-    [GeneratedRegex(@"^Set 1 of \d+$")]
+    [GeneratedRegex(@"^Left leg, set 1 of \d+$")]
     private static partial Regex SetOf();
+
+    [GeneratedRegex(@"^Right leg, set 1 of \d+$")]
+    private static partial Regex RightSetOf();
 
     [GeneratedRegex(@"^\d+ s$")]
     private static partial Regex Seconds();

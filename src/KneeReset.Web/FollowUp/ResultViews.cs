@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KneeReset.Web.FollowUp;
 
 /// <summary>One assessment in a runner's history, as the chart shows it.</summary>
-public sealed record HistoryPoint(DateTimeOffset At, string Token, double WorstPain, IReadOnlyDictionary<string, double> CauseScores);
+/// <param name="CauseBands">Each cause's band (likely, possible, unlikely): its raw score has no unit a runner could read.</param>
+public sealed record HistoryPoint(DateTimeOffset At, string Token, double WorstPain, IReadOnlyDictionary<string, Band> CauseBands);
 
 /// <summary>A logged session, as the chart shows it.</summary>
 public sealed record SessionPoint(DateTimeOffset At, string Routine, int PainDuring, int? PainNextMorning);
@@ -66,7 +67,7 @@ public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, C
             Progressions = await progressions.ForAsync(plan, sessions, cancellationToken),
             History = series.Select(a => new HistoryPoint(a.CreatedAt, a.Token,
                 AnswerReader.FromStoredJson(a.AnswersJson, content.Questions).Number("worst_pain") ?? 0,
-                JsonSerializer.Deserialize<StoredResult>(a.ResultJson, ContentJson.Options)!.Result.Causes.ToDictionary(c => c.Cause, c => c.Score))).ToList(),
+                JsonSerializer.Deserialize<StoredResult>(a.ResultJson, ContentJson.Options)!.Result.Causes.ToDictionary(c => c.Cause, c => c.Band))).ToList(),
             Sessions = sessions.Select(s => new SessionPoint(s.CompletedAt, s.Routine.Title, s.PainDuring, s.PainNextMorning)).ToList(),
             ManageToken = forRunner ? record.Stored.ManageToken : null,
         };

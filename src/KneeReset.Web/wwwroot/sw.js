@@ -2,7 +2,8 @@
 // served from the cache when the network is gone. Network first, so edits show when online.
 "use strict";
 var CACHE = "kneereset-routines-v1";
-var CACHED = /^\/(routines|exercises|css|js|api\/routines)(\/|$)/;
+// Styles, scripts and the icon carry a fingerprint in their names (MapStaticAssets); a new build means new names.
+var CACHED = /^\/((routines|exercises|css|js|api\/routines)(\/|$)|favicon\.)/;
 
 self.addEventListener("install", function () { self.skipWaiting(); });
 self.addEventListener("activate", function (event) {

@@ -1,7 +1,8 @@
-// The routine player: turns the server-rendered list of steps into one exercise at a time,
-// with countdowns for holds and rests, set, side and rep counters, announcements for screen
-// readers, an optional sound, the screen kept awake and variation swaps. Without this file
-// the page is a plain ordered list with a log form, and works the same.
+// The routine player: turns the server-rendered list of steps into a coach on one screen: the
+// exercise, a big countdown or rep counter, side and set, what comes next and progress; cues
+// for screen readers and, if chosen, spoken or as a tone; the screen kept awake; the place
+// saved on this device so a reload resumes it (player-device.js does the device's part).
+// Without this file the page is a plain ordered list with a log form, and works the same.
 (function () {
   "use strict";
   var page = document.querySelector("[data-player]");
@@ -11,8 +12,10 @@
   var player = $("player");
   var startButton = $("player-start");
   var pauseButton = $("player-pause");
-  var announcer = $("player-announcer");
+  var device = window.KneeResetDevice;
   var GET_READY = 5;
+  var SAVED = "kneereset-player:" + window.location.pathname;
+  var SAVED_FOR_MS = 6 * 60 * 60 * 1000;
 
   // Steps as data, read from the list the server rendered.
   var steps = Array.prototype.map.call(page.querySelectorAll(".play-step"), function (li) {
@@ -31,8 +34,9 @@
       rest: parseInt(li.getAttribute("data-rest"), 10) || 0,
       perSide: li.getAttribute("data-per-side") === "true",
       tempo: li.getAttribute("data-tempo") || "",
+      dosage: (li.querySelector(".dosage") || {}).textContent || "",
       // Pace of one rep, from the server (the same figure the routine's duration is worked out with).
-      secondsPerRep: parseInt(li.getAttribute("data-seconds-per-rep"), 10),
+      secondsPerRep: parseInt(li.getAttribute("data-seconds-per-rep"), 10) || 3,
       instructions: Array.prototype.map.call(li.querySelectorAll(":scope > .instructions li"), function (x) { return x.textContent; }),
       variations: variations,
       swapped: null
@@ -40,138 +44,104 @@
   });
   if (steps.length === 0) { return; }
 
-  // The session as a flat list of phases: get ready, work (each set, each side), rest.
-  function buildPhases() {
-    var list = [];
-    steps.forEach(function (step, index) {
-      list.push({ type: "ready", step: index, seconds: GET_READY });
-      for (var set = 1; set <= step.sets; set++) {
-        var sides = step.perSide ? ["Left side", "Right side"] : [""];
-        sides.forEach(function (side, sideIndex) {
-          list.push({ type: "work", step: index, set: set, side: side, seconds: step.hold, reps: step.reps });
-          if (step.perSide && sideIndex === 0) {
-            list.push({ type: "switch", step: index, set: set, seconds: GET_READY });
-          }
-        });
-        if (set < step.sets && step.rest > 0) {
-          list.push({ type: "rest", step: index, set: set, seconds: step.rest });
-        }
-      }
-    });
-    list.push({ type: "done" });
-    return list;
-  }
+  // The session as a flat list of phases: get ready, work (each set, each leg), switch legs, rest.
+  var phases = [];
+  steps.forEach(function (step, index) {
+    phases.push({ type: "ready", step: index, seconds: GET_READY });
+    for (var set = 1; set <= step.sets; set++) {
+      (step.perSide ? ["Left leg", "Right leg"] : [""]).forEach(function (side, sideIndex) {
+        phases.push({ type: "work", step: index, set: set, side: side, seconds: step.hold, reps: step.reps });
+        if (sideIndex === 0 && step.perSide) { phases.push({ type: "switch", step: index, set: set, seconds: GET_READY }); }
+      });
+      if (set < step.sets && step.rest > 0) { phases.push({ type: "rest", step: index, set: set, seconds: step.rest }); }
+    }
+  });
+  phases.push({ type: "done" });
+  var workTotal = phases.filter(function (p) { return p.type === "work"; }).length;
 
-  var phases = buildPhases();
-  var current = 0;
-  var remaining = 0;
-  var repsDone = 0;
-  var paused = false;
-  var timer = null;
-  var wakeLock = null;
-  var audio = null;
-
-  function announce(text) {
-    announcer.textContent = "";
-    window.setTimeout(function () { announcer.textContent = text; }, 50);
-  }
-
-  function beep() {
-    if (!$("player-sound").checked) { return; }
-    try {
-      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
-      var osc = audio.createOscillator();
-      var gain = audio.createGain();
-      osc.frequency.value = 880;
-      gain.gain.value = 0.15;
-      osc.connect(gain);
-      gain.connect(audio.destination);
-      osc.start();
-      osc.stop(audio.currentTime + 0.15);
-    } catch (e) { /* no sound available: announcements still work */ }
-  }
-
-  function keepAwake() {
-    if (!("wakeLock" in navigator) || wakeLock) { return; }
-    navigator.wakeLock.request("screen").then(function (lock) {
-      wakeLock = lock;
-      lock.addEventListener("release", function () { wakeLock = null; });
-    }).catch(function () { /* not allowed here: the player still works */ });
-  }
-
-  function letSleep() {
-    if (wakeLock) { wakeLock.release(); wakeLock = null; }
-  }
+  var current = 0, remaining = 0, repsDone = 0, paused = false, timer = null;
 
   function exerciseOf(step) {
     var chosen = step.swapped ? step.variations[step.swapped] : null;
-    return chosen ? { name: chosen.name, instructions: chosen.instructions } : { name: step.name, instructions: step.instructions };
+    return chosen || { name: step.name, instructions: step.instructions };
+  }
+
+  // Short words for one phase: the title on screen, the "Next:" line and the spoken cue share them.
+  function label(phase) {
+    if (!phase || phase.type === "done") { return "Log your session"; }
+    var step = steps[phase.step];
+    switch (phase.type) {
+      case "ready": return "Get ready: " + exerciseOf(step).name;
+      case "rest": return "Rest " + phase.seconds + " seconds";
+      case "switch": return "Switch to your right leg";
+      default: return (phase.side ? phase.side + ", set " : "Set ") + phase.set + " of " + step.sets;
+    }
+  }
+
+  function spoken(phase) {
+    if (phase.type === "done") { return "Routine complete. Well done."; }
+    if (phase.type !== "work") { return label(phase) + "."; }
+    var step = steps[phase.step];
+    var last = step.sets > 1 && phase.set === step.sets && phase.side !== "Right leg" ? "Last set. " : "";
+    return last + label(phase) + ". " + (phase.seconds ? "Hold for " + phase.seconds + " seconds." : phase.reps + " reps.");
+  }
+
+  function say(text, withTone) {
+    $("player-announcer").textContent = "";
+    window.setTimeout(function () { $("player-announcer").textContent = text; }, 50);
+    device.cue(text, withTone);
+  }
+
+  function keepAwake() {
+    if (!paused && !player.hidden) { device.keepAwake(); }
+  }
+
+  function save() {
+    device.remember(SAVED, phases[current].type === "done" ? null : { phases: phases.length, current: current, remaining: remaining,
+      repsDone: repsDone, swapped: steps.map(function (s) { return s.swapped; }), at: Date.now() });
   }
 
   function render() {
     var phase = phases[current];
-    var workPhases = phases.filter(function (p) { return p.type === "work"; }).length;
     var workDone = phases.slice(0, current).filter(function (p) { return p.type === "work"; }).length;
-    $("player-progress").value = Math.round(100 * workDone / workPhases);
-    $("player-position").textContent = workDone + " of " + workPhases + " sets done";
-    if (phase.type === "done") {
-      $("player-exercise-count").textContent = "";
-      $("player-name").textContent = "Well done: routine complete";
-      ["player-set", "player-side", "player-big", "player-tempo"].forEach(function (id) { $(id).textContent = ""; });
-      $("player-reps").hidden = true;
-      $("player-instructions").innerHTML = "";
-      $("player-swap").innerHTML = "";
-      pauseButton.disabled = true;
-      return;
-    }
-    var step = steps[phase.step];
-    var exercise = exerciseOf(step);
-    pauseButton.disabled = false;
-    $("player-exercise-count").textContent = "Exercise " + (phase.step + 1) + " of " + steps.length;
-    $("player-name").textContent = phase.type === "ready" ? "Get ready: " + exercise.name
-      : phase.type === "rest" ? "Rest" : phase.type === "switch" ? "Switch sides" : exercise.name;
-    $("player-set").textContent = phase.set ? "Set " + phase.set + " of " + step.sets : step.sets + (step.sets === 1 ? " set" : " sets");
-    $("player-side").textContent = phase.side || "";
-    $("player-tempo").textContent = phase.type === "work" && step.tempo ? "Tempo: " + step.tempo : "";
+    var done = phase.type === "done";
+    $("player-progress").value = Math.round(100 * workDone / workTotal);
+    $("player-position").textContent = (done ? "" : "Exercise " + (phase.step + 1) + " of " + steps.length + " · ") + workDone + " of " + workTotal + " sets done";
+    var step = done ? null : steps[phase.step];
+    var exercise = done ? null : exerciseOf(step);
+    $("player-name").textContent = done ? "Well done: routine complete" : exercise.name;
+    $("player-set").textContent = done ? "" : phase.type === "ready" ? "Get ready: " + step.dosage : label(phase);
     var counting = phase.type === "work" && !phase.seconds;
+    $("player-big").textContent = done ? "" : counting ? repsDone + " / " + phase.reps : remaining + " s";
+    $("player-big-unit").textContent = done ? "" : counting ? "reps" : phase.type === "work" ? "hold" : phase.type === "rest" ? "rest" : "get ready";
     $("player-reps").hidden = !counting;
-    $("player-big").textContent = counting ? repsDone + " / " + phase.reps + " reps" : remaining + " s";
+    $("player-tempo").textContent = phase.type === "work" && step.tempo ? "Tempo: " + step.tempo : "";
+    var next = phases[current + 1];
+    $("player-next-up").textContent = done ? "" : "Next: " + (next && next.type === "ready" ? "new exercise, " + exerciseOf(steps[next.step]).name : label(next));
+    pauseButton.disabled = done;
+    pauseButton.textContent = paused ? "Resume" : "Pause";
     $("player-instructions").innerHTML = "";
-    exercise.instructions.forEach(function (line) {
+    (done ? [] : exercise.instructions).forEach(function (line) {
       var li = document.createElement("li");
       li.textContent = line;
       $("player-instructions").appendChild(li);
     });
     $("player-swap").innerHTML = "";
     ["easier", "harder"].forEach(function (kind) {
-      if (!step.variations[kind]) { return; }
+      if (done || !step.variations[kind]) { return; }
       var button = document.createElement("button");
+      var active = step.swapped === kind;
       button.type = "button";
       button.className = "button button-secondary";
-      var active = step.swapped === kind;
       button.textContent = active ? "Back to " + step.name : "Swap for " + kind + ": " + step.variations[kind].name;
       button.addEventListener("click", function () {
         step.swapped = active ? null : kind;
-        announce("Now doing " + exerciseOf(step).name);
+        say("Now doing " + exerciseOf(step).name, false);
         render();
+        save();
       });
       $("player-swap").appendChild(button);
     });
-    pauseButton.textContent = paused ? "Resume" : "Pause";
-  }
-
-  function describe(phase) {
-    if (phase.type === "done") { return "Routine complete. Well done."; }
-    var step = steps[phase.step];
-    var name = exerciseOf(step).name;
-    switch (phase.type) {
-      case "ready": return "Next exercise: " + name + ". Starting in " + phase.seconds + " seconds.";
-      case "rest": return "Rest for " + phase.seconds + " seconds.";
-      case "switch": return "Switch sides.";
-      default:
-        return name + ", set " + phase.set + " of " + step.sets + (phase.side ? ", " + phase.side : "") +
-          (phase.seconds ? ", hold for " + phase.seconds + " seconds." : ", " + phase.reps + " reps.");
-    }
   }
 
   function go(index) {
@@ -180,72 +150,94 @@
     remaining = phase.seconds || 0;
     repsDone = 0;
     render();
-    announce(describe(phase));
-    beep();
+    save();
+    say(spoken(phase), true);
     if (phase.type === "done") {
       window.clearInterval(timer);
-      letSleep();
+      device.letSleep();
       var log = $("log");
       if (log) { log.scrollIntoView({ behavior: "smooth" }); }
     }
   }
 
   function tick() {
-    if (paused) { return; }
     var phase = phases[current];
-    if (phase.type === "done") { return; }
+    if (paused || phase.type === "done") { return; }
     if (phase.type === "work" && !phase.seconds) {
       // Reps are counted by the runner's taps, with a gentle pace if they don't tap.
       remaining += 1;
-      var pace = steps[phase.step].secondsPerRep;
-      if (remaining % pace === 0 && repsDone < phase.reps) { repsDone += 1; render(); }
-      if (repsDone >= phase.reps) { go(current + 1); }
+      if (remaining % steps[phase.step].secondsPerRep === 0 && repsDone < phase.reps) { repsDone += 1; render(); }
+      if (repsDone >= phase.reps) { go(current + 1); } else { save(); }
       return;
     }
     remaining -= 1;
-    if (remaining === 10 && phase.seconds > 20) { announce("10 seconds left"); }
-    if (remaining <= 0) { go(current + 1); } else { render(); }
+    if (remaining === 10 && phase.seconds > 20) { say("10 seconds left", false); }
+    if (remaining <= 0) { go(current + 1); } else { render(); save(); }
+  }
+
+  // Opens the coach screen at the top of the viewport, with the clock running or paused.
+  function open(startPaused) {
+    player.hidden = false;
+    startButton.hidden = true;
+    paused = startPaused;
+    window.clearInterval(timer);
+    timer = window.setInterval(tick, 1000);
+    player.scrollIntoView({ block: "start" });
+    $("player-name").focus({ preventScroll: true });
+    keepAwake();
   }
 
   function start() {
-    player.hidden = false;
-    startButton.hidden = true;
-    keepAwake();
+    if (!player.hidden) { return; } // already playing: never restart from zero
+    open(false);
     go(0);
-    window.clearInterval(timer);
-    timer = window.setInterval(tick, 1000);
-    $("player-name").focus();
   }
 
   function togglePause() {
+    if (phases[current].type === "done") { return; }
     paused = !paused;
-    announce(paused ? "Paused" : "Resumed");
-    if (paused) { letSleep(); } else { keepAwake(); }
+    say(paused ? "Paused" : "Resumed", false);
+    if (paused) { device.letSleep(); } else { keepAwake(); }
     render();
   }
 
   $("player-name").tabIndex = -1;
+  device.setUp($("player-speech"), $("player-sound"));
   startButton.hidden = false;
   startButton.addEventListener("click", start);
   pauseButton.addEventListener("click", togglePause);
   $("player-next").addEventListener("click", function () { go(current + 1); });
   $("player-back").addEventListener("click", function () { go(current - 1); });
+  $("player-restart").addEventListener("click", function () { paused = false; go(0); keepAwake(); });
   $("player-rep").addEventListener("click", function () {
     var phase = phases[current];
     repsDone += 1;
     remaining = 0;
-    if (repsDone >= phase.reps) { go(current + 1); } else { render(); announce(repsDone + " of " + phase.reps); }
+    if (repsDone >= phase.reps) { go(current + 1); } else { render(); save(); say(repsDone + " of " + phase.reps, false); }
   });
   document.addEventListener("keydown", function (event) {
     // Typing in the log form is left alone; on a button, space presses that button as usual.
     if (player.hidden || /INPUT|TEXTAREA|SELECT/.test(event.target.tagName)) { return; }
-    if (event.key === " " && event.target.tagName !== "BUTTON") { event.preventDefault(); togglePause(); }
+    if (event.key === " " && event.target.tagName !== "BUTTON" && event.target.tagName !== "SUMMARY") { event.preventDefault(); togglePause(); }
     if (event.key === "ArrowRight") { go(current + 1); }
     if (event.key === "ArrowLeft") { go(current - 1); }
   });
+  // The wake lock is dropped when the phone locks or the tab hides: take it again on return.
   document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "visible" && !paused && !player.hidden) { keepAwake(); }
+    if (document.visibilityState === "visible") { keepAwake(); }
   });
+
+  // Back where the runner was after a reload (or the phone dropped the tab): paused, one tap resumes.
+  var state = device.recall(SAVED);
+  if (state && state.phases === phases.length && Date.now() - state.at < SAVED_FOR_MS) {
+    steps.forEach(function (s, i) { s.swapped = state.swapped[i] || null; });
+    current = Math.min(state.current, phases.length - 1);
+    remaining = state.remaining;
+    repsDone = state.repsDone;
+    open(true);
+    render();
+    say("Welcome back. " + label(phases[current]) + ". Paused: press Resume to carry on.", false);
+  }
 
   // Keep the routine working offline once opened (a track with no signal).
   if ("serviceWorker" in navigator) {

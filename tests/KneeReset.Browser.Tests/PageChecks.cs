@@ -1,0 +1,84 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace KneeReset.Browser.Tests;
+
+/// <summary>
+/// What every runner page must pass, on a common phone (390x844) and a small one (320 px wide):
+/// an axe scan without serious or critical violations (at 320 px, where reflow problems show), no sideways scroll, and a header whose
+/// logo does not run into the navigation. Problems are collected, not thrown, so one walk
+/// through the journey reports every page that fails.
+/// </summary>
+public sealed class PageChecks
+{
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    public static readonly ViewportSize SmallPhone = new() { Width = 320, Height = 640 };
+
+    private readonly List<string> _problems = [];
+
+    public IReadOnlyList<string> Problems => _problems;
+
+    public int PagesChecked { get; private set; }
+
+    /// <summary>Checks the page as it is now at both widths, and leaves it at 390x844.</summary>
+    public async Task CheckAsync(IPage page, string label)
+    {
+        foreach (var size in new[] { SmallPhone, Phone })
+        {
+            await page.SetViewportSizeAsync(size.Width, size.Height);
+            var where = $"{label} ({page.Url}) at {size.Width} px";
+
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            if (widths[0] > widths[1])
+            {
+                var widest = await page.EvaluateAsync<string>(WidestElement);
+                _problems.Add($"{where}: scrolls sideways, {widths[0]} px wide in {widths[1]} px; widest: {widest}");
+            }
+
+            var overlap = await page.EvaluateAsync<bool>("""
+                () => {
+                  const brand = document.querySelector('.brand')?.getBoundingClientRect();
+                  const nav = document.querySelector('.site-header nav')?.getBoundingClientRect();
+                  if (!brand || !nav) return false;
+                  // On one row, at least 8 px apart; or wrapped onto rows of their own.
+                  return brand.right + 8 > nav.left && brand.bottom > nav.top && nav.bottom > brand.top;
+                }
+                """);
+            if (overlap)
+            {
+                _problems.Add($"{where}: the logo runs into the navigation");
+            }
+
+            // One axe scan per page, at the small width where reflow problems show.
+            if (size != SmallPhone)
+            {
+                continue;
+            }
+            var axe = await page.RunAxe();
+            foreach (var violation in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
+            {
+                var targets = string.Join(", ", violation.Nodes.Take(3).Select(n => n.Target.ToString()));
+                _problems.Add($"{where}: axe {violation.Impact} {violation.Id}: {violation.Help} [{targets}]");
+            }
+        }
+        PagesChecked++;
+    }
+
+    public void AssertNone() =>
+        Assert.True(_problems.Count == 0, $"{_problems.Count} problems on {PagesChecked} pages:{Environment.NewLine}{string.Join(Environment.NewLine, _problems)}");
+
+    // The deepest visible element that reaches past the viewport's right edge: names the culprit.
+    private const string WidestElement = """
+        () => {
+          const limit = document.documentElement.clientWidth;
+          let worst = null;
+          for (const el of document.body.querySelectorAll('*')) {
+            const r = el.getBoundingClientRect();
+            if (r.width > 0 && r.right > limit + 0.5) worst = el;
+          }
+          if (!worst) return 'none found';
+          const r = worst.getBoundingClientRect();
+          return worst.tagName.toLowerCase() + (worst.id ? '#' + worst.id : '') + (worst.className && typeof worst.className === 'string' ? '.' + worst.className.split(' ').join('.') : '') + ' right=' + Math.round(r.right);
+        }
+        """;
+}
