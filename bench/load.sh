@@ -5,57 +5,14 @@
 # page, the routine list, a routine page and POST /api/assessments. Prints requests/s, p99 and
 # the ratio to the bare endpoint for each, and the app's resident memory after the run.
 #
-# The app runs in its default production configuration: request logging on (compact JSON to
-# stdout, written to a file here as a container runtime would collect it). Only the per-client
-# rate limits are raised, because one wrk client would otherwise be refused after 60 requests:
-# RateLimits__TokenLookupsPerMinute, RateLimits__AssessmentsPerMinute, RateLimits__DraftsPerMinute.
-# Production also needs a public address and, without a certificate, explicit leave to keep its
-# Data Protection keys unencrypted: App__PublicBaseUrl, DataProtection__AllowUnprotectedKeys.
+# How the app is started (production configuration, which settings are raised): bench/serve.sh.
 #
 # Usage: bench/load.sh [seconds per URL, default 10] [connections, default 32]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 connections="${2:-32}"
-app_port=5210
-bare_port=5211
-if ! command -v wrk >/dev/null; then
-  apt-get install -y -qq wrk >/dev/null
-fi
-out="$(mktemp -d)"
-pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$out"' EXIT
-
-dotnet publish src/KneeReset.Web -c Release -o "$out/app" >/dev/null
-dotnet publish bench/KneeReset.Bare -c Release -o "$out/bare" >/dev/null
-
-(cd "$out/bare" && exec dotnet KneeReset.Bare.dll --urls "http://127.0.0.1:$bare_port") >/dev/null 2>&1 &
-pids+=($!)
-(cd "$out/app" && ASPNETCORE_ENVIRONMENT=Production \
-  ConnectionStrings__KneeReset="Data Source=$out/kneereset.db" \
-  Media__Path="$out/media" \
-  App__PublicBaseUrl="http://127.0.0.1:$app_port" AllowedHosts="127.0.0.1" \
-  DataProtection__AllowUnprotectedKeys=true \
-  RateLimits__TokenLookupsPerMinute=100000000 RateLimits__AssessmentsPerMinute=100000000 RateLimits__DraftsPerMinute=100000000 \
-  exec dotnet KneeReset.Web.dll --urls "http://127.0.0.1:$app_port") >"$out/app.log" 2>&1 &
-app=$!
-pids+=($app)
-for _ in $(seq 120); do
-  curl -sf "http://127.0.0.1:$app_port/healthz/ready" >/dev/null && curl -sf "http://127.0.0.1:$bare_port/" >/dev/null && break
-  sleep 0.5
-done
-
-base="http://127.0.0.1:$app_port"
-answers='{"answers":{"age":34,"side":"one","location":["front_kneecap"],"onset":"gradual","duration_weeks":5,"character":"dull_ache","timing":["after_run"],"aggravators":["stairs_down","prolonged_sitting"],"worst_pain":4,"weekly_km_now":32.5,"weekly_km_month_ago":30,"shoe_km":420,"single_leg_squat_knee_caves":true,"knee_to_wall_cm":8.5,"red_flags":[]}}'
-result="$(curl -sf -H 'Content-Type: application/json' -d "$answers" "$base/api/assessments" | sed -n 's/.*"resultUrl":"[^"]*\(\/r\/[^"]*\)".*/\1/p')"
-# A questionnaire step needs a draft: the start form posts with its antiforgery token.
-token="$(curl -sf -c "$out/cookies" "$base/assess" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)"
-step="$(curl -s -o /dev/null -w '%{redirect_url}' -b "$out/cookies" --data-urlencode "__RequestVerificationToken=$token" "$base/assess" | sed "s#^$base##")"
-cat >"$out/post.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '$answers'
-LUA
+source bench/serve.sh
 
 run() { # label url [script]
   local extra=()

@@ -53,7 +53,7 @@ public static class StoreSetup
         {
             services.AddDbContextPool<KneeResetDbContext>((sp, options) =>
                 options.UseSqlite(SqliteFile(Settings(sp).ConnectionString ?? DefaultConnectionString, environment.ContentRootPath))
-                    .AddInterceptors(MicrosecondTimestamps.Instance));
+                    .AddInterceptors(MicrosecondTimestamps.Instance, SqliteTuning.Instance));
         }
         services.AddScoped<LibrarySeeder>();
         // Liveness (/healthz/live) runs none of these; readiness (/healthz/ready, /healthz) runs them all.
@@ -113,6 +113,10 @@ public static class StoreSetup
                     await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
                 }
                 await db.Database.MigrateAsync(cancellationToken);
+                if (db.Database.IsSqlite())
+                {
+                    await SqliteTuning.UseWriteAheadLogAsync(db, cancellationToken);
+                }
                 var content = scope.ServiceProvider.GetRequiredService<ContentCatalog>();
                 await scope.ServiceProvider.GetRequiredService<LibrarySeeder>().SeedAsync(content.Path, cancellationToken);
             }

@@ -60,3 +60,10 @@ public sealed class ToolFactAttribute : FactAttribute
     private static bool OnPath(string tool) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(folder => File.Exists(Path.Combine(folder, tool)));
 }
+
+/// <summary>A test of the SQLite store's own settings: the suite's PostgreSQL run skips it (the SQLite run covers it).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class SqliteFactAttribute : FactAttribute
+{
+    public SqliteFactAttribute() => Skip = TestServices.Provider == "Sqlite" ? null : "a SQLite setting; this run's apps use PostgreSQL";
+}
