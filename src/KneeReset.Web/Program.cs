@@ -16,7 +16,11 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StaffText>();
 builder.Services.AddPublicLinks(builder.Configuration);
 builder.Services.AddKneeResetStore(builder.Configuration, builder.Environment);
-builder.Services.AddOutputCache(LibraryCache.Configure);
+builder.Services.AddOutputCache(options =>
+{
+    LibraryCache.Configure(options);
+    ResultPageCache.Configure(options);
+});
 builder.Services.AddKneeResetSharedCache(builder.Configuration);
 builder.Services.AddLibrary();
 builder.Services.AddAssessments(builder.Configuration);
@@ -49,9 +53,10 @@ app.UseKneeResetRequestLogging();
 app.UseClientErrors();
 app.UseRouting();
 app.UseRateLimiter();
-app.UseOutputCache();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authentication: a signed-in clinician or editor is never answered from the cache.
+app.UseOutputCache();
 
 // Liveness: the process answers. Readiness: the database reads and takes a write (and the
 // media folder takes a file, or the answer says Degraded). /healthz stays the readiness check.

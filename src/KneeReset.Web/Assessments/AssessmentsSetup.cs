@@ -14,6 +14,7 @@ public static class AssessmentsSetup
             .ValidateOnStart();
         services.AddScoped<SharePasscodes>();
         services.AddRetention(configuration);
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ResultPageEviction>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using KneeReset.Web.Data;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ public sealed class RetentionOptions
 /// than the configured period, with their sessions and plans. Nothing else is ever removed
 /// without the runner asking.
 /// </summary>
-public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> options, TimeProvider clock)
+public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> options, TimeProvider clock, IOutputCacheStore cache)
 {
     public sealed record Report(int Drafts, int Results);
 
@@ -57,6 +58,11 @@ public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> 
             // Sessions and plans go with their result (cascading foreign keys).
             await db.RoutineSessions.Where(s => s.AssessmentId != null && chunk.Contains(s.AssessmentId.Value)).ExecuteDeleteAsync(cancellationToken);
             await db.Assessments.Where(a => chunk.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+        if (ended.Count > 0)
+        {
+            // A removed result leaves the history on the other results of its series.
+            await cache.EvictByTagAsync(ResultPageCache.AllTag, cancellationToken);
         }
         return new Report(drafts.Count, ended.Count);
     }

@@ -2,6 +2,7 @@ using KneeReset.Web.Content;
 using KneeReset.Web.Library;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -43,17 +44,18 @@ public static class StoreSetup
             .ValidateOnStart();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         // Pooled: the context keeps no state of its own, and a request then skips building one.
+        // Interceptors that features register (IInterceptor) see every save.
         if (database.IsPostgres)
         {
             // One model, its own migrations: the app asks for KneeResetDbContext and gets the PostgreSQL one.
             services.AddDbContextPool<KneeResetDbContext, PostgresKneeResetDbContext>((sp, options) =>
-                options.UseNpgsql(Settings(sp).ConnectionString).AddInterceptors(MicrosecondTimestamps.Instance));
+                options.UseNpgsql(Settings(sp).ConnectionString).AddInterceptors([MicrosecondTimestamps.Instance, .. sp.GetServices<IInterceptor>()]));
         }
         else
         {
             services.AddDbContextPool<KneeResetDbContext>((sp, options) =>
                 options.UseSqlite(SqliteFile(Settings(sp).ConnectionString ?? DefaultConnectionString, environment.ContentRootPath))
-                    .AddInterceptors(MicrosecondTimestamps.Instance, SqliteTuning.Instance));
+                    .AddInterceptors([MicrosecondTimestamps.Instance, SqliteTuning.Instance, .. sp.GetServices<IInterceptor>()]));
         }
         services.AddScoped<LibrarySeeder>();
         // Liveness (/healthz/live) runs none of these; readiness (/healthz/ready, /healthz) runs them all.
