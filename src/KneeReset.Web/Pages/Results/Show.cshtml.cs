@@ -6,8 +6,8 @@ using KneeReset.Web.Content;
 using KneeReset.Web.FollowUp;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace KneeReset.Web.Pages.Results;
 
