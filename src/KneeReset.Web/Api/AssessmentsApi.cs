@@ -29,7 +29,7 @@ public static class AssessmentsApi
     }
 
     private static async Task<Results<Created<AssessmentCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpRequest request, ContentCatalog content, AssessmentService assessments, PublicLinks links, CancellationToken cancellationToken)
+        HttpRequest request, ContentCatalog content, AnswerValidators validators, AssessmentService assessments, PublicLinks links, CancellationToken cancellationToken)
     {
         // Only JSON: a cross-site form or text/plain post (no CORS preflight) is refused unread.
         if (!request.HasJsonContentType())
@@ -49,7 +49,7 @@ public static class AssessmentsApi
 
         var (answers, readErrors) = AnswerReader.FromJson(input.Answers, content.Questions);
         var errors = readErrors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
-        var validation = new AnswersValidator(content.Questions.Questions).Validate(answers);
+        var validation = validators.For([.. content.Questions.Questions]).Validate(answers);
         foreach (var failure in validation.Errors.Where(f => !errors.ContainsKey(f.PropertyName)).GroupBy(f => f.PropertyName))
         {
             errors[failure.Key] = failure.Select(f => f.ErrorMessage).ToArray();

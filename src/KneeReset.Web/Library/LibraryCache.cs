@@ -6,7 +6,7 @@ namespace KneeReset.Web.Library;
 /// Library pages and API answers come from the output cache; anything that changes the
 /// library evicts them at once through <see cref="InvalidateAsync"/>.
 /// </summary>
-public sealed class LibraryCache(IOutputCacheStore store)
+public sealed class LibraryCache(IOutputCacheStore store, PublishedSnapshot snapshot)
 {
     public const string Policy = "library";
     public const string Tag = "library";
@@ -14,5 +14,10 @@ public sealed class LibraryCache(IOutputCacheStore store)
     public static void Configure(OutputCacheOptions options) =>
         options.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(Tag));
 
-    public ValueTask InvalidateAsync(CancellationToken cancellationToken = default) => store.EvictByTagAsync(Tag, cancellationToken);
+    public ValueTask InvalidateAsync(CancellationToken cancellationToken = default)
+    {
+        // The store's stamp already tells every instance; this one need not even ask.
+        snapshot.Current = null;
+        return store.EvictByTagAsync(Tag, cancellationToken);
+    }
 }

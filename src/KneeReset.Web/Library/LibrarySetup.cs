@@ -6,6 +6,7 @@ public static class LibrarySetup
     public static IServiceCollection AddLibrary(this IServiceCollection services)
     {
         services.AddScoped<RoutineLibrary>();
+        services.AddSingleton<PublishedSnapshot>();
         services.AddSingleton<LibraryCache>();
         return services;
     }

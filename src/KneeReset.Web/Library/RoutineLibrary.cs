@@ -19,13 +19,32 @@ public sealed record RoutineView(Routine Routine, int DurationSeconds, IReadOnly
 }
 
 /// <summary>Read queries over the published library (no tracking: runners only read).</summary>
-public sealed class RoutineLibrary(KneeResetDbContext db)
+public sealed class RoutineLibrary(KneeResetDbContext db, PublishedSnapshot snapshot)
 {
+    /// <summary>
+    /// Every published routine with its steps and exercises, for matching a new result and the
+    /// lists. Loading them is the dearest query a runner causes, so the last load is kept and
+    /// reused while the library's stamp is unchanged: read from the store, it moves with any
+    /// change on any instance.
+    /// </summary>
     public async Task<IReadOnlyList<RoutineView>> PublishedAsync(CancellationToken cancellationToken = default)
     {
-        var routines = await Query().OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        return routines.Select(View).ToList();
+        var stamp = await StampAsync(cancellationToken);
+        if (snapshot.Current is { } kept && kept.Stamp == stamp)
+        {
+            return kept.Routines;
+        }
+        var routines = (await Query().OrderBy(r => r.Id).ToListAsync(cancellationToken)).Select(View).ToList();
+        // Read before the load: a change committed in between leaves an older stamp, so the next call reloads.
+        snapshot.Current = new PublishedSnapshot.Kept(stamp, routines);
+        return routines;
     }
+
+    /// <summary>Every library save writes a revision, and a delete changes a count.</summary>
+    private async Task<(int Revision, int Routines, int Exercises)> StampAsync(CancellationToken cancellationToken) =>
+        (await db.Revisions.MaxAsync(r => (int?)r.Id, cancellationToken) ?? 0,
+         await db.Routines.CountAsync(cancellationToken),
+         await db.Exercises.CountAsync(cancellationToken));
 
     public async Task<RoutineView?> FindAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -52,5 +71,19 @@ public sealed class RoutineLibrary(KneeResetDbContext db)
         var dosage = routine.Steps.Select(s => new StepDosage(s.Sets, s.Reps, s.HoldSeconds, s.RestSeconds, s.PerSide, s.Tempo, s.Exercise.Kind, s.Exercise.BodyAreas)).ToList();
         var equipment = routine.Steps.SelectMany(s => s.Exercise.Equipment).Distinct().Order(StringComparer.Ordinal).ToList();
         return new RoutineView(routine, RoutineDosage.DurationSeconds(dosage), RoutineDosage.Targets(routine.Phase, dosage), equipment, RoutineDosage.Focus(dosage));
+    }
+}
+
+/// <summary>The last published library that <see cref="RoutineLibrary.PublishedAsync"/> loaded, with its stamp; its views are never changed.</summary>
+public sealed class PublishedSnapshot
+{
+    public sealed record Kept((int Revision, int Routines, int Exercises) Stamp, IReadOnlyList<RoutineView> Routines);
+
+    private volatile Kept? _current;
+
+    public Kept? Current
+    {
+        get => _current;
+        set => _current = value;
     }
 }

@@ -10,7 +10,7 @@ namespace KneeReset.Web.Pages.Assess;
 
 /// <summary>The last step: every answer with a link to change it, then the result.</summary>
 [EnableRateLimiting(RateLimits.NewAssessment)]
-public class ReviewModel(WizardService wizard) : PageModel
+public class ReviewModel(WizardService wizard, AnswerValidators validators) : PageModel
 {
     public sealed record Row(QuestionStep Step, Question Question, string Answer, string? Error);
 
@@ -56,7 +56,7 @@ public class ReviewModel(WizardService wizard) : PageModel
         StepCount = steps.Count + 1;
         UrgentReasons = wizard.UrgentReasons(answers);
         var questions = steps.SelectMany(s => WizardService.ActiveQuestions(s, answers).Select(q => (Step: s, Question: q))).ToList();
-        var errors = new AnswersValidator(questions.Select(x => x.Question)).Validate(answers).Errors
+        var errors = validators.For([.. questions.Select(x => x.Question)]).Validate(answers).Errors
             .GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage);
         Rows = questions.Select(x => new Row(x.Step, x.Question, AnswerText.Describe(x.Question, answers[x.Question.Id], miles: draft.Unit == "miles"), errors.GetValueOrDefault(x.Question.Id))).ToList();
         return true;

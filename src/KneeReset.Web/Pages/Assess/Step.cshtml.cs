@@ -16,7 +16,7 @@ namespace KneeReset.Web.Pages.Assess;
 [RequestSizeLimit(TrainingUpload.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = TrainingUpload.MaxRequestBytes)]
 [EnableRateLimiting(RateLimits.TrainingImport)]
-public class StepModel(WizardService wizard) : PageModel
+public class StepModel(WizardService wizard, AnswerValidators validators) : PageModel
 {
     public const string FieldPrefix = "q.";
 
@@ -65,7 +65,7 @@ public class StepModel(WizardService wizard) : PageModel
             return Navigate(answers, -1);
         }
 
-        var validation = new AnswersValidator(Questions, Step.RequireOneOf).Validate(answers);
+        var validation = validators.For(Questions, Step.RequireOneOf).Validate(answers);
         foreach (var failure in validation.Errors.Where(f => !Errors.ContainsKey(f.PropertyName)))
         {
             Errors[failure.PropertyName] = failure.ErrorMessage;
