@@ -1,6 +1,9 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace KneeReset.Web.Data;
 
@@ -21,7 +24,10 @@ public sealed class SqliteTuning : DbConnectionInterceptor
     public static Task UseWriteAheadLogAsync(DbContext db, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
-    // synchronous is a property of each connection; pooled connections keep it, so this is cheap.
+    // synchronous belongs to each native connection, which the driver pools and hands out again:
+    // set it once per native connection, not on every open.
+    private readonly ConditionalWeakTable<sqlite3, object> _tuned = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Tune(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -30,10 +36,15 @@ public sealed class SqliteTuning : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Tune(DbConnection connection)
+    private void Tune(DbConnection connection)
     {
+        if (connection is not SqliteConnection { Handle: { } handle } || _tuned.TryGetValue(handle, out _))
+        {
+            return;
+        }
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous=NORMAL;";
         command.ExecuteNonQuery();
+        _tuned.AddOrUpdate(handle, handle);
     }
 }
