@@ -17,7 +17,9 @@ source bench/serve.sh
 run() { # label url [script]
   local extra=()
   [ -n "${3:-}" ] && extra=(-s "$3")
-  curl -s -o /dev/null "$2" # warm
+  # Warm up first: the JIT compiles hot methods again, optimised, after a few seconds of use
+  # (tiered compilation), and a cold run measures that instead of the app.
+  wrk -t2 -c"$connections" -d3s "${extra[@]}" "$2" >/dev/null
   wrk -t2 -c"$connections" -d"${seconds}s" --latency "${extra[@]}" "$2" >"$out/wrk.txt"
   local rps p99 non2xx
   rps="$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")"
