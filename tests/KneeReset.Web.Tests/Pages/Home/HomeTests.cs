@@ -1,0 +1,27 @@
+using System.Net;
+using KneeReset.Web.Areas.Staff.Accounts;
+
+namespace KneeReset.Web.Tests.Pages.Home;
+
+/// <summary>The landing page comes from the output cache, and the cache keeps its variants apart.</summary>
+public class HomeTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
+{
+    [Fact]
+    public async Task The_home_page_is_cached_per_query_and_never_for_signed_in_staff()
+    {
+        using var visitor = app.CreateBrowser();
+        await visitor.GetAsync(new Uri("/", UriKind.Relative));
+        using var cached = await visitor.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+        Assert.NotNull(cached.Headers.Age);
+        Assert.DoesNotContain("are deleted", await cached.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // After deleting a result the runner lands on /?deleted: the notice is not lost to the cache.
+        var notice = await visitor.GetPageAsync("/?deleted=1");
+        Assert.Contains("are deleted", notice.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+
+        using var staff = app.SignedIn(StaffRoles.Editor);
+        using var fresh = await staff.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Null(fresh.Headers.Age);
+    }
+}
