@@ -24,6 +24,12 @@ public static class Logging
     public static IApplicationBuilder UseKneeResetRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            // Static files (MapStaticAssets serves them as endpoints, so they pass through here)
+            // would add several lines per page view: Debug, unless they fail.
+            options.GetLevel = (context, _, error) =>
+                error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Response.StatusCode < 400 && Path.HasExtension(context.Request.Path.Value) ? LogEventLevel.Debug
+                : LogEventLevel.Information;
             // The request path is the only place a share token could reach the log: mask it.
             options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
             [

@@ -1,6 +1,9 @@
 namespace KneeReset.Web.Tests.Infrastructure;
 
-/// <summary>Share, manage and draft tokens never reach the log: request paths are masked.</summary>
+/// <summary>
+/// Share, manage and draft tokens never reach the log: request paths are masked. Static files
+/// are logged at Debug, below the production level.
+/// </summary>
 public sealed class TokenLoggingTests(TokenLoggingTests.InformationLoggingApp app) : IClassFixture<TokenLoggingTests.InformationLoggingApp>
 {
     [Fact]
@@ -24,6 +27,23 @@ public sealed class TokenLoggingTests(TokenLoggingTests.InformationLoggingApp ap
         {
             Assert.DoesNotContain(token, log, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Static_files_stay_out_of_the_request_log_that_pages_write_to()
+    {
+        using var client = app.CreateBrowser();
+        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(home, "href=\"(/css/site[^\"]+)\"").Groups[1].Value;
+        using (var css = await client.GetAsync(new Uri(stylesheet, UriKind.Relative)))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, css.StatusCode);
+        }
+        // A page requested after it is logged: by then the stylesheet's line would be there too.
+        await client.GetAsync(new Uri("/how-it-reasons", UriKind.Relative));
+        await app.Log.WaitForAsync(e => LogCollector.Text(e).Contains("/how-it-reasons", StringComparison.Ordinal));
+
+        Assert.DoesNotContain(app.Log.Events, e => LogCollector.Text(e).Contains(stylesheet, StringComparison.Ordinal));
     }
 
     /// <summary>The request log is written at Information.</summary>
