@@ -40,11 +40,12 @@ public sealed class RoutineLibrary(KneeResetDbContext db, PublishedSnapshot snap
         return routines;
     }
 
-    /// <summary>Every library save writes a revision, and a delete changes a count.</summary>
-    private async Task<(int Revision, int Routines, int Exercises)> StampAsync(CancellationToken cancellationToken) =>
-        (await db.Revisions.MaxAsync(r => (int?)r.Id, cancellationToken) ?? 0,
-         await db.Routines.CountAsync(cancellationToken),
-         await db.Exercises.CountAsync(cancellationToken));
+    /// <summary>Every library save writes a revision, and a delete changes a count. One round trip, compiled once.</summary>
+    private Task<PublishedSnapshot.Stamp?> StampAsync(CancellationToken cancellationToken) => ReadStamp(db, cancellationToken);
+
+    private static readonly Func<KneeResetDbContext, CancellationToken, Task<PublishedSnapshot.Stamp?>> ReadStamp =
+        EF.CompileAsyncQuery((KneeResetDbContext db, CancellationToken cancellationToken) =>
+            db.Routines.Select(_ => new PublishedSnapshot.Stamp(db.Revisions.Max(r => (int?)r.Id) ?? 0, db.Routines.Count(), db.Exercises.Count())).FirstOrDefault());
 
     public async Task<RoutineView?> FindAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -77,7 +78,10 @@ public sealed class RoutineLibrary(KneeResetDbContext db, PublishedSnapshot snap
 /// <summary>The last published library that <see cref="RoutineLibrary.PublishedAsync"/> loaded, with its stamp; its views are never changed.</summary>
 public sealed class PublishedSnapshot
 {
-    public sealed record Kept((int Revision, int Routines, int Exercises) Stamp, IReadOnlyList<RoutineView> Routines);
+    /// <summary>The library's version as the store tells it; null while there is no routine at all.</summary>
+    public sealed record Stamp(int Revision, int Routines, int Exercises);
+
+    public sealed record Kept(Stamp? Stamp, IReadOnlyList<RoutineView> Routines);
 
     private volatile Kept? _current;
 
