@@ -29,12 +29,6 @@ public sealed class ResultPageCache : IOutputCachePolicy
 
     private sealed record LinkState(string SeriesKey, bool Protected, bool Revoked, DateTimeOffset? ExpiresAt);
 
-    // Compiled once: this runs before every visit to a shared result, cached or not.
-    private static readonly Func<KneeResetDbContext, string, CancellationToken, Task<LinkState?>> FindLink =
-        EF.CompileAsyncQuery((KneeResetDbContext db, string token, CancellationToken cancellationToken) =>
-            db.Assessments.AsNoTracking().Where(a => a.Token == token)
-                .Select(a => new LinkState(a.SeriesKey, a.PasscodeHash != null, a.ShareRevoked, a.ShareExpiresAt)).FirstOrDefault());
-
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
         if (!context.EnableOutputCaching)
@@ -45,7 +39,10 @@ public sealed class ResultPageCache : IOutputCachePolicy
         var db = context.HttpContext.RequestServices.GetRequiredService<KneeResetDbContext>();
         var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
         var token = context.HttpContext.GetRouteValue("token") as string;
-        var link = ShareToken.LooksValid(token) ? await FindLink(db, token!, cancellationToken) : null;
+        var link = ShareToken.LooksValid(token)
+            ? await db.Assessments.AsNoTracking().Where(a => a.Token == token)
+                .Select(a => new LinkState(a.SeriesKey, a.PasscodeHash != null, a.ShareRevoked, a.ShareExpiresAt)).FirstOrDefaultAsync(cancellationToken)
+            : null;
         var left = link is null ? TimeSpan.Zero : link.ExpiresAt - clock.GetUtcNow();
         if (link is null || link.Protected || link.Revoked || left <= TimeSpan.Zero)
         {

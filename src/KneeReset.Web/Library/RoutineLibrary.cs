@@ -40,12 +40,12 @@ public sealed class RoutineLibrary(KneeResetDbContext db, PublishedSnapshot snap
         return routines;
     }
 
-    /// <summary>Every library save writes a revision, and a delete changes a count. One round trip, compiled once.</summary>
-    private Task<PublishedSnapshot.Stamp?> StampAsync(CancellationToken cancellationToken) => ReadStamp(db, cancellationToken);
-
-    private static readonly Func<KneeResetDbContext, CancellationToken, Task<PublishedSnapshot.Stamp?>> ReadStamp =
-        EF.CompileAsyncQuery((KneeResetDbContext db, CancellationToken cancellationToken) =>
-            db.Routines.Select(_ => new PublishedSnapshot.Stamp(db.Revisions.Max(r => (int?)r.Id) ?? 0, db.Routines.Count(), db.Exercises.Count())).FirstOrDefault());
+    /// <summary>Every library save writes a revision, and a delete changes a count. One round trip.</summary>
+    // Not EF.CompileAsyncQuery: a compiled query keeps the SQL of the first store it ran on, and
+    // one process may hold apps on SQLite and on PostgreSQL (the test suite does).
+    private Task<PublishedSnapshot.Stamp?> StampAsync(CancellationToken cancellationToken) =>
+        db.Routines.Select(_ => new PublishedSnapshot.Stamp(db.Revisions.Max(r => (int?)r.Id) ?? 0, db.Routines.Count(), db.Exercises.Count()))
+            .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<RoutineView?> FindAsync(string slug, CancellationToken cancellationToken = default)
     {
