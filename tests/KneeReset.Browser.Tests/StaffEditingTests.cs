@@ -6,7 +6,7 @@ namespace KneeReset.Browser.Tests;
 public class StaffEditingTests(BrowserApp app)
 {
     [ChromiumFact]
-    public async Task A_staff_member_signs_in_edits_a_routine_publishes_and_runners_see_it()
+    public async Task A_staff_member_drafts_over_a_live_routine_runners_keep_it_until_the_draft_is_published()
     {
         var (context, page, errors) = await app.NewPageAsync();
         await using var _ = context;
@@ -26,15 +26,20 @@ public class StaffEditingTests(BrowserApp app)
         await page.FillAsync("input[name='Input.Title']", "Core stability for the spring marathon");
         await page.SelectOptionAsync("select[name='Input.Status']", "draft");
         await page.ClickAsync("button:text-is('Save')");
-        await Assertions.Expect(page.Locator(".banner")).ToContainTextAsync("Saved as version");
+        await Assertions.Expect(page.Locator(".banner[role=status]")).ToContainTextAsync("Saved as version");
 
-        // A draft is not shown to runners.
-        var draft = await context.APIRequest.GetAsync("/routines/core-stability");
-        Assert.Equal(404, draft.Status);
+        // A draft over the published routine: the editor says so, and runners keep the published version (no 404).
+        await Assertions.Expect(page.Locator(".publish-effect")).ToContainTextAsync("Runners keep seeing the published version until you publish this draft");
+        var runner = await app.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString() });
+        await runner.GotoAsync("/routines/core-stability");
+        await Assertions.Expect(runner.Locator("h1")).Not.ToContainTextAsync("Spring marathon");
+        await runner.GotoAsync("/routines/core-stability/play");
+        await Assertions.Expect(runner.Locator("h1")).Not.ToContainTextAsync("Spring marathon");
+        await runner.CloseAsync();
 
         await page.SelectOptionAsync("select[name='Input.Status']", "published");
         await page.ClickAsync("button:text-is('Save')");
-        await Assertions.Expect(page.Locator(".banner")).ToContainTextAsync("Saved as version");
+        await Assertions.Expect(page.Locator(".banner[role=status]")).ToContainTextAsync("Saved as version");
 
         await page.GotoAsync("/routines/core-stability");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Core stability for the spring marathon");

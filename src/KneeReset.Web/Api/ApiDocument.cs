@@ -37,7 +37,7 @@ public static class ApiDocument
     /// <summary>The JSON API and the FHIR export; not the pages, health checks or media files.</summary>
     private static bool IsApi(string? path) =>
         path is not null && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("fhir/", StringComparison.Ordinal)
-            || (path.StartsWith("r/", StringComparison.Ordinal) && path.EndsWith("/fhir", StringComparison.Ordinal)));
+            || ((path.StartsWith("r/", StringComparison.Ordinal) || path.StartsWith("m/", StringComparison.Ordinal)) && path.EndsWith("/fhir", StringComparison.Ordinal)));
 
     /// <summary>The request body an endpoint reads itself (see <see cref="DocumentedBody"/>).</summary>
     private static async Task DescribeBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

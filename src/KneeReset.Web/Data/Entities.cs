@@ -30,6 +30,10 @@ public sealed class Exercise
     public int Version { get; set; } = 1;
     /// <summary>An uploaded picture, stored outside wwwroot and served by /media/{name}.</summary>
     public string? Image { get; set; }
+    /// <summary>A draft saved over the published exercise (file format): runners keep the published one until it is published.</summary>
+    public string? DraftJson { get; set; }
+    /// <summary>A picture uploaded with that draft; it replaces <see cref="Image"/> when the draft is published.</summary>
+    public string? DraftImage { get; set; }
 }
 
 public sealed class Routine
@@ -52,6 +56,8 @@ public sealed class Routine
     /// <summary>Optimistic concurrency: bumped on every save; a save with an older version is a conflict.</summary>
     public int Version { get; set; } = 1;
     public List<RoutineStep> Steps { get; set; } = [];
+    /// <summary>A draft saved over the published routine (file format): runners keep the published one until it is published.</summary>
+    public string? DraftJson { get; set; }
 }
 
 public sealed class RoutineStep

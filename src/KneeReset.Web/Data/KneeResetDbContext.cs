@@ -45,6 +45,7 @@ public class KneeResetDbContext : IdentityDbContext<StaffUser>, IDataProtectionK
             e.Property(x => x.Kind).HasMaxLength(20);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Property(x => x.Image).HasMaxLength(80);
+            e.Property(x => x.DraftImage).HasMaxLength(80);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         });
         builder.Entity<Routine>(e =>

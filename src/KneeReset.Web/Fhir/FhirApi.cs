@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace KneeReset.Web.Fhir;
 
 /// <summary>
-/// GET /fhir/Questionnaire, GET /fhir/StructureDefinition/{id} and GET /r/{token}/fhir: FHIR R4
+/// GET /fhir/Questionnaire, GET /fhir/StructureDefinition/{id}, GET /r/{token}/fhir and GET /m/{manage}/fhir: FHIR R4
 /// resources as application/fhir+json, written by the Firely serializer.
 /// </summary>
 public static class FhirApi
@@ -29,8 +29,21 @@ public static class FhirApi
             // outside /api with the error page, as it does for the result page itself.
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithMetadata(new ErrorPageResponse(StatusCodes.Status429TooManyRequests));
+        // The runner's own copy from their private page: the private link is the owner's credential, so no passcode.
+        app.MapGet("/m/{manage}/fhir", GetOwnResultAsync)
+            .WithTags("FHIR")
+            .WithMetadata(new FhirResponse("Bundle"))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithMetadata(new ErrorPageResponse(StatusCodes.Status429TooManyRequests));
         return app;
     }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetOwnResultAsync(
+        string manage, AssessmentService assessments, FhirExport export, PublicLinks links, CancellationToken cancellationToken) =>
+        await assessments.FindByManageTokenAsync(manage, cancellationToken) is { } record
+            ? Resource(export.Result(record, new Uri(links.To($"/r/{record.Token}"), UriKind.RelativeOrAbsolute)))
+            : AssessmentsApi.NotFound();
 
     private static Results<ContentHttpResult, ProblemHttpResult> GetStructureDefinition(string id) =>
         FhirExtensions.Find(id) is { } definition

@@ -34,6 +34,9 @@ public sealed class ResultView
     /// <summary>"Start this routine": the runner's private player on their page, the public player elsewhere.</summary>
     public string PlayUrl(string slug) => ManageToken is null ? $"/routines/{slug}/play" : $"/m/{ManageToken}/play/{slug}";
 
+    /// <summary>A routine's page: under the runner's private address on their page, so its player still logs against this result.</summary>
+    public string RoutineUrl(string slug) => ManageToken is null ? $"/routines/{slug}" : $"/m/{ManageToken}/routines/{slug}";
+
     public AssessmentResult Result => Record.Outcome.Result;
     public IEnumerable<CauseScore> RankedCauses => Result.Causes.Where(c => c.Band != Band.Unlikely);
     public IEnumerable<CauseScore> OtherCauses => Result.Causes.Where(c => c.Band == Band.Unlikely);

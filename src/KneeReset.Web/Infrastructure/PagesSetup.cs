@@ -24,6 +24,7 @@ public static class PagesSetup
             // Sessions attach to a result only through the runner's private link: the player and the saved
             // session have a second address under /m/{manage}/ (masked in logs, never cached, no referrer).
             // Added beside the public route, not with AddPageRoute, which would stop links to the public one.
+            options.Conventions.AddPageRouteModelConvention("/Routines/Show", AlsoAt("m/{manage}/routines/{slug}"));
             options.Conventions.AddPageRouteModelConvention("/Routines/Play", AlsoAt("m/{manage}/play/{slug}"));
             options.Conventions.AddPageRouteModelConvention("/Sessions/Show", AlsoAt("m/{manage}/sessions/{token}"));
         }).AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);

@@ -12,7 +12,9 @@ public sealed class LibraryCache(IOutputCacheStore store, PublishedSnapshot snap
     public const string Tag = "library";
 
     public static void Configure(OutputCacheOptions options) =>
-        options.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(Tag));
+        // Never pages under a runner's private address (/m/…): a token must not sit in a shared cache.
+        options.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(Tag)
+            .With(context => !Infrastructure.TokenPaths.IsTokenPath(context.HttpContext.Request.Path)));
 
     public ValueTask InvalidateAsync(CancellationToken cancellationToken = default)
     {

@@ -110,6 +110,12 @@ public static class LibraryFiles
         }).ToList(),
     };
 
+    /// <summary>What staff are working on: the draft waiting over the published routine, or the routine itself.</summary>
+    public static RoutineFile Editing(Routine r) => r.DraftJson is { } draft ? Read<RoutineFile>(draft) : ToFile(r);
+
+    /// <summary>What staff are working on: the draft waiting over the published exercise, or the exercise itself.</summary>
+    public static ExerciseFile Editing(Exercise e) => e.DraftJson is { } draft ? Read<ExerciseFile>(draft) : ToFile(e);
+
     /// <summary>Writes an exercise file's fields onto a stored exercise (everything but its picture, history and version).</summary>
     public static void Apply(ExerciseFile file, Exercise e)
     {

@@ -36,6 +36,8 @@ public class OpenApiDocumentTests(KneeResetFactory factory, OpenApiDocumentTests
         ["FHIR extension, unknown id"] = new("GET /fhir/StructureDefinition/{id}", HttpStatusCode.NotFound, c => GetAsync(c, "/fhir/StructureDefinition/no-such-extension")),
         ["FHIR result"] = new("GET /r/{token}/fhir", HttpStatusCode.OK, async c => await GetAsync(c, $"/r/{await NewTokenAsync(c)}/fhir")),
         ["FHIR result, unknown token"] = new("GET /r/{token}/fhir", HttpStatusCode.NotFound, c => GetAsync(c, "/r/AAAAAAAAAAAAAAAAAAAAAAAA/fhir")),
+        ["FHIR result, runner's own copy"] = new("GET /m/{manage}/fhir", HttpStatusCode.OK, async c => await GetAsync(c, $"{(await RunnerResults.CreateAsync(c)).Manage}/fhir")),
+        ["FHIR result, runner's own copy, unknown token"] = new("GET /m/{manage}/fhir", HttpStatusCode.NotFound, c => GetAsync(c, "/m/AAAAAAAAAAAAAAAAAAAAAAAA/fhir")),
     };
 
     public static TheoryData<string> CallNames => [.. Calls.Keys];

@@ -142,6 +142,13 @@ namespace KneeReset.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DraftImage")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EasierSlug")
                         .HasColumnType("TEXT");
 
@@ -266,6 +273,9 @@ namespace KneeReset.Web.Data.Migrations
                     b.Property<string>("Difficulty")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftJson")
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Findings")

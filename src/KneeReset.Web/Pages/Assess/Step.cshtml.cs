@@ -33,6 +33,12 @@ public class StepModel(WizardService wizard, AnswerValidators validators) : Page
     public Dictionary<string, string> Errors { get; } = [];
     public IReadOnlyList<TriageReason> UrgentReasons { get; private set; } = [];
 
+    /// <summary>"review" when the runner came from the review's "Change": after this one step, back to the review.</summary>
+    [BindProperty(SupportsGet = true, Name = "then")]
+    public string? Then { get; set; }
+
+    public bool ReturnsToReview => Then == "review";
+
     public const string FilesField = "files";
     public const string ImportSectionId = "training-import";
 
@@ -174,6 +180,10 @@ public class StepModel(WizardService wizard, AnswerValidators validators) : Page
 
     private RedirectToPageResult Navigate(Answers answers, int direction)
     {
+        if (ReturnsToReview)
+        {
+            return RedirectToPage("Review", new { draft = DraftId });
+        }
         var steps = wizard.ActiveSteps(answers);
         var current = steps.ToList().FindIndex(s => s.Id == Step.Id);
         var target = current < 0 ? 0 : current + direction;

@@ -28,6 +28,9 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
     public bool CanDrawQr => links.IsAbsolute;
     public string? Message { get; private set; }
 
+    /// <summary>The newest re-take of this assessment, when there is one: this page points the runner to it.</summary>
+    public StoredAssessment? Newer { get; private set; }
+
     /// <summary>Until when the result is kept, as the runner is told; null while the share link has no end.</summary>
     public DateTimeOffset? KeptUntil => retention.KeptUntil(Record.Stored);
 
@@ -188,6 +191,8 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         }
         Record = record;
         View = await views.ForAsync(record, forRunner: true, cancellationToken);
+        Newer = await db.Assessments.AsNoTracking().Where(a => a.SeriesKey == record.Stored.SeriesKey && a.Id > record.Stored.Id)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,14 +6,23 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace KneeReset.Web.Pages.Routines;
 
+/// <summary>
+/// A routine's page. Also at /m/{manage}/routines/{slug}, where the runner's private page links
+/// to it, so "Start the player" keeps logging sessions against their result (never cached there).
+/// </summary>
 [OutputCache(PolicyName = LibraryCache.Policy)]
-public class ShowModel(RoutineLibrary library) : PageModel
+public class ShowModel(RoutineLibrary library, AssessmentService assessments) : PageModel
 {
     public RoutineView View { get; private set; } = null!;
 
+    /// <summary>The runner's private token when opened from their private page.</summary>
+    [FromRoute]
+    public string? Manage { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        if (await library.FindAsync(slug, cancellationToken) is not { } view)
+        if (await library.FindAsync(slug, cancellationToken) is not { } view
+            || (Manage is not null && await assessments.FindIdByManageTokenAsync(Manage, cancellationToken) is null))
         {
             return NotFound();
         }

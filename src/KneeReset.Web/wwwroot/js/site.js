@@ -35,6 +35,14 @@
     sync();
   });
 
+  // Distance fields name the unit as the runner picks it (the server names the saved one).
+  document.querySelectorAll("input[name='unit']").forEach(function (radio) {
+    radio.addEventListener("change", function () {
+      if (!radio.checked) { return; }
+      document.querySelectorAll("[data-distance]").forEach(function (label) { label.textContent = radio.value === "miles" ? "miles" : "km"; });
+    });
+  });
+
   // Focus the error summary so screen readers announce it.
   var summary = document.querySelector(".error-summary");
   if (summary) { summary.focus(); }

@@ -285,7 +285,7 @@ public class WizardTests(KneeResetFactory factory) : IClassFixture<KneeResetFact
         var rows = page.QuerySelectorAll(".review-row").ToList();
         Assert.Contains(rows, r => r.QuerySelector("dd")!.TextContent.Contains("29 years", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.QuerySelector("dd")!.TextContent.Contains("4 out of 10", StringComparison.Ordinal));
-        Assert.NotNull(page.QuerySelector($"a.change[href='/assess/{Wizard.DraftOf(review)}/where#field-location']"));
+        Assert.NotNull(page.QuerySelector($"a.change[href='/assess/{Wizard.DraftOf(review)}/where?then=review#field-location']"));
     }
 
     [Fact]
@@ -300,10 +300,10 @@ public class WizardTests(KneeResetFactory factory) : IClassFixture<KneeResetFact
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Browser.ParseAsync(response);
         var links = page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Contains($"/assess/{Wizard.DraftOf(safety)}/safety#field-onset", links);
-        Assert.Contains($"/assess/{Wizard.DraftOf(safety)}/safety#field-red_flags", links);
-        Assert.Contains($"/assess/{Wizard.DraftOf(safety)}/where#field-location", links);
-        Assert.Contains($"/assess/{Wizard.DraftOf(safety)}/pain#field-worst_pain", links);
+        Assert.Contains($"/assess/{Wizard.DraftOf(safety)}/safety?then=review#field-onset", links);
+        Assert.Contains($"/assess/{Wizard.DraftOf(safety)}/safety?then=review#field-red_flags", links);
+        Assert.Contains($"/assess/{Wizard.DraftOf(safety)}/where?then=review#field-location", links);
+        Assert.Contains($"/assess/{Wizard.DraftOf(safety)}/pain?then=review#field-worst_pain", links);
         // The draft is still there to finish.
         await client.GetPageAsync(safety);
     }

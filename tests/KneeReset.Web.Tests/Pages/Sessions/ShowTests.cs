@@ -11,6 +11,24 @@ public class ShowTests(KneeResetFactory factory) : IClassFixture<KneeResetFactor
     private const string Routine = "post-run-knee-reset";
 
     [Fact]
+    public async Task A_session_logged_from_a_routine_opened_by_its_title_on_the_private_page_joins_the_runners_history()
+    {
+        using var runner = factory.CreateBrowser();
+        var (share, manage) = await RunnerResults.CreateAsync(runner);
+        var title = (await runner.GetPageAsync(manage)).QuerySelector(".routines h3 a")!.GetAttribute("href")!;
+        var start = (await runner.GetPageAsync(title)).QuerySelector("a.button[href*='/play']")!.GetAttribute("href")!;
+
+        using var logged = await runner.SubmitAsync(start, null, ("Input.PainUsual", "1"), ("Input.PainDuring", "2"), ("Input.Feeling", "easy"));
+        var session = await runner.GetPageAsync(Browser.AssertRedirect(logged));
+
+        Assert.Equal(manage, session.QuerySelectorAll("a").Single(a => a.TextContent == "Back to your result").GetAttribute("href"));
+        Assert.Single((await runner.GetPageAsync(manage)).QuerySelectorAll("svg.history-chart rect.session"));
+        Assert.DoesNotContain(RunnerResults.TokenOf(share), session.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        using var unknown = await runner.GetAsync(new Uri(title.Replace(RunnerResults.TokenOf(manage), RunnerResults.TokenOf(share), StringComparison.Ordinal), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task A_replaced_share_link_cannot_attach_a_session_or_learn_the_new_link()
     {
         using var runner = factory.CreateBrowser();

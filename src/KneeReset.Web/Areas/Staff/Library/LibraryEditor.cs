@@ -47,7 +47,7 @@ public sealed class LibraryEditor(
         }
         if (routine is not null && routine.Version != expectedVersion)
         {
-            return SaveResult.Conflicting(routine.Id, routine.Version, LibraryFiles.ToFile(routine));
+            return SaveResult.Conflicting(routine.Id, routine.Version, LibraryFiles.Editing(routine));
         }
         var wasPublished = routine?.Status == PublishStatus.Published;
         var version = (routine?.Version ?? 0) + 1;
@@ -56,10 +56,16 @@ public sealed class LibraryEditor(
         {
             routine = db.Routines.Add(LibraryFiles.NewRoutine(file, exercises)).Entity;
         }
+        else if (wasPublished && IsDraft(file.Status))
+        {
+            // Draft over published: the draft waits beside the live routine, which runners keep seeing.
+            routine.DraftJson = LibraryFiles.Write(file);
+        }
         else
         {
             db.RoutineSteps.RemoveRange(routine.Steps);
             LibraryFiles.Apply(file, routine, exercises);
+            routine.DraftJson = null;
         }
         routine.UpdatedAt = clock.GetUtcNow();
         routine.Version = version;
@@ -67,7 +73,7 @@ public sealed class LibraryEditor(
         var conflict = await StoreAsync(
             () => revisions.AddAsync(routine, actor, action, cancellationToken),
             async () => await LoadRoutineAsync(routine.Id, cancellationToken) is { } current
-                ? SaveResult.Conflicting(current.Id, current.Version, LibraryFiles.ToFile(current))
+                ? SaveResult.Conflicting(current.Id, current.Version, LibraryFiles.Editing(current))
                 : SaveResult.Invalid(nameof(RoutineFile.Slug), "This routine no longer exists."),
             cancellationToken);
         if (conflict is not null)
@@ -100,20 +106,28 @@ public sealed class LibraryEditor(
         }
         if (exercise is not null && exercise.Version != expectedVersion)
         {
-            return SaveResult.Conflicting(exercise.Id, exercise.Version, LibraryFiles.ToFile(exercise));
+            return SaveResult.Conflicting(exercise.Id, exercise.Version, LibraryFiles.Editing(exercise));
         }
         var version = (exercise?.Version ?? 0) + 1;
         IReadOnlyList<Exercise> renamed = [];
         if (exercise is null)
         {
             exercise = db.Exercises.Add(LibraryFiles.NewExercise(file)).Entity;
+            exercise.Image = image;
+        }
+        else if (exercise.Status == PublishStatus.Published && IsDraft(file.Status))
+        {
+            // Draft over published: the draft (and any new picture) waits; runners keep the live exercise.
+            exercise.DraftJson = LibraryFiles.Write(file);
+            exercise.DraftImage = image ?? exercise.DraftImage;
         }
         else
         {
             renamed = await renames.FollowAsync(exercise, file.Slug, cancellationToken);
             LibraryFiles.Apply(file, exercise);
+            exercise.Image = image ?? exercise.DraftImage ?? exercise.Image;
+            (exercise.DraftJson, exercise.DraftImage) = (null, null);
         }
-        exercise.Image = image ?? exercise.Image;
         exercise.UpdatedAt = clock.GetUtcNow();
         exercise.Version = version;
 
@@ -128,7 +142,7 @@ public sealed class LibraryEditor(
                 }
             },
             async () => await db.Exercises.FirstOrDefaultAsync(e => e.Id == exercise.Id, cancellationToken) is { } current
-                ? SaveResult.Conflicting(current.Id, current.Version, LibraryFiles.ToFile(current))
+                ? SaveResult.Conflicting(current.Id, current.Version, LibraryFiles.Editing(current))
                 : SaveResult.Invalid(nameof(ExerciseFile.Slug), "This exercise no longer exists."),
             cancellationToken);
         if (conflict is not null)
@@ -156,6 +170,25 @@ public sealed class LibraryEditor(
         await cache.InvalidateAsync(cancellationToken);
         return null;
     }
+
+    /// <summary>Drops the draft waiting over a published routine; the published version stays as it is.</summary>
+    public async Task<SaveResult> DiscardRoutineDraftAsync(int id, int expectedVersion, string actor, CancellationToken cancellationToken)
+    {
+        if (await LoadRoutineAsync(id, cancellationToken) is not { DraftJson: not null } routine)
+        {
+            return SaveResult.Invalid("Draft", "There is no draft to discard.");
+        }
+        if (routine.Version != expectedVersion)
+        {
+            return SaveResult.Conflicting(routine.Id, routine.Version, LibraryFiles.Editing(routine));
+        }
+        (routine.DraftJson, routine.Version, routine.UpdatedAt) = (null, routine.Version + 1, clock.GetUtcNow());
+        return await StoreAsync(() => revisions.AddAsync(routine, actor, "routine.draft_discarded", cancellationToken),
+            () => Task.FromResult(SaveResult.Invalid("Draft", "Someone else changed this routine; open it again.")), cancellationToken)
+            ?? SaveResult.Stored(routine.Id, routine.Version);
+    }
+
+    private static bool IsDraft(string status) => LibraryFiles.ParseStatus(status) == PublishStatus.Draft;
 
     /// <summary>Restores a revision by saving its content as a new version (history is never rewritten).</summary>
     public async Task<SaveResult> RestoreAsync(int revisionId, string actor, CancellationToken cancellationToken)

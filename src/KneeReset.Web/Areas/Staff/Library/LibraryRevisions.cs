@@ -15,11 +15,12 @@ public sealed class LibraryRevisions(KneeResetDbContext db, AuditLog audit, Time
     public const string RoutineType = "routine";
     public const string ExerciseType = "exercise";
 
+    /// <summary>Records what staff now work on: a draft over the published routine when one waits, else the routine.</summary>
     public Task AddAsync(Routine routine, string actor, string action, CancellationToken cancellationToken) =>
-        AddAsync(RoutineType, routine.Id, routine.Version, LibraryFiles.Write(LibraryFiles.ToFile(routine)), actor, action, $"routine {routine.Slug}", cancellationToken);
+        AddAsync(RoutineType, routine.Id, routine.Version, LibraryFiles.Write(LibraryFiles.Editing(routine)), actor, action, $"routine {routine.Slug}", cancellationToken);
 
     public Task AddAsync(Exercise exercise, string actor, string action, CancellationToken cancellationToken) =>
-        AddAsync(ExerciseType, exercise.Id, exercise.Version, LibraryFiles.Write(LibraryFiles.ToFile(exercise)), actor, action, $"exercise {exercise.Slug}", cancellationToken);
+        AddAsync(ExerciseType, exercise.Id, exercise.Version, LibraryFiles.Write(LibraryFiles.Editing(exercise)), actor, action, $"exercise {exercise.Slug}", cancellationToken);
 
     /// <summary>Every saved version of a routine or exercise, newest first.</summary>
     public async Task<IReadOnlyList<Revision>> ListAsync(string type, int id, CancellationToken cancellationToken) =>

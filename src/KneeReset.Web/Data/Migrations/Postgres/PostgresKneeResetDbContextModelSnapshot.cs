@@ -154,6 +154,13 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("DraftImage")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("EasierSlug")
                         .HasColumnType("text");
 
@@ -283,6 +290,9 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("text");
 
                     b.PrimitiveCollection<List<string>>("Findings")
                         .IsRequired()

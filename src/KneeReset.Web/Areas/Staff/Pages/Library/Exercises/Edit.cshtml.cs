@@ -26,6 +26,9 @@ public class EditModel(LibraryEditor editor, LibraryChecks checks, MediaStore me
     public IReadOnlyList<FieldChange> Conflict { get; private set; } = [];
     public int? ConflictVersion { get; private set; }
     public string? Saved { get; private set; }
+    /// <summary>What runners see now, to tell staff what a save will do to them.</summary>
+    public PublishStatus? LiveStatus { get; private set; }
+    public bool DraftWaiting { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, int? duplicate, string? saved, CancellationToken cancellationToken)
     {
@@ -37,8 +40,8 @@ public class EditModel(LibraryEditor editor, LibraryChecks checks, MediaStore me
             {
                 return NotFound();
             }
-            Input = ExerciseForm.From(LibraryFiles.ToFile(exercise), exercise.Version);
-            Image = id is null ? null : exercise.Image;
+            Input = ExerciseForm.From(LibraryFiles.Editing(exercise), exercise.Version);
+            Image = id is null ? null : exercise.DraftImage ?? exercise.Image;
             if (id is null)
             {
                 // A copy starts as a draft with its own slug; staff rename it before publishing.
@@ -136,9 +139,11 @@ public class EditModel(LibraryEditor editor, LibraryChecks checks, MediaStore me
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Others = await db.Exercises.AsNoTracking().Where(e => e.Id != Id).OrderBy(e => e.Name).ToListAsync(cancellationToken);
-        if (Id is not null)
+        if (Id is not null && await db.Exercises.AsNoTracking().Where(e => e.Id == Id)
+            .Select(e => new { e.Status, e.DraftJson, Image = e.DraftImage ?? e.Image }).FirstOrDefaultAsync(cancellationToken) is { } live)
         {
-            Image ??= await db.Exercises.Where(e => e.Id == Id).Select(e => e.Image).FirstOrDefaultAsync(cancellationToken);
+            Image ??= live.Image;
+            (LiveStatus, DraftWaiting) = (live.Status, live.DraftJson != null);
         }
     }
 }

@@ -28,6 +28,9 @@ public class EditModel(LibraryEditor editor, KneeResetDbContext db, ContentCatal
     public IReadOnlyList<FieldChange> Conflict { get; private set; } = [];
     public int? ConflictVersion { get; private set; }
     public string? Saved { get; private set; }
+    /// <summary>What runners see now, to tell staff what a save will do to them.</summary>
+    public PublishStatus? LiveStatus { get; private set; }
+    public bool DraftWaiting { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, int? duplicate, string? saved, CancellationToken cancellationToken)
     {
@@ -39,7 +42,7 @@ public class EditModel(LibraryEditor editor, KneeResetDbContext db, ContentCatal
             {
                 return NotFound();
             }
-            Input = RoutineForm.From(LibraryFiles.ToFile(routine), routine.Version);
+            Input = RoutineForm.From(LibraryFiles.Editing(routine), routine.Version);
             if (duplicate is not null)
             {
                 Input.Slug += "-copy";
@@ -57,6 +60,21 @@ public class EditModel(LibraryEditor editor, KneeResetDbContext db, ContentCatal
 
     /// <summary>After a conflict the editor chose their own version: save it over the current one.</summary>
     public Task<IActionResult> OnPostKeepMineAsync(int? id, int currentVersion, CancellationToken cancellationToken) => SaveAsync(id, currentVersion, cancellationToken);
+
+    public async Task<IActionResult> OnPostDiscardDraftAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await editor.DiscardRoutineDraftAsync(id, Input.Version, User.Identity!.Name!, cancellationToken);
+        if (result.Saved)
+        {
+            return RedirectToPage(new { id, saved = result.Version });
+        }
+        // Discarding is refused when someone saved since this form was opened: nothing is lost unseen.
+        Id = id;
+        ModelState.Clear();
+        ModelState.AddModelError(string.Empty, result.Errors.Count > 0 ? result.Errors[0].ErrorMessage : "Someone else saved this routine since you opened it; open it again to see their version.");
+        await LoadExercisesAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAddStepAsync(int? id, CancellationToken cancellationToken)
     {
@@ -117,8 +135,14 @@ public class EditModel(LibraryEditor editor, KneeResetDbContext db, ContentCatal
         return Page();
     }
 
-    private async Task LoadExercisesAsync(CancellationToken cancellationToken) =>
+    private async Task LoadExercisesAsync(CancellationToken cancellationToken)
+    {
         Exercises = await db.Exercises.AsNoTracking().OrderBy(e => e.Name).ToListAsync(cancellationToken);
+        if (Id is { } id && await db.Routines.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Status, Draft = r.DraftJson != null }).FirstOrDefaultAsync(cancellationToken) is { } live)
+        {
+            (LiveStatus, DraftWaiting) = (live.Status, live.Draft);
+        }
+    }
 }
 
 /// <summary>The routine form: a <see cref="RoutineFile"/> with the version it was read at.</summary>
