@@ -30,6 +30,20 @@ public class ClinicalViewTests(KneeResetFactory app) : IClassFixture<KneeResetFa
     }
 
     [Fact]
+    public async Task A_clinician_reads_triage_levels_and_bands_as_words_not_enum_names()
+    {
+        using var runner = app.CreateBrowser();
+        var (share, _) = await RunnerResults.CreateAsync(runner);
+        using var clinician = app.SignedIn(StaffRoles.Clinician);
+
+        var text = (await clinician.GetPageAsync(share)).QuerySelector(".clinical")!.TextContent;
+
+        Assert.Matches("triage (Self-care|See a clinician|Urgent: medical help today)", text);
+        Assert.DoesNotContain("SelfCare", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SeeClinician", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_clinicians_plan_appears_on_the_runners_page_and_changes_are_pointed_out()
     {
         using var runner = app.CreateBrowser();

@@ -66,6 +66,8 @@ public class ShowTests(KneeResetFactory factory) : IClassFixture<KneeResetFactor
         var section = page.QuerySelector("section.not-a-diagnosis");
         Assert.NotNull(section);
         Assert.Contains("not a diagnosis", section.TextContent, StringComparison.OrdinalIgnoreCase);
+        // Said once: the heading doesn't repeat the sentence under it.
+        Assert.Single(section.TextContent.Split("not a diagnosis", StringSplitOptions.None).Skip(1));
     }
 
     [Fact]

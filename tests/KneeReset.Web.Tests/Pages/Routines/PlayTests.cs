@@ -65,6 +65,24 @@ public class PlayTests(KneeResetFactory factory) : IClassFixture<KneeResetFactor
     }
 
     [Fact]
+    public async Task A_refused_log_shows_its_summary_at_the_log_form_with_links_to_the_questions()
+    {
+        using var client = factory.CreateBrowser();
+        var form = (await client.GetPageAsync("/routines/core-stability/play")).QuerySelector("#log form")!;
+        Assert.EndsWith("#log", form.GetAttribute("action"), StringComparison.Ordinal);
+
+        using var response = await client.SubmitAsync("/routines/core-stability/play", null, ("Input.PainUsual", "1"));
+
+        var page = await Browser.ParseAsync(response);
+        var summary = page.QuerySelector("section#log > .error-summary")!;
+        Assert.Same(summary.NextElementSibling, page.QuerySelector("#log form"));
+        Assert.EndsWith("#log", page.QuerySelector("#log form")!.GetAttribute("action"), StringComparison.Ordinal);
+        var links = summary.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(["#log-Feeling", "#log-PainDuring"], links.Order(StringComparer.Ordinal));
+        Assert.All(links, href => Assert.NotNull(page.QuerySelector($"#log form {href}")));
+    }
+
+    [Fact]
     public async Task Next_morning_pain_added_later_updates_the_advice()
     {
         using var client = factory.CreateBrowser();
