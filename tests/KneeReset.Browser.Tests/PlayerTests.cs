@@ -104,6 +104,7 @@ public partial class PlayerTests(BrowserApp app)
     [GeneratedRegex("^Swap for harder")]
     private static partial Regex HarderSwap();
 
-    [GeneratedRegex("/sessions/[A-Za-z0-9_-]{24}$")]
+    // The log form posts to #log (its errors show there); the browser keeps that fragment across the redirect.
+    [GeneratedRegex("/sessions/[A-Za-z0-9_-]{24}(#log)?$")]
     private static partial Regex SessionUrl();
 }
