@@ -91,7 +91,12 @@ public sealed class ResultPageEviction(IOutputCacheStore store) : SaveChangesInt
         return result;
     }
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) => Forget(eventData);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) => Forget(eventData);
+
+    // Pooled contexts live on: nothing pending may outlast the save it belonged to.
+    private Task Forget(DbContextEventData eventData)
     {
         if (eventData.Context is { } db)
         {

@@ -27,7 +27,7 @@ public sealed class SqliteTuning : DbConnectionInterceptor
     // synchronous and busy_timeout belong to each native connection, which the driver pools and
     // hands out again: set them once per native connection, not on every open. With busy_timeout
     // a writer that finds another writing waits inside SQLite, in steps of a few milliseconds;
-    // without it the driver retries after sleeping 150 ms, which set POST p99 at 32 connections.
+    // without it the driver retries in its own loop with sleeps, which set POST p99 at 32 connections.
     private readonly ConditionalWeakTable<sqlite3, object> _tuned = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Tune(connection);
