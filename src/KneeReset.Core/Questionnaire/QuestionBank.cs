@@ -13,6 +13,14 @@ public sealed class QuestionBank
     public Question? Find(string id) => Questions.FirstOrDefault(q => q.Id == id);
 
     public QuestionStep? FindStep(string id) => Steps.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>
+    /// Required questions that are not asked once the answers call for urgent care (they sit in a
+    /// SkipWhenUrgent step): a runner who must see a clinician today is not held back by them.
+    /// A method, so the bank's JSON (GET /api/questionnaire) stays as it is.
+    /// </summary>
+    public IReadOnlySet<string> RequiredUnlessUrgent() =>
+        Steps.Where(s => s.SkipWhenUrgent).SelectMany(s => s.Questions).Where(q => q.Required).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
 }
 
 public sealed class QuestionStep

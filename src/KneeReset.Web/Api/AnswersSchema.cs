@@ -41,11 +41,11 @@ internal sealed class AnswersSchema(ContentCatalog content) : IOpenApiDocumentTr
         Type = JsonSchemaType.Object,
         Description = $"Answers keyed by vocabulary id (question bank {bank.Version}); an unanswered question is left out or null. Distances in km.",
         AdditionalPropertiesAllowed = false,
-        Required = bank.Questions.Where(q => q.Required).Select(q => q.Id).ToHashSet(),
-        Properties = bank.Questions.ToDictionary(q => q.Id, q => (IOpenApiSchema)Answer(q)),
+        Required = bank.Questions.Where(q => q.Required).Select(q => q.Id).Except(bank.RequiredUnlessUrgent()).ToHashSet(),
+        Properties = bank.Questions.ToDictionary(q => q.Id, q => (IOpenApiSchema)Answer(q, bank.RequiredUnlessUrgent().Contains(q.Id))),
     };
 
-    private static OpenApiSchema Answer(Question q)
+    private static OpenApiSchema Answer(Question q, bool requiredUnlessUrgent)
     {
         var values = q.Options.Select(o => (JsonNode)JsonValue.Create(o.Value)).ToList();
         var schema = q.Kind switch
@@ -61,7 +61,8 @@ internal sealed class AnswersSchema(ContentCatalog content) : IOpenApiDocumentTr
                 MinItems = q.AcceptsNone() ? null : 1,
             },
         };
-        schema.Description = q.Prompt + (q.Unit is { } unit ? $" ({unit})" : "");
+        schema.Description = q.Prompt + (q.Unit is { } unit ? $" ({unit})" : "")
+            + (requiredUnlessUrgent ? " Required, unless the other answers already call for urgent care." : "");
         schema.Minimum = q.Min?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         schema.Maximum = q.Max?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return schema;

@@ -1,4 +1,5 @@
 using KneeReset.Core.Questionnaire;
+using KneeReset.Core.Rules;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
 using KneeReset.Web.Infrastructure;
@@ -49,7 +50,9 @@ public static class AssessmentsApi
 
         var (answers, readErrors) = AnswerReader.FromJson(input.Answers, content.Questions);
         var errors = readErrors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
-        var validation = validators.For([.. content.Questions.Questions]).Validate(answers);
+        // As in the questionnaire, urgent answers need not carry the questions an urgent runner skips.
+        var urgent = content.Rules.Evaluate(answers).Triage == Triage.Urgent;
+        var validation = validators.For([.. content.Questions.Questions], waived: urgent ? content.Questions.RequiredUnlessUrgent() : null).Validate(answers);
         foreach (var failure in validation.Errors.Where(f => !errors.ContainsKey(f.PropertyName)).GroupBy(f => f.PropertyName))
         {
             errors[failure.Key] = failure.Select(f => f.ErrorMessage).ToArray();

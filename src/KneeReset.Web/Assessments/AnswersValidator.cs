@@ -12,7 +12,8 @@ namespace KneeReset.Web.Assessments;
 public sealed class AnswersValidator : AbstractValidator<Answers>
 {
     /// <param name="oneOf">A step's requirement that one of several optional questions is answered; the message goes beside the first.</param>
-    public AnswersValidator(IEnumerable<Question> questions, RequireOneOf? oneOf = null)
+    /// <param name="waived">Required questions that may be left out here (urgent answers skip them); their ranges still apply.</param>
+    public AnswersValidator(IEnumerable<Question> questions, RequireOneOf? oneOf = null, IReadOnlySet<string>? waived = null)
     {
         if (oneOf is not null)
         {
@@ -21,7 +22,7 @@ public sealed class AnswersValidator : AbstractValidator<Answers>
         foreach (var question in questions)
         {
             var rule = RuleFor(a => a[question.Id]).Cascade(CascadeMode.Stop);
-            if (question.Required)
+            if (question.Required && waived?.Contains(question.Id) != true)
             {
                 rule.NotNull().WithMessage(RequiredMessage(question)).OverridePropertyName(question.Id);
             }
@@ -64,9 +65,10 @@ public sealed class AnswerValidators
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AnswersValidator> _built = new(StringComparer.Ordinal);
 
-    public AnswersValidator For(IReadOnlyCollection<Question> questions, RequireOneOf? oneOf = null)
+    public AnswersValidator For(IReadOnlyCollection<Question> questions, RequireOneOf? oneOf = null, IReadOnlySet<string>? waived = null)
     {
-        var key = string.Join('|', questions.Select(q => q.Id)) + "#" + (oneOf is null ? "" : string.Join('|', oneOf.Questions));
-        return _built.GetOrAdd(key, _ => new AnswersValidator(questions, oneOf));
+        var key = string.Join('|', questions.Select(q => q.Id)) + "#" + (oneOf is null ? "" : string.Join('|', oneOf.Questions))
+            + "#" + (waived is null ? "" : string.Join('|', waived.Order(StringComparer.Ordinal)));
+        return _built.GetOrAdd(key, _ => new AnswersValidator(questions, oneOf, waived));
     }
 }

@@ -46,18 +46,19 @@ public sealed class FhirExport(ContentCatalog content, TimeProvider clock)
                 LinkId = StepLinkId(step),
                 Text = step.Title,
                 Type = FhirQuestionnaire.QuestionnaireItemType.Group,
-                Item = step.Questions.Select(Item).ToList(),
+                Item = step.Questions.Select(q => Item(step, q)).ToList(),
             }).ToList(),
         };
     }
 
-    private static FhirQuestionnaire.ItemComponent Item(Question q)
+    private static FhirQuestionnaire.ItemComponent Item(QuestionStep step, Question q)
     {
         var item = new FhirQuestionnaire.ItemComponent
         {
             LinkId = q.Id,
             Text = q.Prompt,
-            Required = q.Required,
+            // A step urgent answers skip can't be required in every response (FHIR has no "unless urgent").
+            Required = q.Required && !step.SkipWhenUrgent,
             Repeats = q.Kind == QuestionKind.Multi,
             Type = q.Kind switch
             {

@@ -31,10 +31,12 @@ public static class HistoryChart
         double Y(double pain) => Top + ((Height - Top - Bottom) * (1 - (Math.Clamp(pain, 0, 10) / 10)));
         string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
+        // A check on the urgent route skipped the pain question: it has no point on the pain line.
+        var line = points.Where(p => p.WorstPain is not null).Select(p => (X: X(p.At), Y: Y(p.WorstPain!.Value), Pain: p.WorstPain!.Value)).ToList();
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"history-chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append("<title id=\"chart-title\">How your pain has moved</title>");
-        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"chart-desc\">{AxisLabel}: worst pain at {points.Count} checks and pain during {sessions.Count} logged sessions. The tables below give the figures.</desc>");
+        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"chart-desc\">{AxisLabel}: worst pain at {line.Count} checks and pain during {sessions.Count} logged sessions. The tables below give the figures.</desc>");
         for (var pain = 0; pain <= 10; pain += 2)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{F(Y(pain))}\" x2=\"{Width - Right}\" y2=\"{F(Y(pain))}\" class=\"{(pain == 0 ? "axis" : "grid")}\" />");
@@ -42,7 +44,6 @@ public static class HistoryChart
         }
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" class=\"axis\" />");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"{(Top + Height - Bottom) / 2}\" transform=\"rotate(-90 12 {(Top + Height - Bottom) / 2})\" text-anchor=\"middle\" class=\"tick axis-label\">{AxisLabel}</text>");
-        var line = points.Select(p => (X: X(p.At), Y: Y(p.WorstPain), p.WorstPain)).ToList();
         svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{PainColour}\" stroke-width=\"3\" points=\"{string.Join(' ', line.Select(p => $"{F(p.X)},{F(p.Y)}"))}\"><title>Worst pain at each check</title></polyline>");
         foreach (var (x, y, pain) in line)
         {

@@ -12,7 +12,7 @@ namespace KneeReset.Web.FollowUp;
 
 /// <summary>One assessment in a runner's history, as the chart shows it.</summary>
 /// <param name="CauseBands">Each cause's band (likely, possible, unlikely): its raw score has no unit a runner could read.</param>
-public sealed record HistoryPoint(DateTimeOffset At, string Token, double WorstPain, IReadOnlyDictionary<string, Band> CauseBands);
+public sealed record HistoryPoint(DateTimeOffset At, string Token, double? WorstPain, IReadOnlyDictionary<string, Band> CauseBands);
 
 /// <summary>A logged session, as the chart shows it.</summary>
 public sealed record SessionPoint(DateTimeOffset At, string Routine, int PainDuring, int? PainNextMorning);
@@ -77,7 +77,7 @@ public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, C
             PlanChanges = forRunner && plan is not null && record.Stored.PlanSeenJson is { } seen ? FieldDiff.Compare(seen, ClinicianPlans.Json(plan)) : [],
             Progressions = await progressions.ForAsync(plan, sessions, cancellationToken),
             History = series.Select(a => new HistoryPoint(a.CreatedAt, a.Token,
-                AnswerReader.FromStoredJson(a.AnswersJson, content.Questions).Number("worst_pain") ?? 0,
+                AnswerReader.FromStoredJson(a.AnswersJson, content.Questions).Number("worst_pain"),
                 JsonSerializer.Deserialize<StoredResult>(a.ResultJson, ContentJson.Options)!.Result.Causes.ToDictionary(c => c.Cause, c => c.Band))).ToList(),
             Sessions = sessions.Select(s => new SessionPoint(s.CompletedAt, s.Routine.Title, s.PainDuring, s.PainNextMorning)).ToList(),
             ManageToken = forRunner ? record.Stored.ManageToken : null,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -155,6 +156,24 @@ public partial class AssessmentsApiTests(KneeResetFactory factory) : IClassFixtu
         using var response = await client.PostAssessmentAsync(answers);
 
         await AssertNamesFieldAsync(response, id);
+    }
+
+    [Fact]
+    public async Task Urgent_answers_need_no_pain_score_as_the_questionnaire_skips_it_but_a_given_one_is_still_checked()
+    {
+        using var client = factory.CreateBrowser();
+        var urgent = With(RequiredOnly(), "red_flags", new JsonArray("cannot_bear_weight"));
+        urgent["onset"] = "sudden_injury";
+        urgent.Remove("worst_pain");
+
+        using var created = await client.PostAssessmentAsync(urgent);
+        using var outOfRange = await client.PostAssessmentAsync(With(urgent, "worst_pain", 11));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("urgent", (string?)body["triage"]);
+        Assert.False(body["answers"]!.AsObject().ContainsKey("worst_pain"));
+        await AssertNamesFieldAsync(outOfRange, "worst_pain");
     }
 
     [Fact]

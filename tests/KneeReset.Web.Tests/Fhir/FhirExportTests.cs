@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using KneeReset.Web.Content;
+using Microsoft.Extensions.DependencyInjection;
 using Task = System.Threading.Tasks.Task;
 
 namespace KneeReset.Web.Tests.Fhir;
@@ -42,7 +44,8 @@ public class FhirExportTests(KneeResetFactory factory) : IClassFixture<KneeReset
         var bundle = Parser.Deserialize<Bundle>(await response.Content.ReadAsStringAsync());
 
         var qr = bundle.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>().Single();
-        Assert.Equal("https://kneereset.app/fhir/Questionnaire/kneereset|2026.11.2", qr.Questionnaire);
+        var version = factory.Services.GetRequiredService<ContentCatalog>().Questions.Version;
+        Assert.Equal($"https://kneereset.app/fhir/Questionnaire/kneereset|{version}", qr.Questionnaire);
         Assert.Equal(QuestionnaireResponse.QuestionnaireResponseStatus.Completed, qr.Status);
         var back = new JsonObject();
         foreach (var item in qr.Item.SelectMany(g => g.Item))

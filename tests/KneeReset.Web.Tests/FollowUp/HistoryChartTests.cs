@@ -43,4 +43,24 @@ public class HistoryChartTests(KneeResetFactory app) : IClassFixture<KneeResetFa
         Assert.Contains("Pain during (0–10)", page.QuerySelector(".session-table thead")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("3", page.QuerySelector(".session-table tbody td:nth-child(3)")!.TextContent);
     }
+
+    [Fact]
+    public async Task A_check_on_the_urgent_route_has_no_pain_score_and_no_point_at_zero()
+    {
+        using var client = app.CreateBrowser();
+        var (_, firstManage) = await RunnerResults.CreateAsync(client);
+        app.Clock.Advance(TimeSpan.FromDays(7));
+        using var retake = await RunnerResults.PostFormAsync(client, firstManage, "Retake");
+        var draft = Browser.AssertRedirect(retake).Split('/')[2];
+        using (await client.SubmitAsync($"/assess/{draft}/safety", "next", ("q.onset", "sudden_injury"), ("q.red_flags", "cannot_bear_weight")))
+        {
+        }
+        using var finish = await client.SubmitAsync($"/assess/{draft}/review", null);
+        var page = await client.GetPageAsync(Browser.AssertRedirect(finish));
+
+        var chart = page.QuerySelector("svg.history-chart")!;
+        Assert.Single(chart.QuerySelectorAll("circle"));
+        var checks = page.QuerySelectorAll(".history-table tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent).ToList();
+        Assert.Equal(["4", "not asked"], checks);
+    }
 }
