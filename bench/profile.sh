@@ -38,4 +38,4 @@ cp "$out/trace.speedscope.json" "/tmp/kneereset-$what.speedscope.json"
 echo "trace kept: /tmp/kneereset-$what.speedscope.json"
 python3 bench/top-frames.py "$out/trace.speedscope.json" "$filter" 45
 echo "counters (last sample of each):"
-awk -F, 'NR > 1 {last[$3] = $5} END {for (k in last) printf "  %s: %s\n", k, last[k]}' "$out/counters.csv" | sort | grep -E "cpu|working-set|gc-heap-size|gen-0|requests-per|current-requests|time-in-gc|threadpool-queue|alloc-rate" || true
+awk -F, 'NR > 1 {last[$3] = $5} END {for (k in last) printf "  %s: %s\n", k, last[k]}' "$out/counters.csv" | sort | grep -E "cpu|memory|heap|gc|requests|threadpool" || true

@@ -39,6 +39,21 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
     public async Task<AssessmentRecord> CompleteAsync(Answers answers, string unit, CancellationToken cancellationToken, StoredAssessment? previous = null, TrainingSummary? imported = null)
     {
         var result = content.Rules.Evaluate(answers, imported);
+        // One connection for the library's stamp and the save: opening one (the pool's lock, the
+        // provider's per-open set-up) cost more than either statement.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await CompleteOnOpenConnectionAsync(answers, unit, result, previous, imported, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<AssessmentRecord> CompleteOnOpenConnectionAsync(Answers answers, string unit, AssessmentResult result, StoredAssessment? previous, TrainingSummary? imported, CancellationToken cancellationToken)
+    {
         var routines = await library.PublishedAsync(cancellationToken);
         var picks = RoutineMatcher.Match(result, routines.Select(r => r.Card), content.Rules.RuleSet, content.CauseName)
             .Select(m => new RoutinePick(m.Routine.Slug, m.Routine.Title, m.Routine.Targets, m.Reasons, m.NextStage?.Slug, m.NextStage?.Title))
