@@ -41,6 +41,7 @@ public class ClinicianSharingTests(BrowserApp app)
         await runner.GotoAsync(manageUrl);
         var shareUrl = await runner.InputValueAsync("#share-url");
         await Assertions.Expect(runner.Locator(".qr svg")).ToBeVisibleAsync();
+        await Assertions.Expect(runner.Locator("[data-print] button")).ToBeVisibleAsync();
 
         // The clinician signs in and opens the shared link.
         await clinician.GotoAsync("/Staff/SignIn");

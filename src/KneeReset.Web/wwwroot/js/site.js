@@ -62,8 +62,9 @@
       });
     });
   });
-  document.querySelectorAll("[data-print]").forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () { window.print(); });
+  // The wrapper holds the separator too, so a page without JS shows no stray " · ".
+  document.querySelectorAll("[data-print]").forEach(function (wrapper) {
+    wrapper.hidden = false;
+    wrapper.querySelector("button").addEventListener("click", function () { window.print(); });
   });
 })();
