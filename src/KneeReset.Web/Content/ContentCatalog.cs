@@ -8,11 +8,11 @@ public sealed class ContentOptions
 {
     public const string Section = "Content";
 
-    /// <summary>Folder with questionnaire.json, rules.json, causes.json, library.json, exercises/ and routines/. Defaults to the copy beside the app.</summary>
+    /// <summary>Folder with questionnaire.json, rules.json, causes.json, library.json, words.json, exercises/ and routines/. Defaults to the copy beside the app.</summary>
     public string Path { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "content");
 }
 
-/// <summary>The read-only content loaded once at start: question bank, rule set, cause guide and the library's words.</summary>
+/// <summary>The read-only content loaded once at start: question bank, rule set, cause guide, the library's words and the rule set's words.</summary>
 public sealed class ContentCatalog
 {
     public ContentCatalog(string path)
@@ -26,6 +26,7 @@ public sealed class ContentCatalog
         Rules = new AssessmentRules(ContentJson.ReadRuleSet(path));
         Causes = ContentJson.Read<CauseGuide>(System.IO.Path.Combine(path, "causes.json"));
         Library = LibraryWords.Read(path, Causes, Rules.RuleSet);
+        Words = RuleWords.Read(path, Rules.RuleSet);
     }
 
     public string Path { get; }
@@ -33,6 +34,7 @@ public sealed class ContentCatalog
     public AssessmentRules Rules { get; }
     public CauseGuide Causes { get; }
     public LibraryWords Library { get; }
+    public RuleWords Words { get; }
 
     public string CauseName(string id) => Causes.Find(id)?.Name ?? id;
 }

@@ -17,6 +17,8 @@ public sealed class LibraryWords
     /// <summary>The only kinds a gentle routine (for runners waiting to see a clinician) may hold: no loading.</summary>
     public required IReadOnlyList<string> GentleKinds { get; init; }
     public required IReadOnlyList<string> Phases { get; init; }
+    /// <summary>Each phase as people read it ("Post-run reset" for post_run_reset).</summary>
+    public required IReadOnlyDictionary<string, string> PhaseNames { get; init; }
     public required IReadOnlyList<string> Difficulties { get; init; }
 
     /// <summary>The causes a routine can address, as causes.json names them.</summary>
@@ -28,11 +30,19 @@ public sealed class LibraryWords
 
     public static LibraryWords Read(string contentDir, CauseGuide causes, RuleSet rules)
     {
-        var words = ContentJson.Read<LibraryWords>(Path.Combine(contentDir, "library.json"));
+        var path = Path.Combine(contentDir, "library.json");
+        var words = ContentJson.Read<LibraryWords>(path);
+        var unnamed = words.Phases.Where(p => !words.PhaseNames.ContainsKey(p)).ToList();
+        if (unnamed.Count > 0)
+        {
+            throw new InvalidDataException($"{path} has no phaseNames for {string.Join(", ", unnamed)}.");
+        }
         words.Causes = causes.Causes.Select(c => c.Id).ToList();
         words.Findings = rules.Findings.Select(f => f.Id).ToList();
         return words;
     }
+
+    public string PhaseName(string phase) => PhaseNames.GetValueOrDefault(phase) ?? phase;
 
     /// <summary>"a, b or c", for messages that list the choices.</summary>
     public static string OneOf(IReadOnlyList<string> words) =>

@@ -40,21 +40,6 @@ public sealed class ResultView
     public AssessmentResult Result => Record.Outcome.Result;
     public IEnumerable<CauseScore> RankedCauses => Result.Causes.Where(c => c.Band != Band.Unlikely);
     public IEnumerable<CauseScore> OtherCauses => Result.Causes.Where(c => c.Band == Band.Unlikely);
-
-    /// <summary>A triage level as people read it (never the enum name).</summary>
-    public static string TriageText(Triage triage) => triage switch
-    {
-        Triage.Urgent => "Urgent: medical help today",
-        Triage.SeeClinician => "See a clinician",
-        _ => "Self-care",
-    };
-
-    public static string BandText(Band band) => band switch
-    {
-        Band.Likely => "Likely",
-        Band.Possible => "Possible",
-        _ => "Unlikely",
-    };
 }
 
 /// <summary>Puts a result page together: the result, the clinician's plan, the runner's history and progression.</summary>
