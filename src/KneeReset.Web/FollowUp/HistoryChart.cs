@@ -17,6 +17,14 @@ public static class HistoryChart
     public const string AxisLabel = "Pain (0 none, 10 worst)";
     private const string PainColour = "#a4161a";
 
+    // The first and last dates, in the viewer's zone once wwwroot/js/local-time.js has run (as the tables' dates are).
+    private static string DateLabel(DateTimeOffset at, int x, string anchor)
+    {
+        var utc = at.ToUniversalTime();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"<text x=\"{x}\" y=\"{Height - 10}\" text-anchor=\"{anchor}\" class=\"tick\" data-local=\"date\" data-month=\"short\" datetime=\"{utc:yyyy-MM-dd'T'HH:mm:ss'Z'}\">{utc:d MMM yyyy}</text>");
+    }
+
     public static IHtmlContent Render(IReadOnlyList<HistoryPoint> points, IReadOnlyList<SessionPoint> sessions)
     {
         if (points.Count == 0)
@@ -53,8 +61,8 @@ public static class HistoryChart
         {
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(X(session.At) - 4)}\" y=\"{F(Y(session.PainDuring) - 4)}\" width=\"8\" height=\"8\" class=\"session\"><title>{WebUtility.HtmlEncode(session.Routine)}: pain during {session.PainDuring}/10</title></rect>");
         }
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{Height - 10}\" class=\"tick\">{first:d MMM}</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right}\" y=\"{Height - 10}\" text-anchor=\"end\" class=\"tick\">{times.Max():d MMM}</text>");
+        svg.Append(DateLabel(first, Left, "start"));
+        svg.Append(DateLabel(times.Max(), Width - Right, "end"));
         svg.Append("</svg>");
         const string Key = "<svg width=\"14\" height=\"14\" aria-hidden=\"true\">";
         return new HtmlString(svg + "<ul class=\"chart-legend\">" +

@@ -7,7 +7,8 @@
   var lang = document.documentElement.lang || "en";
   var locale = (navigator.languages || [navigator.language]).filter(function (l) { return l && l.split("-")[0] === lang; })[0] || lang;
 
-  document.querySelectorAll("time[data-local][datetime]").forEach(function (time) {
+  // <time> elements, and the history chart's SVG date labels, which carry the same attributes.
+  document.querySelectorAll("[data-local][datetime]").forEach(function (time) {
     var show = time.getAttribute("data-local");
     var value = time.getAttribute("datetime");
     var options = { day: "numeric", month: time.getAttribute("data-month") === "short" ? "short" : "long", year: "numeric" };
