@@ -15,14 +15,14 @@ public class DistanceUnitTests(BrowserApp app)
         await page.ClickAsync("button:text-is('Start')");
         await page.CheckAsync("#onset-gradual");
         await page.CheckAsync("#red_flags-none");
-        await Next(page);
+        await page.NextStepAsync();
         await page.FillAsync("#age-input", "34");
-        await Next(page);
+        await page.NextStepAsync();
         await page.CheckAsync("#location-below_kneecap");
-        await Next(page);
+        await page.NextStepAsync();
         await page.CheckAsync("#worst_pain-4");
-        await Next(page);
-        await Next(page);
+        await page.NextStepAsync();
+        await page.NextStepAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your training");
         var units = page.Locator(".unit[data-distance]");
         await Assertions.Expect(units.First).ToHaveTextAsync("km");
@@ -34,12 +34,5 @@ public class DistanceUnitTests(BrowserApp app)
             await Assertions.Expect(label).ToHaveTextAsync("miles");
         }
         Assert.Empty(errors);
-    }
-
-    private static async Task Next(IPage page)
-    {
-        var heading = await page.Locator("h1").TextContentAsync();
-        await page.ClickAsync("button[name=nav][value=next]:visible");
-        await Assertions.Expect(page.Locator("h1")).Not.ToHaveTextAsync(heading!);
     }
 }

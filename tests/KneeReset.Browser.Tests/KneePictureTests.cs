@@ -16,9 +16,9 @@ public class KneePictureTests(BrowserApp app)
         await page.ClickAsync("button:text-is('Start')");
         await page.CheckAsync("#onset-gradual");
         await page.CheckAsync("#red_flags-none");
-        await page.ClickAsync("button[name=nav][value=next]:visible");
+        await page.NextStepAsync();
         await page.FillAsync("#age-input", "34");
-        await page.ClickAsync("button[name=nav][value=next]:visible");
+        await page.NextStepAsync();
         await Assertions.Expect(page.Locator(".knee-picture figcaption")).ToContainTextAsync("your right knee as you look down at it");
 
         // The region nearest the "Outer side" label is the outer side: the label and the box agree.

@@ -16,12 +16,12 @@ public class UrgentRouteTests(BrowserApp app)
         await page.ClickAsync("button:text-is('Start')");
         await page.CheckAsync("#onset-sudden_injury");
         await page.CheckAsync("#red_flags-cannot_bear_weight");
-        await Next(page);
+        await page.NextStepAsync();
         await Assertions.Expect(page.Locator(".banner-urgent")).ToBeVisibleAsync();
         await page.FillAsync("#age-input", "41");
-        await Next(page);
+        await page.NextStepAsync();
         await page.CheckAsync("#location-front_kneecap");
-        await Next(page);
+        await page.NextStepAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Check your answers");
         Assert.Equal(0, await page.Locator("text=How bad was the pain").CountAsync());
@@ -30,12 +30,5 @@ public class UrgentRouteTests(BrowserApp app)
         await Assertions.Expect(page.Locator(".banner-urgent")).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator(".routine-list").CountAsync());
         Assert.Empty(errors);
-    }
-
-    private static async Task Next(IPage page)
-    {
-        var heading = await page.Locator("h1").TextContentAsync();
-        await page.ClickAsync("button[name=nav][value=next]:visible");
-        await Assertions.Expect(page.Locator("h1")).Not.ToHaveTextAsync(heading!);
     }
 }

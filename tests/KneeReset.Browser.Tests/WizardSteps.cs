@@ -1,0 +1,15 @@
+using Microsoft.Playwright;
+
+namespace KneeReset.Browser.Tests;
+
+/// <summary>Moving through the questionnaire as a runner does.</summary>
+internal static class WizardSteps
+{
+    /// <summary>Presses Next and waits until the next step's heading has replaced this one's.</summary>
+    public static async Task NextStepAsync(this IPage page)
+    {
+        var heading = await page.Locator("h1").TextContentAsync();
+        await page.ClickAsync("button[name=nav][value=next]:visible");
+        await Assertions.Expect(page.Locator("h1")).Not.ToHaveTextAsync(heading!);
+    }
+}
