@@ -39,8 +39,8 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
     public async Task<AssessmentRecord> CompleteAsync(Answers answers, string unit, CancellationToken cancellationToken, StoredAssessment? previous = null, TrainingSummary? imported = null)
     {
         var result = content.Rules.Evaluate(answers, imported);
-        // One connection for the library's stamp and the save: opening one (the pool's lock, the
-        // provider's per-open set-up) cost more than either statement.
+        // One connection for the library's stamp and the save, not two: each open takes the pool's
+        // lock and repeats the provider's per-open set-up, both visible in the POST's profile.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
