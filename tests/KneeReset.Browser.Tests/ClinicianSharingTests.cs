@@ -51,6 +51,10 @@ public class ClinicianSharingTests(BrowserApp app)
         await clinician.GotoAsync(shareUrl);
         await Assertions.Expect(clinician.Locator("#clinical-title")).ToHaveTextAsync("Clinical view");
         await Assertions.Expect(clinician.Locator(".clinical table.answers")).ToContainTextAsync("stairs_down");
+        // Outcomes in words, each triage reason linked to its rule (issue 11, item 13).
+        await Assertions.Expect(clinician.Locator(".clinical .meta strong")).ToHaveTextAsync("Self-care");
+        await Assertions.Expect(clinician.Locator(".clinical .red-flags")).ToHaveTextAsync("None reported");
+        await Assertions.Expect(clinician.Locator(".triage-reasons a").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/how-it-reasons#triage-"));
 
         await clinician.FillAsync("textarea[name='Plan.Note']", "Hip strength three times a week; keep running short and flat.");
         await clinician.CheckAsync("input[name='Plan.Routines'][value='hip-and-glute-strength']");
