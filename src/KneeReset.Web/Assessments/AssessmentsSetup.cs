@@ -1,4 +1,6 @@
+using KneeReset.Web.Data;
 using KneeReset.Web.Pages.Assess;
+using Microsoft.Extensions.Options;
 
 namespace KneeReset.Web.Assessments;
 
@@ -15,6 +17,8 @@ public static class AssessmentsSetup
             .ValidateOnStart();
         services.AddScoped<SharePasscodes>();
         services.AddRetention(configuration);
+        // Kept link states only where this process saves every change to a link: SQLite, one instance.
+        services.AddSingleton(sp => new ShareLinkStates(enabled: sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsSqlite));
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ResultPageEviction>();
         return services;
     }

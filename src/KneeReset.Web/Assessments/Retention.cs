@@ -24,7 +24,7 @@ public sealed class RetentionOptions
 /// than the configured period, with their sessions and plans. Nothing else is ever removed
 /// without the runner asking.
 /// </summary>
-public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> options, TimeProvider clock, IOutputCacheStore cache)
+public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> options, TimeProvider clock, IOutputCacheStore cache, ShareLinkStates links)
 {
     public sealed record Report(int Drafts, int Results);
 
@@ -63,6 +63,7 @@ public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> 
         {
             // A removed result leaves the history on the other results of its series.
             await cache.EvictByTagAsync(ResultPageCache.AllTag, cancellationToken);
+            links.ForgetAll();
         }
         return new Report(drafts.Count, ended.Count);
     }

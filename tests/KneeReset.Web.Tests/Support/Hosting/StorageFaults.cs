@@ -29,6 +29,13 @@ public sealed class StorageFaults : DbCommandInterceptor
         return new Disarm(this);
     }
 
+    /// <summary>Fails every command, reads included, whose SQL contains <paramref name="sqlPart"/>.</summary>
+    public IDisposable FailCommands(string sqlPart)
+    {
+        _fails = sql => sql.Contains(sqlPart, StringComparison.Ordinal);
+        return new Disarm(this);
+    }
+
     private static bool IsWrite(string sql)
     {
         var start = sql.TrimStart();

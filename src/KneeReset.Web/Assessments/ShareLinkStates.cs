@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+
+namespace KneeReset.Web.Assessments;
+
+/// <summary>What the result page's cache needs to know about a share link before it may answer.</summary>
+public sealed record ShareLinkState(string SeriesKey, bool Protected, bool Revoked, DateTimeOffset? ExpiresAt);
+
+/// <summary>
+/// Share links' states kept in memory, so a cached result page is answered without a query.
+/// Only where every change to a link is saved by this process (SQLite, one instance: docs/deploy.md);
+/// with PostgreSQL another instance may change a link, so each visit asks the store.
+/// Any saved change to any assessment forgets them all, after its commit (<see cref="ResultPageEviction"/>).
+/// A state read from the store is kept only if nothing was forgotten while it was being read:
+/// a read that began before a revoke's commit can never be kept after it.
+/// </summary>
+public sealed class ShareLinkStates(bool enabled)
+{
+    /// <summary>Enough for every link in use at once; past it the memory starts again rather than grow.</summary>
+    public const int Capacity = 10_000;
+
+    private readonly Lock _lock = new();
+    private ConcurrentDictionary<string, ShareLinkState> _states = new(StringComparer.Ordinal);
+    private long _generation;
+
+    public bool Enabled => enabled;
+
+    /// <summary>Taken before reading a state from the store, and handed back to <see cref="Remember"/>.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public bool TryGet(string token, out ShareLinkState? state)
+    {
+        state = null;
+        return enabled && _states.TryGetValue(token, out state);
+    }
+
+    public void Remember(string token, ShareLinkState state, long readAtGeneration)
+    {
+        if (!enabled)
+        {
+            return;
+        }
+        lock (_lock)
+        {
+            if (_generation != readAtGeneration)
+            {
+                return;
+            }
+            if (_states.Count >= Capacity)
+            {
+                _states = new(StringComparer.Ordinal);
+            }
+            _states[token] = state;
+        }
+    }
+
+    public void ForgetAll()
+    {
+        lock (_lock)
+        {
+            _generation++;
+            _states = new(StringComparer.Ordinal);
+        }
+    }
+}
