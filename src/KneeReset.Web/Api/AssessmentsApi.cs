@@ -51,7 +51,8 @@ public static class AssessmentsApi
         var (answers, readErrors) = AnswerReader.FromJson(input.Answers, content.Questions);
         var errors = readErrors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
         // As in the questionnaire, urgent answers need not carry the questions an urgent runner skips.
-        var urgent = content.Rules.Evaluate(answers).Triage == Triage.Urgent;
+        var evaluated = content.Rules.Evaluate(answers);
+        var urgent = evaluated.Triage == Triage.Urgent;
         var validation = validators.For([.. content.Questions.Questions], waived: urgent ? content.Questions.RequiredUnlessUrgent() : null).Validate(answers);
         foreach (var failure in validation.Errors.Where(f => !errors.ContainsKey(f.PropertyName)).GroupBy(f => f.PropertyName))
         {
@@ -62,7 +63,7 @@ public static class AssessmentsApi
             return TypedResults.ValidationProblem(errors, title: "Some answers are missing or not valid.");
         }
 
-        var record = await assessments.CompleteAsync(answers, "km", cancellationToken);
+        var record = await assessments.CompleteAsync(answers, "km", cancellationToken, evaluated: evaluated);
         // Only the creator learns the private manage link; the share link's GET never shows it,
         // and no cache on the way may keep it.
         request.HttpContext.Response.Headers.CacheControl = "no-store";

@@ -36,9 +36,11 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
 
     /// <param name="previous">The assessment this one re-takes, to link them into one history.</param>
     /// <param name="imported">The runner's imported runs, which the training-load evidence cites and which are stored with the result.</param>
-    public async Task<AssessmentRecord> CompleteAsync(Answers answers, string unit, CancellationToken cancellationToken, StoredAssessment? previous = null, TrainingSummary? imported = null)
+    /// <param name="evaluated">The rules' result for these answers, when the caller has already evaluated them.</param>
+    public async Task<AssessmentRecord> CompleteAsync(Answers answers, string unit, CancellationToken cancellationToken,
+        StoredAssessment? previous = null, TrainingSummary? imported = null, AssessmentResult? evaluated = null)
     {
-        var result = content.Rules.Evaluate(answers, imported);
+        var result = evaluated ?? content.Rules.Evaluate(answers, imported);
         // One connection for the library's stamp and the save, not two: each open takes the pool's
         // lock and repeats the provider's per-open set-up, both visible in the POST's profile.
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -78,7 +80,8 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
         };
         db.Assessments.Add(stored);
         await db.SaveChangesAsync(cancellationToken);
-        return ToRecord(stored);
+        // What was just stored, without reading its JSON back (the API tests compare it with a later GET).
+        return new AssessmentRecord(stored, answers, outcome);
     }
 
     /// <summary>The assessment behind a share link; null for unknown, expired and revoked links alike.</summary>
