@@ -11,13 +11,7 @@ public class DistanceUnitTests(BrowserApp app)
     {
         var (context, page, errors) = await app.NewPageAsync();
         await using var _ = context;
-        await page.GotoAsync("/assess");
-        await page.ClickAsync("button:text-is('Start')");
-        await page.CheckAsync("#onset-gradual");
-        await page.CheckAsync("#red_flags-none");
-        await page.NextStepAsync();
-        await page.FillAsync("#age-input", "34");
-        await page.NextStepAsync();
+        await page.StartToWhereItHurtsAsync();
         await page.CheckAsync("#location-below_kneecap");
         await page.NextStepAsync();
         await page.CheckAsync("#worst_pain-4");

@@ -12,13 +12,7 @@ public class KneePictureTests(BrowserApp app)
         var (context, page, errors) = await app.NewPageAsync();
         await using var _ = context;
         await page.SetViewportSizeAsync(PageChecks.SmallPhone.Width, PageChecks.SmallPhone.Height);
-        await page.GotoAsync("/assess");
-        await page.ClickAsync("button:text-is('Start')");
-        await page.CheckAsync("#onset-gradual");
-        await page.CheckAsync("#red_flags-none");
-        await page.NextStepAsync();
-        await page.FillAsync("#age-input", "34");
-        await page.NextStepAsync();
+        await page.StartToWhereItHurtsAsync();
         await Assertions.Expect(page.Locator(".knee-picture figcaption")).ToContainTextAsync("your right knee as you look down at it");
 
         // The region nearest the "Outer side" label is the outer side: the label and the box agree.

@@ -16,13 +16,7 @@ public class TrainingImportTests(BrowserApp app)
         await using var _ = context;
         await page.SetViewportSizeAsync(320, 700);
 
-        await page.GotoAsync("/assess");
-        await page.ClickAsync("button:text-is('Start')");
-        await page.CheckAsync("#onset-gradual");
-        await page.CheckAsync("#red_flags-none");
-        await page.NextStepAsync();
-        await page.FillAsync("#age-input", "34");
-        await page.NextStepAsync();
+        await page.StartToWhereItHurtsAsync();
         await page.CheckAsync("#location-below_kneecap");
         await page.NextStepAsync();
         await page.CheckAsync("#worst_pain-4");

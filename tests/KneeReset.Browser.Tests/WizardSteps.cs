@@ -12,4 +12,16 @@ internal static class WizardSteps
         await page.ClickAsync("button[name=nav][value=next]:visible");
         await Assertions.Expect(page.Locator("h1")).Not.ToHaveTextAsync(heading!);
     }
+
+    /// <summary>Starts a check with no red flags and an age of 34, and stops on "Where it hurts".</summary>
+    public static async Task StartToWhereItHurtsAsync(this IPage page)
+    {
+        await page.GotoAsync("/assess");
+        await page.ClickAsync("button:text-is('Start')");
+        await page.CheckAsync("#onset-gradual");
+        await page.CheckAsync("#red_flags-none");
+        await page.NextStepAsync();
+        await page.FillAsync("#age-input", "34");
+        await page.NextStepAsync();
+    }
 }
