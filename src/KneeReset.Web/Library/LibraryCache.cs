@@ -19,7 +19,7 @@ public sealed class LibraryCache(IOutputCacheStore store, PublishedSnapshot snap
     public ValueTask InvalidateAsync(CancellationToken cancellationToken = default)
     {
         // The store's stamp already tells every instance; this one need not even ask.
-        snapshot.Current = null;
+        snapshot.Forget();
         return store.EvictByTagAsync(Tag, cancellationToken);
     }
 }

@@ -1,3 +1,6 @@
+using KneeReset.Web.Data;
+using Microsoft.Extensions.Options;
+
 namespace KneeReset.Web.Library;
 
 public static class LibrarySetup
@@ -6,7 +9,9 @@ public static class LibrarySetup
     public static IServiceCollection AddLibrary(this IServiceCollection services)
     {
         services.AddScoped<RoutineLibrary>();
-        services.AddSingleton<PublishedSnapshot>();
+        // Trusted without asking the store only where this process saves every change: SQLite, one instance.
+        services.AddSingleton(sp => new PublishedSnapshot(forgottenOnEverySave: sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsSqlite));
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, LibrarySnapshotEviction>();
         services.AddSingleton<LibraryCache>();
         return services;
     }

@@ -24,19 +24,26 @@ public sealed class RoutineLibrary(KneeResetDbContext db, PublishedSnapshot snap
     /// <summary>
     /// Every published routine with its steps and exercises, for matching a new result and the
     /// lists. Loading them is the dearest query a runner causes, so the last load is kept and
-    /// reused while the library's stamp is unchanged: read from the store, it moves with any
-    /// change on any instance.
+    /// reused: on SQLite until a save forgets it (<see cref="PublishedSnapshot"/>), on PostgreSQL
+    /// while the library's stamp is unchanged (read from the store, it moves with any change on
+    /// any instance).
     /// </summary>
     public async Task<IReadOnlyList<RoutineView>> PublishedAsync(CancellationToken cancellationToken = default)
     {
-        var stamp = await StampAsync(cancellationToken);
+        if (snapshot.ForgottenOnEverySave && snapshot.Current is { } trusted)
+        {
+            return trusted.Routines;
+        }
+        var generation = snapshot.Generation;
+        var stamp = snapshot.ForgottenOnEverySave ? null : await StampAsync(cancellationToken);
         if (snapshot.Current is { } kept && kept.Stamp == stamp)
         {
             return kept.Routines;
         }
         var routines = (await Query().OrderBy(r => r.Id).ToListAsync(cancellationToken)).Select(View).ToList();
-        // Read before the load: a change committed in between leaves an older stamp, so the next call reloads.
-        snapshot.Current = new PublishedSnapshot.Kept(stamp, routines);
+        // Read before the load: a change committed in between leaves an older stamp, or a newer
+        // generation, so this load is not kept or the next call reloads.
+        snapshot.Keep(new PublishedSnapshot.Kept(stamp, routines), generation);
         return routines;
     }
 
@@ -75,19 +82,48 @@ public sealed class RoutineLibrary(KneeResetDbContext db, PublishedSnapshot snap
     }
 }
 
-/// <summary>The last published library that <see cref="RoutineLibrary.PublishedAsync"/> loaded, with its stamp; its views are never changed.</summary>
-public sealed class PublishedSnapshot
+/// <summary>
+/// The last published library that <see cref="RoutineLibrary.PublishedAsync"/> loaded, with its
+/// stamp; its views are never changed. On SQLite (one instance: docs/deploy.md) this process saves
+/// every library change, and <see cref="LibrarySnapshotEviction"/> forgets the snapshot after each
+/// committed one, so the store's stamp need not be asked per call; with PostgreSQL another
+/// instance may save, so each call asks it. A load is kept only if nothing was forgotten while it ran.
+/// </summary>
+public sealed class PublishedSnapshot(bool forgottenOnEverySave)
 {
     /// <summary>The library's version as the store tells it; null while there is no routine at all.</summary>
     public sealed record Stamp(int Revision, int Routines, int Exercises);
 
     public sealed record Kept(Stamp? Stamp, IReadOnlyList<RoutineView> Routines);
 
+    private readonly Lock _lock = new();
     private volatile Kept? _current;
+    private long _generation;
 
-    public Kept? Current
+    public bool ForgottenOnEverySave => forgottenOnEverySave;
+
+    public Kept? Current => _current;
+
+    /// <summary>Taken before a load, and handed back to <see cref="Keep"/>.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public void Keep(Kept kept, long loadedAtGeneration)
     {
-        get => _current;
-        set => _current = value;
+        lock (_lock)
+        {
+            if (_generation == loadedAtGeneration)
+            {
+                _current = kept;
+            }
+        }
+    }
+
+    public void Forget()
+    {
+        lock (_lock)
+        {
+            _generation++;
+            _current = null;
+        }
     }
 }
