@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KneeReset.Web.Infrastructure;
 
 namespace KneeReset.Web.Assessments;
 
@@ -18,14 +19,13 @@ public sealed class ShareLinkStates(bool enabled)
     /// <summary>Enough for every link in use at once; past it the memory starts again rather than grow.</summary>
     public const int Capacity = 10_000;
 
-    private readonly Lock _lock = new();
+    private readonly ChangeGeneration _changes = new();
     private ConcurrentDictionary<string, ShareLinkState> _states = new(StringComparer.Ordinal);
-    private long _generation;
 
     public bool Enabled => enabled;
 
     /// <summary>Taken before reading a state from the store, and handed back to <see cref="Remember"/>.</summary>
-    public long Generation => Interlocked.Read(ref _generation);
+    public long Generation => _changes.Current;
 
     public bool TryGet(string token, out ShareLinkState? state)
     {
@@ -39,26 +39,15 @@ public sealed class ShareLinkStates(bool enabled)
         {
             return;
         }
-        lock (_lock)
+        _changes.KeepUnlessChanged(readAtGeneration, () =>
         {
-            if (_generation != readAtGeneration)
-            {
-                return;
-            }
             if (_states.Count >= Capacity)
             {
                 _states = new(StringComparer.Ordinal);
             }
             _states[token] = state;
-        }
+        });
     }
 
-    public void ForgetAll()
-    {
-        lock (_lock)
-        {
-            _generation++;
-            _states = new(StringComparer.Ordinal);
-        }
-    }
+    public void ForgetAll() => _changes.Advance(() => _states = new(StringComparer.Ordinal));
 }

@@ -1,5 +1,6 @@
 using KneeReset.Core.Matching;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Library;
@@ -96,34 +97,17 @@ public sealed class PublishedSnapshot(bool forgottenOnEverySave)
 
     public sealed record Kept(Stamp? Stamp, IReadOnlyList<RoutineView> Routines);
 
-    private readonly Lock _lock = new();
+    private readonly ChangeGeneration _changes = new();
     private volatile Kept? _current;
-    private long _generation;
 
     public bool ForgottenOnEverySave => forgottenOnEverySave;
 
     public Kept? Current => _current;
 
     /// <summary>Taken before a load, and handed back to <see cref="Keep"/>.</summary>
-    public long Generation => Interlocked.Read(ref _generation);
+    public long Generation => _changes.Current;
 
-    public void Keep(Kept kept, long loadedAtGeneration)
-    {
-        lock (_lock)
-        {
-            if (_generation == loadedAtGeneration)
-            {
-                _current = kept;
-            }
-        }
-    }
+    public void Keep(Kept kept, long loadedAtGeneration) => _changes.KeepUnlessChanged(loadedAtGeneration, () => _current = kept);
 
-    public void Forget()
-    {
-        lock (_lock)
-        {
-            _generation++;
-            _current = null;
-        }
-    }
+    public void Forget() => _changes.Advance(() => _current = null);
 }
