@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# How fast the app reaches full speed after it starts (issue 12): starts it as bench/serve.sh
+# does and runs wrk against one request several times in a row, printing requests/s and p99 for
+# each run. Tiered compilation recompiles hot methods while the load runs, so the first runs
+# measure the JIT as much as the app.
+#
+# Usage: bench/warmup.sh step|result|home|routines|routine|post [runs, default 4] [seconds, default 5]
+# Runtime settings can be tried without a rebuild, e.g. DOTNET_TieredPGO=1 bash bench/warmup.sh step
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-step}"
+runs="${2:-4}"
+seconds="${3:-5}"
+source bench/serve.sh
+case "$what" in
+  result) url="$base$result" ;;
+  step) url="$base$step" ;;
+  home) url="$base/" ;;
+  routines) url="$base/routines" ;;
+  routine) url="$base/routines/tendon-loading" ;;
+  post) url="$base/api/assessments" ;;
+  *) echo "unknown request: $what" >&2; exit 2 ;;
+esac
+script=()
+[ "$what" = post ] && script=(-s "$out/post.lua")
+printf '%-6s %12s %10s\n' "run" "requests/s" "p99"
+for i in $(seq "$runs"); do
+  wrk -t2 -c32 -d"${seconds}s" --latency "${script[@]}" "$url" >"$out/wrk.txt"
+  printf '%-6s %12.0f %10s\n' "$i" "$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")" "$(awk '$1 == "99%" {print $2}' "$out/wrk.txt")"
+done
+echo "app resident memory after the runs: $(($(awk '/VmRSS/ {print $2}' "/proc/$app/status") / 1024)) MB"
