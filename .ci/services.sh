@@ -20,7 +20,11 @@ install_if_missing() { # command package
   fi
 }
 
+# `start_test_services durable` keeps PostgreSQL's crash safety (fsync and the rest), as a load
+# test against it needs; the tests turn it off.
 start_test_services() {
+  local speed=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
+  [ "${1:-}" = durable ] && speed=()
   install_if_missing initdb postgresql
   install_if_missing redis-server redis-server
   KNEERESET_SERVICES_DIR="$(mktemp -d /tmp/kneereset-services.XXXXXX)"
@@ -36,7 +40,7 @@ start_test_services() {
   "${as_postgres[@]}" "$bin/initdb" -D "$KNEERESET_SERVICES_DIR/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   # Tests only: losing the data on a crash is fine, waiting for the disk is not.
   "${as_postgres[@]}" "$bin/pg_ctl" -D "$KNEERESET_SERVICES_DIR/pg" -l "$KNEERESET_SERVICES_DIR/pg.log" -w start \
-    -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $KNEERESET_SERVICES_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $KNEERESET_SERVICES_DIR ${speed[*]} -c max_connections=300" >/dev/null
   export KNEERESET_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 
   redis_port="$(free_port)"

@@ -8,6 +8,7 @@
 # How the app is started (production configuration, which settings are raised): bench/serve.sh.
 #
 # Usage: bench/load.sh [seconds per URL, default 10] [connections, default 32]
+#        KNEERESET_BENCH_STORE=postgres bench/load.sh ...   (PostgreSQL and Redis, see serve.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"

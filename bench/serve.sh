@@ -9,6 +9,9 @@
 # RateLimits__TokenLookupsPerMinute, RateLimits__AssessmentsPerMinute, RateLimits__DraftsPerMinute.
 # Production also needs a public address and, without a certificate, explicit leave to keep its
 # Data Protection keys unencrypted: App__PublicBaseUrl, DataProtection__AllowUnprotectedKeys.
+#
+# KNEERESET_BENCH_STORE=postgres runs the several-instance shape instead (docs/deploy.md): a
+# throwaway PostgreSQL (crash-safe settings) and Redis from .ci/services.sh, on loopback.
 app_port=5210
 bare_port=5211
 if ! command -v wrk >/dev/null; then
@@ -16,20 +19,27 @@ if ! command -v wrk >/dev/null; then
 fi
 out="$(mktemp -d)"
 pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$out"' EXIT
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$out"; [ "$(type -t stop_test_services)" = function ] && stop_test_services' EXIT
+store=(ConnectionStrings__KneeReset="Data Source=$out/kneereset.db")
+if [ "${KNEERESET_BENCH_STORE:-sqlite}" = postgres ]; then
+  # shellcheck source=.ci/services.sh
+  source .ci/services.sh
+  start_test_services durable >/dev/null
+  store=(Database__Provider=Postgres ConnectionStrings__KneeReset="$KNEERESET_TEST_POSTGRES" Redis__Configuration="$KNEERESET_TEST_REDIS")
+fi
 
 dotnet publish src/KneeReset.Web -c Release -o "$out/app" >/dev/null
 dotnet publish bench/KneeReset.Bare -c Release -o "$out/bare" >/dev/null
 
 (cd "$out/bare" && exec dotnet KneeReset.Bare.dll --urls "http://127.0.0.1:$bare_port") >/dev/null 2>&1 &
 pids+=($!)
-(cd "$out/app" && ASPNETCORE_ENVIRONMENT=Production \
-  ConnectionStrings__KneeReset="Data Source=$out/kneereset.db" \
+(cd "$out/app" && exec env ASPNETCORE_ENVIRONMENT=Production \
+  "${store[@]}" \
   Media__Path="$out/media" \
   App__PublicBaseUrl="http://127.0.0.1:$app_port" AllowedHosts="127.0.0.1" \
   DataProtection__AllowUnprotectedKeys=true \
   RateLimits__TokenLookupsPerMinute=100000000 RateLimits__AssessmentsPerMinute=100000000 RateLimits__DraftsPerMinute=100000000 \
-  exec dotnet KneeReset.Web.dll --urls "http://127.0.0.1:$app_port") >"$out/app.log" 2>&1 &
+  dotnet KneeReset.Web.dll --urls "http://127.0.0.1:$app_port") >"$out/app.log" 2>&1 &
 app=$!
 pids+=($app)
 for _ in $(seq 120); do

@@ -51,8 +51,10 @@ public sealed class RoutineLibrary(KneeResetDbContext db, PublishedSnapshot snap
     /// <summary>Every library save writes a revision, and a delete changes a count. One round trip.</summary>
     // Not EF.CompileAsyncQuery: a compiled query keeps the SQL of the first store it ran on, and
     // one process may hold apps on SQLite and on PostgreSQL (the test suite does).
+    // The counts go through a lambda: a bare `db.Routines.Count()` names no parameter, so EF would
+    // run it as a query of its own, synchronously, while building this one (PublishedSnapshotTests).
     private Task<PublishedSnapshot.Stamp?> StampAsync(CancellationToken cancellationToken) =>
-        db.Routines.Select(_ => new PublishedSnapshot.Stamp(db.Revisions.Max(r => (int?)r.Id) ?? 0, db.Routines.Count(), db.Exercises.Count()))
+        db.Routines.Select(_ => new PublishedSnapshot.Stamp(db.Revisions.Max(r => (int?)r.Id) ?? 0, db.Routines.Select(r => r.Id).Count(), db.Exercises.Select(e => e.Id).Count()))
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<RoutineView?> FindAsync(string slug, CancellationToken cancellationToken = default)

@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KneeReset.Web.Tests.Library;
@@ -56,9 +59,80 @@ public class PublishedSnapshotTests(KneeResetFactory app) : IClassFixture<KneeRe
         Assert.Null(snapshot.Current);
     }
 
+    [Fact]
+    public async Task Asking_the_stores_stamp_is_one_query_sent_without_blocking_a_thread()
+    {
+        // How PostgreSQL's instances ask on every call (another instance may have saved). EF runs a
+        // scalar sub-query that names no lambda parameter as a query of its own, synchronously,
+        // while it builds the command: that blocked a thread per call and starved the pool under load.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
+        var library = new RoutineLibrary(db, new PublishedSnapshot(forgottenOnEverySave: false));
+        var loaded = await library.PublishedAsync();
+
+        using var sent = CommandsSent.By(db);
+        Assert.Same(loaded, await library.PublishedAsync());
+
+        var command = Assert.Single(sent.Commands);
+        Assert.True(command.IsAsync, command.Sql);
+    }
+
     private async Task<IReadOnlyList<RoutineView>> PublishedAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RoutineLibrary>().PublishedAsync();
     }
+}
+
+/// <summary>The commands one DbContext sends while this is alive, from EF's diagnostic events.</summary>
+internal sealed class CommandsSent : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private readonly DbContext _context;
+    private readonly List<IDisposable> _subscriptions = [];
+    private readonly ConcurrentQueue<(string Sql, bool IsAsync)> _commands = new();
+
+    private CommandsSent(DbContext context)
+    {
+        _context = context;
+        _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+    }
+
+    public static CommandsSent By(DbContext context) => new(context);
+
+    public IReadOnlyList<(string Sql, bool IsAsync)> Commands => [.. _commands];
+
+    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
+    {
+        if (listener.Name == DbLoggerCategory.Name)
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.Add(listener.Subscribe(this));
+            }
+        }
+    }
+
+    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data && data.Context == _context)
+        {
+            _commands.Enqueue((data.Command.CommandText, data.IsAsync));
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_subscriptions)
+        {
+            _subscriptions.ForEach(s => s.Dispose());
+        }
+    }
+
+    void IObserver<DiagnosticListener>.OnCompleted() { }
+
+    void IObserver<DiagnosticListener>.OnError(Exception error) { }
+
+    void IObserver<KeyValuePair<string, object?>>.OnCompleted() { }
+
+    void IObserver<KeyValuePair<string, object?>>.OnError(Exception error) { }
 }
