@@ -133,7 +133,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
             await LoadAsync(token, cancellationToken);
             return Page();
         }
-        db.RoutineSessions.RemoveRange(db.RoutineSessions.Where(s => s.AssessmentId == entity.Id));
+        db.RoutineSessions.RemoveRange(await db.RoutineSessions.Where(s => s.AssessmentId == entity.Id).ToListAsync(cancellationToken));
         db.Assessments.Remove(entity);
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage("/Index", new { deleted = 1 });

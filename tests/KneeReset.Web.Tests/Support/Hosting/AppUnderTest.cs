@@ -69,6 +69,7 @@ public abstract class AppUnderTest : WebApplicationFactory<Program>
             TestStaffSignIn.AddTo(services);
             services.AddSingleton<TimeProvider>(Clock);
             StorageFaults.AddTo(services, Faults);
+            NoBlockingQueries.AddTo(services);
             // The app adds every ILogEventSink in its services to its Serilog logger.
             services.AddSingleton<ILogEventSink>(Log);
         });
