@@ -12,17 +12,7 @@ seconds="${2:-10}"
 filter="${3:-}"
 dotnet tool restore >/dev/null
 source bench/serve.sh
-case "$what" in
-  result) url="$base$result" ;;
-  step) url="$base$step" ;;
-  home) url="$base/" ;;
-  routines) url="$base/routines" ;;
-  routine) url="$base/routines/tendon-loading" ;;
-  post) url="$base/api/assessments" ;;
-  *) echo "unknown request: $what" >&2; exit 2 ;;
-esac
-script=()
-[ "$what" = post ] && script=(-s "$out/post.lua")
+pick_request "$what"
 wrk -t2 -c32 -d"$((seconds + 4))s" "${script[@]}" "$url" >"$out/wrk.txt" &
 load=$!
 sleep 2

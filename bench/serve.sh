@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Sourced by load.sh and profile.sh: publishes Release builds of the app and of the bare
+# Sourced by load.sh, profile.sh, warmup.sh and allocations.sh: publishes Release builds of the app and of the bare
 # Kestrel endpoint, starts both on loopback in the app's production configuration, and makes
 # the requests' inputs: a result ($result), a questionnaire step ($step) and the POST body
 # ($out/post.lua). Sets $out, $app (the app's pid), $base and $bare_port; stops both on exit.
+# pick_request NAME (at the end) chooses one of them for the scripts that measure one.
 #
 # Production, request logging on, as users run it. Only the per-client rate limits are raised,
 # because one wrk client would otherwise be refused after 60 requests:
@@ -59,3 +60,19 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '$answers'
 LUA
 
+# One of the measured requests by name, for the scripts that take one (profile.sh, warmup.sh,
+# allocations.sh): sets $url, and $script to wrk's arguments for the POST's body.
+pick_request() {
+  case "$1" in
+    result) url="$base$result" ;;
+    step) url="$base$step" ;;
+    home) url="$base/" ;;
+    routines) url="$base/routines" ;;
+    routine) url="$base/routines/tendon-loading" ;;
+    post) url="$base/api/assessments" ;;
+    *) echo "unknown request: $1 (result|step|home|routines|routine|post)" >&2; exit 2 ;;
+  esac
+  script=()
+  [ "$1" = post ] && script=(-s "$out/post.lua")
+  return 0
+}

@@ -12,17 +12,7 @@ what="${1:-step}"
 runs="${2:-4}"
 seconds="${3:-5}"
 source bench/serve.sh
-case "$what" in
-  result) url="$base$result" ;;
-  step) url="$base$step" ;;
-  home) url="$base/" ;;
-  routines) url="$base/routines" ;;
-  routine) url="$base/routines/tendon-loading" ;;
-  post) url="$base/api/assessments" ;;
-  *) echo "unknown request: $what" >&2; exit 2 ;;
-esac
-script=()
-[ "$what" = post ] && script=(-s "$out/post.lua")
+pick_request "$what"
 printf '%-6s %12s %10s\n' "run" "requests/s" "p99"
 for i in $(seq "$runs"); do
   wrk -t2 -c32 -d"${seconds}s" --latency "${script[@]}" "$url" >"$out/wrk.txt"

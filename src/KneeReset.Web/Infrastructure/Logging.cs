@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Serilog;
 using Serilog.AspNetCore;
 using Serilog.Core;
@@ -15,10 +16,28 @@ public static class Logging
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.With<MaskRequestPath>());
+        // Serilog's factory builds a new logger on every call, and ASP.NET Core asks for one on every
+        // request (an authentication handler is made per request): keep one per category, as
+        // Microsoft's own factory does.
+        var serilogFactory = builder.Services.Last(d => d.ServiceType == typeof(ILoggerFactory));
+        builder.Services.Remove(serilogFactory);
+        builder.Services.AddSingleton<ILoggerFactory>(services => new LoggerPerCategory((ILoggerFactory)serilogFactory.ImplementationFactory!(services)));
         // Request logs go to this app's own logger, not Serilog's shared static one (which every
         // host that starts or stops in the same process would replace).
         builder.Services.AddOptions<RequestLoggingOptions>().Configure<Serilog.ILogger>((options, logger) => options.Logger = logger);
         return builder;
+    }
+
+    /// <summary>One logger per category over a factory that would otherwise make one per call.</summary>
+    internal sealed class LoggerPerCategory(ILoggerFactory inner) : ILoggerFactory
+    {
+        private readonly ConcurrentDictionary<string, Microsoft.Extensions.Logging.ILogger> _loggers = new(StringComparer.Ordinal);
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => _loggers.GetOrAdd(categoryName, inner.CreateLogger);
+
+        public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+        public void Dispose() => inner.Dispose();
     }
 
     public static IApplicationBuilder UseKneeResetRequestLogging(this IApplicationBuilder app) =>
