@@ -38,7 +38,7 @@ start_test_services() {
   fi
   pg_port="$(free_port)"
   "${as_postgres[@]}" "$bin/initdb" -D "$KNEERESET_SERVICES_DIR/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  # Tests only: losing the data on a crash is fine, waiting for the disk is not.
+  # Unless durable: for tests, losing the data on a crash is fine, waiting for the disk is not.
   "${as_postgres[@]}" "$bin/pg_ctl" -D "$KNEERESET_SERVICES_DIR/pg" -l "$KNEERESET_SERVICES_DIR/pg.log" -w start \
     -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $KNEERESET_SERVICES_DIR ${speed[*]} -c max_connections=300" >/dev/null
   export KNEERESET_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"

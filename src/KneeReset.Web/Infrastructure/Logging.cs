@@ -11,19 +11,21 @@ public static class Logging
 {
     public static WebApplicationBuilder AddKneeResetLogging(this WebApplicationBuilder builder)
     {
+        // This app's own logger, not Serilog's shared static one, which every host that starts in
+        // the same process replaces (the tests start many): a logger kept from the factory below
+        // would otherwise write to whichever host set it last.
         builder.Services.AddSerilog((services, config) => config
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .Enrich.With<MaskRequestPath>());
+            .Enrich.With<MaskRequestPath>(), preserveStaticLogger: true);
         // Serilog's factory builds a new logger on every call, and ASP.NET Core asks for one on every
         // request (an authentication handler is made per request): keep one per category, as
         // Microsoft's own factory does.
         var serilogFactory = builder.Services.Last(d => d.ServiceType == typeof(ILoggerFactory));
         builder.Services.Remove(serilogFactory);
         builder.Services.AddSingleton<ILoggerFactory>(services => new LoggerPerCategory((ILoggerFactory)serilogFactory.ImplementationFactory!(services)));
-        // Request logs go to this app's own logger, not Serilog's shared static one (which every
-        // host that starts or stops in the same process would replace).
+        // Request logs too (the middleware would take the static one).
         builder.Services.AddOptions<RequestLoggingOptions>().Configure<Serilog.ILogger>((options, logger) => options.Logger = logger);
         return builder;
     }
