@@ -14,11 +14,25 @@ public static class Logging
         // This app's own logger, not Serilog's shared static one, which every host that starts in
         // the same process replaces (the tests start many): a logger kept from the factory below
         // would otherwise write to whichever host set it last.
-        builder.Services.AddSerilog((services, config) => config
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext()
-            .Enrich.With<MaskRequestPath>(), preserveStaticLogger: true);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSerilog((services, config) =>
+        {
+            config.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .Enrich.With(new CurrentRequest(services.GetRequiredService<IHttpContextAccessor>()))
+                .Enrich.With<MaskRequestPath>();
+            // The host's request diagnostics write two lines per request that the request log
+            // below replaces, and while their category is enabled at all, the host also starts an
+            // Activity and opens a log scope for every request: about a tenth of what a cached page
+            // costs (docs/performance.md). Off unless configured; CurrentRequest puts the scope's
+            // request id and path on every event instead. Tracing (an ActivityListener) still gets
+            // its Activity: the host starts one whenever something listens.
+            if (builder.Configuration[$"Serilog:MinimumLevel:Override:{HostingDiagnostics}"] is null)
+            {
+                config.MinimumLevel.Override(HostingDiagnostics, LevelAlias.Off);
+            }
+        }, preserveStaticLogger: true);
         // Serilog's factory builds a new logger on every call, and ASP.NET Core asks for one on every
         // request (an authentication handler is made per request): keep one per category, as
         // Microsoft's own factory does.
@@ -64,17 +78,48 @@ public static class Logging
             ];
         });
 
+    /// <summary>The host's logging category for requests (its lines, scope and Activity).</summary>
+    public const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>
-    /// Any event logged during a request (a framework warning, a failed antiforgery check) carries
-    /// the request's path from the hosting scope: mask the token there too.
+    /// Every event logged while a request is served (a framework warning, an unhandled exception,
+    /// the request log itself) names the request: its id, as Kestrel numbers it, and its path,
+    /// masked. What the host's log scope gave, without a scope per request.
+    /// </summary>
+    private sealed class CurrentRequest(IHttpContextAccessor requests) : ILogEventEnricher
+    {
+        public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+        {
+            if (requests.HttpContext is not { } context)
+            {
+                return;
+            }
+            logEvent.AddPropertyIfAbsent(new LogEventProperty("RequestId", new ScalarValue(context.TraceIdentifier)));
+            if (!logEvent.Properties.ContainsKey("RequestPath"))
+            {
+                logEvent.AddPropertyIfAbsent(new LogEventProperty("RequestPath", new ScalarValue(TokenPaths.Mask(context.Request.Path.Value ?? "/"))));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where configuration turns the host's request diagnostics back on, its scope carries the raw
+    /// path to every event logged during a request (RequestPath) and its "Request starting" line
+    /// names it too (Path): mask the token in both.
     /// </summary>
     private sealed class MaskRequestPath : ILogEventEnricher
     {
         public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
         {
-            if (logEvent.Properties.TryGetValue("RequestPath", out var value) && value is ScalarValue { Value: string path })
+            Mask(logEvent, "RequestPath");
+            Mask(logEvent, "Path");
+        }
+
+        private static void Mask(LogEvent logEvent, string property)
+        {
+            if (logEvent.Properties.TryGetValue(property, out var value) && value is ScalarValue { Value: string path })
             {
-                logEvent.AddOrUpdateProperty(new LogEventProperty("RequestPath", new ScalarValue(TokenPaths.Mask(path))));
+                logEvent.AddOrUpdateProperty(new LogEventProperty(property, new ScalarValue(TokenPaths.Mask(path))));
             }
         }
     }

@@ -11,31 +11,36 @@ public static class SecurityHeaders
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+        app.Use((context, next) =>
         {
             // Decided before the pipeline runs: an error page re-executed under /Error must keep the token path's headers.
-            var tokenPath = TokenPaths.IsTokenPath(context.Request.Path);
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
-                headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                // Result pages carry a token in their URL: never leak it, never index it.
-                if (tokenPath)
-                {
-                    headers["Referrer-Policy"] = "no-referrer";
-                    headers["X-Robots-Tag"] = "noindex, nofollow";
-                    headers.CacheControl = "no-store";
-                }
-                else
-                {
-                    headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                }
-                return Task.CompletedTask;
-            });
-            await next();
+            context.Response.OnStarting(TokenPaths.IsTokenPath(context.Request.Path) ? AddForTokenPath : AddForOtherPath, context);
+            return next(context);
         });
+
+    // Static callbacks with the context as state: nothing allocated per request for them.
+    private static readonly Func<object, Task> AddForTokenPath = context => Add((HttpContext)context, tokenPath: true);
+    private static readonly Func<object, Task> AddForOtherPath = context => Add((HttpContext)context, tokenPath: false);
+
+    private static Task Add(HttpContext context, bool tokenPath)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        // Result pages carry a token in their URL: never leak it, never index it.
+        if (tokenPath)
+        {
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["X-Robots-Tag"] = "noindex, nofollow";
+            headers.CacheControl = "no-store";
+        }
+        else
+        {
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        }
+        return Task.CompletedTask;
+    }
 }

@@ -1,16 +1,32 @@
-using System.Text.RegularExpressions;
-
 namespace KneeReset.Web.Infrastructure;
 
 /// <summary>Paths that carry a secret token (result links, drafts), and how to mask them for logs.</summary>
-public static partial class TokenPaths
+public static class TokenPaths
 {
-    [GeneratedRegex("^/(r|m|api/assessments|assess|sessions)/[^/]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TokenSegment();
+    // The segments whose next segment is a token. Every request asks several times (security
+    // headers, rate limits, output cache, request log), so plain prefix checks rather than a regex.
+    private static readonly string[] Prefixes = ["/r/", "/m/", "/api/assessments/", "/assess/", "/sessions/"];
 
-    public static bool IsTokenPath(PathString path) => path.HasValue && TokenSegment().IsMatch(path.Value!);
+    public static bool IsTokenPath(PathString path) => TokenIn(path.Value).Length > 0;
 
     /// <summary>"/r/abc123/fhir" becomes "/r/***/fhir".</summary>
-    public static string Mask(string path) =>
-        TokenSegment().Replace(path, m => m.Value[..(m.Value.LastIndexOf('/') + 1)] + "***");
+    public static string Mask(string path)
+    {
+        var (start, length) = TokenIn(path);
+        return length == 0 ? path : string.Concat(path.AsSpan(0, start), "***", path.AsSpan(start + length));
+    }
+
+    /// <summary>Where the token segment starts and how long it is; length 0 when there is none.</summary>
+    private static (int Start, int Length) TokenIn(string? path)
+    {
+        foreach (var prefix in Prefixes)
+        {
+            if (path is not null && path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = path.IndexOf('/', prefix.Length);
+                return (prefix.Length, (end < 0 ? path.Length : end) - prefix.Length);
+            }
+        }
+        return default;
+    }
 }
