@@ -20,7 +20,9 @@ public sealed class RequestLogContextTests(RequestLogContextTests.AppThatLogsInR
     {
         using var client = app.CreateBrowser();
         var token = "token" + Guid.NewGuid().ToString("N");
-        await client.GetAsync(new Uri($"/r/{token}/fhir", UriKind.Relative));
+        using (await client.GetAsync(new Uri($"/r/{token}/fhir", UriKind.Relative)))
+        {
+        }
 
         var inside = await app.Log.WaitForAsync(e => e.MessageTemplate.Text == LogsInRequests.Message);
         Assert.Equal("\"/r/***/fhir\"", inside.Properties["RequestPath"].ToString());
@@ -46,7 +48,9 @@ public sealed class RequestLogContextTests(RequestLogContextTests.AppThatLogsInR
     {
         using var client = hostLinesOn.CreateBrowser();
         var token = "token" + Guid.NewGuid().ToString("N");
-        await client.GetAsync(new Uri($"/r/{token}", UriKind.Relative));
+        using (await client.GetAsync(new Uri($"/r/{token}", UriKind.Relative)))
+        {
+        }
 
         var starting = await hostLinesOn.Log.WaitForAsync(e => e.MessageTemplate.Text.StartsWith("Request starting", StringComparison.Ordinal));
         Assert.Contains("/r/***", starting.RenderMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
