@@ -18,14 +18,6 @@ source bench/serve.sh
 
 bare="http://127.0.0.1:$bare_port/"
 
-measure() { # url [script]: one wrk run; prints requests/s, p99 and non-2xx, tab-separated
-  local extra=()
-  [ -n "${2:-}" ] && extra=(-s "$2")
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency "${extra[@]}" "$1" >"$out/wrk.txt"
-  printf '%s\t%s\t%s\n' "$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")" \
-    "$(awk '$1 == "99%" {print $2}' "$out/wrk.txt")" "$(awk '/Non-2xx/ {print $NF}' "$out/wrk.txt" | grep . || echo 0)"
-}
-
 run() { # label url [script]
   # Warm up first: the JIT compiles hot methods again, optimised, after a few seconds of use
   # (tiered compilation), and a cold run measures that instead of the app.

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Sourced by load.sh, profile.sh, warmup.sh and allocations.sh: publishes Release builds of the app and of the bare
-# Kestrel endpoint, starts both on loopback in the app's production configuration, and makes
-# the requests' inputs: a result ($result), a questionnaire step ($step) and the POST body
-# ($out/post.lua). Sets $out, $app (the app's pid), $base and $bare_port; stops both on exit.
-# pick_request NAME (at the end) chooses one of them for the scripts that measure one.
+# Sourced by load.sh, profile.sh, warmup.sh and allocations.sh: publishes Release builds of the
+# app and of the bare Kestrel endpoint, starts both on loopback in the app's production
+# configuration, and makes the requests' inputs: a result ($result), a questionnaire step ($step)
+# and the POST body ($out/post.lua). Sets $out, $app (the app's pid), $base and $bare_port; stops
+# both on exit.
+# measure URL (at the end) is one wrk run; pick_request NAME chooses one of the requests for the
+# scripts that measure one.
 #
 # Production, request logging on, as users run it. Only the per-client rate limits are raised,
 # because one wrk client would otherwise be refused after 60 requests:
@@ -59,6 +61,16 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '$answers'
 LUA
+
+# One wrk run against url (with wrk's Lua script for a body, if given), $seconds long at
+# ${connections:-32} connections; prints requests/s, p99 and non-2xx responses, tab-separated.
+measure() { # url [script]
+  local extra=()
+  [ -n "${2:-}" ] && extra=(-s "$2")
+  wrk -t2 -c"${connections:-32}" -d"${seconds}s" --latency "${extra[@]}" "$1" >"$out/wrk.txt"
+  printf '%s\t%s\t%s\n' "$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")" \
+    "$(awk '$1 == "99%" {print $2}' "$out/wrk.txt")" "$(awk '/Non-2xx/ {print $NF}' "$out/wrk.txt" | grep . || echo 0)"
+}
 
 # One of the measured requests by name, for the scripts that take one (profile.sh, warmup.sh,
 # allocations.sh): sets $url, and $script to wrk's arguments for the POST's body.

@@ -15,7 +15,7 @@ source bench/serve.sh
 pick_request "$what"
 printf '%-6s %12s %10s\n' "run" "requests/s" "p99"
 for i in $(seq "$runs"); do
-  wrk -t2 -c32 -d"${seconds}s" --latency "${script[@]}" "$url" >"$out/wrk.txt"
-  printf '%-6s %12.0f %10s\n' "$i" "$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")" "$(awk '$1 == "99%" {print $2}' "$out/wrk.txt")"
+  IFS=$'\t' read -r rps p99 _ < <(measure "$url" "${script[1]:-}")
+  printf '%-6s %12.0f %10s\n' "$i" "$rps" "$p99"
 done
 echo "app resident memory after the runs: $(($(awk '/VmRSS/ {print $2}' "/proc/$app/status") / 1024)) MB"

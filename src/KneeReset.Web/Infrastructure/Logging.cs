@@ -11,10 +11,10 @@ public static class Logging
 {
     public static WebApplicationBuilder AddKneeResetLogging(this WebApplicationBuilder builder)
     {
+        builder.Services.AddHttpContextAccessor();
         // This app's own logger, not Serilog's shared static one, which every host that starts in
         // the same process replaces (the tests start many): a logger kept from the factory below
         // would otherwise write to whichever host set it last.
-        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSerilog((services, config) =>
         {
             config.ReadFrom.Configuration(builder.Configuration)

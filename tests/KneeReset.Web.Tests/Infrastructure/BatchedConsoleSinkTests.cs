@@ -64,6 +64,5 @@ public class BatchedConsoleSinkTests
             Flushes++;
             base.Flush();
         }
-
     }
 }

@@ -14,7 +14,7 @@ namespace KneeReset.Web.Tests;
 /// </summary>
 public sealed class NoBlockingQueries : DbCommandInterceptor
 {
-    // Identity registers the accessor, so the app's requests set it; the test's own queries run outside any request.
+    // The app registers the accessor (for its logs), so its requests set it; the test's own queries run outside any request.
     private static readonly HttpContextAccessor Requests = new();
 
     /// <summary>On either provider: PostgreSQL's context is a subclass with options of its own.</summary>
