@@ -55,23 +55,36 @@ public static class RateLimits
                 : RateLimitPartition.GetNoLimiter(""));
             AddPostLimit(limiter, SignIn, o => o.SignInsPerMinute);
             AddPostLimit(limiter, NewAssessment, o => o.AssessmentsPerMinute);
-            AddPostLimit(limiter, NewDraft, o => o.DraftsPerMinute);
+            // Every way of making a draft: the questionnaire's start (its only post) and the private
+            // page's re-take (its Retake handler; that page's other posts make none).
+            AddPostLimit(limiter, NewDraft, o => o.DraftsPerMinute, context => RunsHandler(context, null) || RunsHandler(context, "Retake"));
             AddPostLimit(limiter, SessionLog, o => o.SessionLogsPerMinute);
-            // Reading up to 200 MB of files is the costliest request there is: only imports count,
-            // not the questionnaire step's other posts (?handler=Import marks the step's import).
-            limiter.AddPolicy(TrainingImport, context => HttpMethods.IsPost(context.Request.Method)
-                && (context.Request.Path.StartsWithSegments("/api") || string.Equals(context.Request.Query["handler"], "Import", StringComparison.OrdinalIgnoreCase))
-                ? RateLimitPartition.GetFixedWindowLimiter(Client(context), _ => PerMinute(Current(context).TrainingImportsPerMinute))
-                : RateLimitPartition.GetNoLimiter(""));
+            // Reading up to 200 MB of files is the costliest request there is: the API's imports and
+            // the questionnaire step's Import handler count, not the step's other posts.
+            AddPostLimit(limiter, TrainingImport, o => o.TrainingImportsPerMinute,
+                context => context.Request.Path.StartsWithSegments("/api") || RunsHandler(context, "Import"));
         });
         return services;
     }
 
-    /// <summary>Only posts count; showing a form does not.</summary>
-    private static void AddPostLimit(RateLimiterOptions limiter, string policy, Func<Options, int> permits) =>
-        limiter.AddPolicy(policy, context => HttpMethods.IsPost(context.Request.Method)
+    /// <summary>Only posts count (showing a form does not), and of those only the ones <paramref name="counts"/> picks.</summary>
+    private static void AddPostLimit(RateLimiterOptions limiter, string policy, Func<Options, int> permits, Func<HttpContext, bool>? counts = null) =>
+        limiter.AddPolicy(policy, context => HttpMethods.IsPost(context.Request.Method) && (counts is null || counts(context))
             ? RateLimitPartition.GetFixedWindowLimiter(Client(context), _ => PerMinute(permits(Current(context))))
             : RateLimitPartition.GetNoLimiter(""));
+
+    /// <summary>
+    /// Whether the post runs the page handler <paramref name="name"/> (null: the page's plain post),
+    /// read as Razor Pages picks it: a route value, else the first "handler" in the query, any case;
+    /// never the form. So ?handler=Import&amp;handler=Import runs, and counts as, Import.
+    /// </summary>
+    public static bool RunsHandler(HttpContext context, string? name)
+    {
+        var routed = Convert.ToString(context.Request.RouteValues["handler"], System.Globalization.CultureInfo.InvariantCulture);
+        var handler = !string.IsNullOrEmpty(routed) ? routed
+            : context.Request.Query.TryGetValue("handler", out var values) ? values[0] : null;
+        return string.IsNullOrEmpty(handler) ? name is null : string.Equals(handler, name, StringComparison.OrdinalIgnoreCase);
+    }
 
     private static string Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

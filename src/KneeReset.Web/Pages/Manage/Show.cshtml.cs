@@ -6,6 +6,7 @@ using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Pages.Assess;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
 
@@ -16,6 +17,8 @@ namespace KneeReset.Web.Pages.Manage;
 /// revoke, new link, passcode), a nickname, re-taking the check, the plan calendar and deleting
 /// everything. Only the runner has this link; it is never shown on the share page.
 /// </summary>
+/// <remarks>Re-taking makes a draft, so the Retake handler shares the new-draft limit (no other handler counts).</remarks>
+[EnableRateLimiting(RateLimits.NewDraft)]
 public class ShowModel(AssessmentService assessments, ClinicianPlans plans, ResultViews views, WizardService wizard, KneeResetDbContext db, PublicLinks links, Retention retention, TimeProvider clock) : PageModel
 {
     public static readonly (string Value, string Label)[] ExpiryChoices = [("7", "7 days"), ("30", "30 days"), ("90", "90 days"), ("never", "Never")];
