@@ -58,6 +58,7 @@ public static class StaffSetup
             .Validate(o => o.FailuresBeforeThrottle > 0 && o.ThrottleSeconds > 0 && o.WindowMinutes > 0, "SignIn:FailuresBeforeThrottle, ThrottleSeconds and WindowMinutes must be above 0.")
             .ValidateOnStart();
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<DecoyPassword>();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<LibraryChecks>();

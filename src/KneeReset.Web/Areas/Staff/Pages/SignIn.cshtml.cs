@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace KneeReset.Web.Areas.Staff.Pages;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInThrottle throttle, AuditLog audit, KneeResetDbContext db) : PageModel
+public class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInThrottle throttle, DecoyPassword decoy, AuditLog audit, KneeResetDbContext db) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -51,9 +51,16 @@ public class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser>
         }
         var user = await users.FindByEmailAsync(Input.Email!);
         // No lockout on failure: a wrong password slows the account down (SignInThrottle), never locks its owner out.
-        var result = user is null || user.Disabled
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: false);
+        // Without a password of the account's own to check, the decoy costs the same work.
+        var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if (user is null || user.Disabled || user.PasswordHash is null)
+        {
+            decoy.Check(Input.Password!);
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: false);
+        }
         if (result.Succeeded)
         {
             throttle.Succeeded(Input.Email!);
