@@ -90,6 +90,26 @@ public class InviteTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
         Assert.Null((await Browser.ParseAsync(response)).QuerySelector("input[aria-label='Set-password link']"));
     }
 
+    [Fact]
+    public async Task A_new_password_link_ends_the_earlier_one()
+    {
+        var email = $"relinked.{Guid.NewGuid():N}@studio.test";
+        using var admin = app.SignedIn(StaffRoles.Admin);
+        var first = await InviteAsync(admin, email, StaffRoles.Editor);
+        var user = await app.QueryAsync(db => Task.FromResult(db.Users.Single(u => u.Email == email)));
+
+        var accounts = await admin.GetPageAsync("/Staff/Accounts");
+        using var relinked = await HtmlForm.Of(admin, "/Staff/Accounts", accounts, $"form[action$='handler=Link']:has(input[name=id][value='{user.Id}'])").SubmitAsync();
+        var second = new Uri((await Browser.ParseAsync(relinked)).QuerySelector("input[aria-label='Set-password link']")!.GetAttribute("value")!).PathAndQuery;
+        Assert.NotEqual(first, second);
+
+        using var invitee = app.CreateBrowser();
+        using var old = await (await HtmlForm.OpenAsync(invitee, first)).Set("Password", "old 4 link password").Set("Confirm", "old 4 link password").SubmitAsync();
+        Assert.Contains(DeadLinkMessage, await StaffPages.ErrorsAsync(old), StringComparison.Ordinal);
+        using var current = await (await HtmlForm.OpenAsync(invitee, second)).Set("Password", "new 4 link password").Set("Confirm", "new 4 link password").SubmitAsync();
+        Assert.Equal("/Staff/SignIn", Browser.AssertRedirect(current));
+    }
+
     /// <summary>Invites through the accounts page; returns the one-time link's path and query.</summary>
     internal static async Task<string> InviteAsync(HttpClient admin, string email, string role)
     {

@@ -29,12 +29,18 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, AuditLog audit, 
         return (user, []);
     }
 
-    /// <summary>A one-time set-password link path (the token dies once a password is set).</summary>
+    /// <summary>
+    /// A one-time set-password link path. It dies once a password is set, after Staff:SetPasswordLinkHours,
+    /// or when a newer link is made: a new security stamp ends every earlier link (and the account's sessions).
+    /// </summary>
     public async Task<string> InvitePathAsync(StaffUser user, string actor)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await users.UpdateSecurityStampAsync(user);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         audit.Record(actor, "staff.invited", user.Email!);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return $"/Staff/Invite?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
     }
 

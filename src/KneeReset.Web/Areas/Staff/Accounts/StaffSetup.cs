@@ -3,6 +3,7 @@ using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KneeReset.Web.Areas.Staff.Accounts;
 
@@ -13,13 +14,18 @@ public sealed class StaffOptions
     /// <summary>On a first start with no staff, an admin is created from these two settings (and from nothing else).</summary>
     public string? BootstrapEmail { get; set; }
     public string? BootstrapPassword { get; set; }
+
+    /// <summary>How long a set-password link (an invite or a new password link) works, if not used or replaced first.</summary>
+    public int SetPasswordLinkHours { get; set; } = 48;
 }
 
 public static class StaffSetup
 {
     public static IServiceCollection AddKneeResetStaff(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
+        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section))
+            .Validate(o => o.SetPasswordLinkHours is > 0 and <= 720, "Staff:SetPasswordLinkHours must be from 1 to 720 (30 days).")
+            .ValidateOnStart();
         services.AddIdentity<StaffUser, IdentityRole>(options =>
             {
                 options.Password.RequiredLength = 12;
@@ -35,7 +41,10 @@ public static class StaffSetup
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<KneeResetDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SetPasswordLinkTokens>(TokenOptions.DefaultProvider);
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<StaffOptions>>((tokens, staff) =>
+            tokens.TokenLifespan = TimeSpan.FromHours(staff.Value.SetPasswordLinkHours));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "kneereset.staff";
