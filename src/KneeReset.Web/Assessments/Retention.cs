@@ -1,6 +1,8 @@
 using KneeReset.Web.Data;
+using KneeReset.Web.Library;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace KneeReset.Web.Assessments;
@@ -17,31 +19,61 @@ public sealed class RetentionOptions
 
     /// <summary>How often the clean-up runs.</summary>
     public int IntervalMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// The most results one run may remove. More due at once (a clock jumped forward, say) and the
+    /// run removes none of them and says so in the log and in readiness, until the clock is right
+    /// or an operator raises this for a real backlog.
+    /// </summary>
+    public int BulkLimit { get; set; } = 100;
 }
 
 /// <summary>
 /// Removes abandoned drafts, and results whose share link ended (expired or revoked) longer ago
-/// than the configured period, with their sessions and plans. Nothing else is ever removed
-/// without the runner asking.
+/// than the configured period, with their sessions and plans; and exercise pictures no exercise
+/// uses any more. Nothing else is ever removed without the runner asking.
 /// </summary>
-public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> options, TimeProvider clock, IOutputCacheStore cache, ShareLinkStates links)
+public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> options, TimeProvider clock, IOutputCacheStore cache, ShareLinkStates links, MediaStore media, RetentionStatus status)
 {
-    public sealed record Report(int Drafts, int Results);
+    /// <param name="HeldBack">Results that were due but kept, because more were due at once than <see cref="RetentionOptions.BulkLimit"/>.</param>
+    public sealed record Report(int Drafts, int Results, int HeldBack = 0, int Pictures = 0);
 
     /// <summary>Until when this result is kept; null while its share link has no end.</summary>
-    public DateTimeOffset? KeptUntil(StoredAssessment a) => KeptUntil(a.ShareRevoked, a.ShareRevokedAt, a.ShareExpiresAt);
+    public DateTimeOffset? KeptUntil(StoredAssessment a) => Ended(a.ShareRevoked, a.ShareRevokedAt, a.ShareExpiresAt) is { } ended
+        // A date at the calendar's far end (stored by hand, or a clock gone wrong) must not overflow.
+        ? ended <= DateTimeOffset.MaxValue.AddDays(-ResultDays) ? ended.AddDays(ResultDays) : DateTimeOffset.MaxValue
+        : null;
 
     public int ResultDays => options.Value.ResultDaysAfterShareEnds;
 
-    private DateTimeOffset? KeptUntil(bool revoked, DateTimeOffset? revokedAt, DateTimeOffset? expiresAt) =>
-        (revoked ? revokedAt : expiresAt)?.AddDays(options.Value.ResultDaysAfterShareEnds);
+    private static DateTimeOffset? Ended(bool revoked, DateTimeOffset? revokedAt, DateTimeOffset? expiresAt) => revoked ? revokedAt : expiresAt;
 
+    /// <summary>Runs once and records how it went in <see cref="RetentionStatus"/> (which readiness reports).</summary>
     public async Task<Report> RunOnceAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            var report = await RemoveAsync(cancellationToken);
+            status.Ran(report, options.Value.BulkLimit);
+            return report;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            status.Failed(e);
+            throw;
+        }
+    }
+
+    private async Task<Report> RemoveAsync(CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
+        // Each cut-off is now minus a period, never a stored date plus one: any stored date compares
+        // without overflowing (one draft dated 9999 once made every run fail).
+        var draftCutoff = now.AddDays(-options.Value.DraftDays);
+        var resultCutoff = now.AddDays(-ResultDays);
         // Dates are compared here, not in SQL: SQLite cannot compare DateTimeOffset values.
         var drafts = (await db.AssessmentDrafts.AsNoTracking().Select(d => new { d.Id, d.UpdatedAt }).ToListAsync(cancellationToken))
-            .Where(d => d.UpdatedAt.AddDays(options.Value.DraftDays) <= now).Select(d => d.Id).ToList();
+            .Where(d => d.UpdatedAt <= draftCutoff).Select(d => d.Id).ToList();
         foreach (var chunk in drafts.Chunk(500))
         {
             await db.AssessmentDrafts.Where(d => chunk.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
@@ -52,7 +84,11 @@ public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> 
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.ShareRevokedAt, now), cancellationToken);
         var ended = (await db.Assessments.AsNoTracking().Where(a => a.ShareRevoked || a.ShareExpiresAt != null)
                 .Select(a => new { a.Id, a.ShareRevoked, a.ShareRevokedAt, a.ShareExpiresAt }).ToListAsync(cancellationToken))
-            .Where(a => KeptUntil(a.ShareRevoked, a.ShareRevokedAt, a.ShareExpiresAt) <= now).Select(a => a.Id).ToList();
+            .Where(a => Ended(a.ShareRevoked, a.ShareRevokedAt, a.ShareExpiresAt) <= resultCutoff).Select(a => a.Id).ToList();
+        if (ended.Count > options.Value.BulkLimit)
+        {
+            return new Report(drafts.Count, 0, HeldBack: ended.Count, Pictures: await RemoveUnusedPicturesAsync(now, cancellationToken));
+        }
         foreach (var chunk in ended.Chunk(500))
         {
             // Sessions and plans go with their result (cascading foreign keys).
@@ -65,8 +101,38 @@ public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> 
             await cache.EvictByTagAsync(ResultPageCache.AllTag, cancellationToken);
             links.ForgetAll();
         }
-        return new Report(drafts.Count, ended.Count);
+        return new Report(drafts.Count, ended.Count, Pictures: await RemoveUnusedPicturesAsync(now, cancellationToken));
     }
+
+    /// <summary>A replaced or removed picture's file goes once no exercise (published or draft) names it.</summary>
+    private async Task<int> RemoveUnusedPicturesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var inUse = (await db.Exercises.AsNoTracking().Select(e => new { e.Image, e.DraftImage }).ToListAsync(cancellationToken))
+            .SelectMany(e => new[] { e.Image, e.DraftImage }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return media.RemoveUnused(inUse, now);
+    }
+}
+
+/// <summary>How this instance's last retention run went, for readiness: a clean-up that fails or holds back must not go unseen.</summary>
+public sealed class RetentionStatus
+{
+    private volatile string? _problem;
+
+    public string? Problem => _problem;
+
+    public void Ran(Retention.Report report, int bulkLimit) => _problem = report.HeldBack > 0
+        ? $"Retention held back: {report.HeldBack} results were due at once, more than Retention:BulkLimit ({bulkLimit}). "
+            + "Check the server's clock; if the backlog is real, raise the limit for one run."
+        : null;
+
+    public void Failed(Exception e) => _problem = $"The last retention run failed ({e.GetType().Name}); see the log.";
+}
+
+/// <summary>Degraded (still ready) while the last retention run failed or held back.</summary>
+public sealed class RetentionCheck(RetentionStatus status) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(status.Problem is { } problem ? HealthCheckResult.Degraded(problem) : HealthCheckResult.Healthy("Retention runs."));
 }
 
 /// <summary>Runs <see cref="Retention"/> every <see cref="RetentionOptions.IntervalMinutes"/>, the first time one interval after start.</summary>
@@ -81,14 +147,19 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<Retention
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var report = await scope.ServiceProvider.GetRequiredService<Retention>().RunOnceAsync(stoppingToken);
+                if (report.HeldBack > 0)
+                {
+                    logger.LogError("Retention held back: {Due} results were due at once, more than Retention:BulkLimit ({BulkLimit}); none was removed. Check the clock",
+                        report.HeldBack, options.Value.BulkLimit);
+                }
                 if (logger.IsEnabled(LogLevel.Information))
                 {
-                    logger.LogInformation("Retention removed {Drafts} drafts and {Results} results", report.Drafts, report.Results);
+                    logger.LogInformation("Retention removed {Drafts} drafts, {Results} results and {Pictures} unused pictures", report.Drafts, report.Results, report.Pictures);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The next run tries again; a failed clean-up must not stop the app.
+                // The next run tries again; a failed clean-up must not stop the app (readiness shows it).
                 logger.LogError(e, "Retention run failed");
             }
         }
@@ -100,10 +171,15 @@ public static class RetentionSetup
     public static IServiceCollection AddRetention(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
-            .Validate(o => o.DraftDays > 0 && o.ResultDaysAfterShareEnds > 0 && o.IntervalMinutes > 0, "Retention:DraftDays, ResultDaysAfterShareEnds and IntervalMinutes must be above 0.")
+            .Validate(o => o.DraftDays > 0 && o.ResultDaysAfterShareEnds > 0 && o.IntervalMinutes > 0 && o.BulkLimit > 0,
+                "Retention:DraftDays, ResultDaysAfterShareEnds, IntervalMinutes and BulkLimit must be above 0.")
+            // Periods of up to a century: a cut-off (now minus the period) stays on the calendar.
+            .Validate(o => o.DraftDays <= 36_500 && o.ResultDaysAfterShareEnds <= 36_500, "Retention:DraftDays and ResultDaysAfterShareEnds must be at most 36500 (100 years).")
             .ValidateOnStart();
         services.AddScoped<Retention>();
+        services.AddSingleton<RetentionStatus>();
         services.AddHostedService<RetentionJob>();
+        services.AddHealthChecks().AddCheck<RetentionCheck>("retention", HealthStatus.Degraded, [StoreSetup.ReadyTag]);
         return services;
     }
 }

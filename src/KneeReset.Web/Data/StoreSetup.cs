@@ -62,7 +62,12 @@ public static class StoreSetup
         services.AddHealthChecks()
             .AddDbContextCheck<KneeResetDbContext>("database", tags: [ReadyTag])
             .AddCheck<StoreWriteCheck>("database-write", tags: [ReadyTag])
-            .AddCheck<MediaWriteCheck>("media-write", HealthStatus.Degraded, [ReadyTag]);
+            .AddCheck<MediaWriteCheck>("media-write", HealthStatus.Degraded, [ReadyTag])
+            .AddCheck<DiskSpaceCheck>("disk-space", tags: [ReadyTag]);
+        services.AddOptions<DiskSpaceOptions>().Bind(configuration.GetSection(DiskSpaceOptions.Section))
+            .Validate(o => o.MinFreeDiskMegabytes >= 0, "Health:MinFreeDiskMegabytes must be 0 or more.")
+            .ValidateOnStart();
+        services.AddSingleton<FreeDiskSpace>();
         return services;
     }
 

@@ -80,15 +80,51 @@ public sealed class MediaStore(Microsoft.Extensions.Options.IOptions<MediaOption
         }
     }
 
-    private static void TryDelete(string path)
+    /// <summary>
+    /// How long a stored picture may go unnamed by any exercise before it is removed: longer than any
+    /// save takes between storing a picture and committing the exercise that names it.
+    /// </summary>
+    public static readonly TimeSpan UnusedGrace = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Removes the pictures this store gave out that no exercise names (replaced, or their exercise
+    /// removed) and temporary files left by a failed upload, once older than <see cref="UnusedGrace"/>.
+    /// Returns how many pictures went.
+    /// </summary>
+    public int RemoveUnused(IReadOnlySet<string> inUse, DateTimeOffset now)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return 0;
+        }
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(Folder))
+        {
+            var name = System.IO.Path.GetFileName(path);
+            var picture = Find(name) is not null;
+            if ((picture && inUse.Contains(name)) || (!picture && !name.StartsWith(".upload-", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            if (File.GetLastWriteTimeUtc(path) <= (now - UnusedGrace).UtcDateTime && TryDelete(path) && picture)
+            {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static bool TryDelete(string path)
     {
         try
         {
             File.Delete(path);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Best effort: a leftover temporary file is never served (only names this store gives out are).
+            return false;
         }
     }
 
