@@ -36,7 +36,7 @@ public sealed class LibraryChecks(KneeResetDbContext db, ContentCatalog content)
     /// Why this exercise can't be saved as it stands (the form, the slug, its variations, the gentle
     /// routines using it); null when it can. The editor checks a form with this before storing an upload.
     /// </summary>
-    public async Task<SaveResult?> ExerciseAsync(int? id, ExerciseFile file, CancellationToken cancellationToken, bool checkGentle = true)
+    public async Task<SaveResult?> ExerciseAsync(int? id, ExerciseFile file, CancellationToken cancellationToken)
     {
         var validation = new ExerciseFileValidator(Words).Validate(file);
         if (!validation.IsValid)
@@ -59,7 +59,7 @@ public sealed class LibraryChecks(KneeResetDbContext db, ContentCatalog content)
         {
             return SaveResult.Invalid(nameof(ExerciseFile.Slug), "This exercise no longer exists.");
         }
-        if (checkGentle && exercise is not null && !Words.GentleKinds.Contains(file.Kind))
+        if (exercise is not null && !Words.GentleKinds.Contains(file.Kind))
         {
             var gentle = await db.Routines.Where(r => r.Gentle && r.Steps.Any(s => s.ExerciseId == exercise.Id)).Select(r => r.Title).ToListAsync(cancellationToken);
             if (gentle.Count > 0)
@@ -69,6 +69,54 @@ public sealed class LibraryChecks(KneeResetDbContext db, ContentCatalog content)
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Why these files can't be imported together onto the stored library, every problem named by
+    /// its file; none when they can. The same rules as one save at a time, checked in memory against
+    /// the library as loaded (no query per file), so the import can check everything before it writes.
+    /// </summary>
+    /// <param name="storedExercises">Every stored exercise, by slug.</param>
+    /// <param name="storedRoutines">Every stored routine with its steps and their exercises, by slug.</param>
+    public List<string> Import(IReadOnlyList<ExerciseFile> exercises, IReadOnlyList<RoutineFile> routines,
+        IReadOnlyDictionary<string, Exercise> storedExercises, IReadOnlyDictionary<string, Routine> storedRoutines)
+    {
+        var problems = new List<string>();
+        foreach (var duplicate in exercises.GroupBy(e => e.Slug).Where(g => g.Count() > 1))
+        {
+            problems.Add($"Exercise \"{duplicate.Key}\" appears more than once.");
+        }
+        foreach (var duplicate in routines.GroupBy(r => r.Slug).Where(g => g.Count() > 1))
+        {
+            problems.Add($"Routine \"{duplicate.Key}\" appears more than once.");
+        }
+        // The kinds the library will have: the stored ones, as the imported files change them.
+        var kinds = storedExercises.ToDictionary(e => e.Key, e => e.Value.Kind, StringComparer.Ordinal);
+        foreach (var file in exercises)
+        {
+            kinds[file.Slug] = file.Kind;
+        }
+        var exerciseValidator = new ExerciseFileValidator(Words);
+        foreach (var file in exercises)
+        {
+            problems.AddRange(exerciseValidator.Validate(file).Errors.Select(e => $"exercises/{file.Slug}.json: {e.ErrorMessage}"));
+            problems.AddRange(new[] { file.Easier, file.Harder }.OfType<string>().Where(variation => !kinds.ContainsKey(variation))
+                .Select(variation => $"exercises/{file.Slug}.json: its variation \"{variation}\" doesn't exist."));
+        }
+        var routineValidator = new RoutineFileValidator(Words, kinds);
+        foreach (var file in routines)
+        {
+            problems.AddRange(routineValidator.Validate(file).Errors.Select(e => $"routines/{file.Slug}.json: {e.ErrorMessage}"));
+        }
+        // Gentle routines already stored and left out of the zip must stay gentle with the imported kinds.
+        var inZip = routines.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
+        foreach (var routine in storedRoutines.Values.Where(r => r.Gentle && !inZip.Contains(r.Slug)))
+        {
+            problems.AddRange(routine.Steps.Select(s => s.Exercise.Slug).Distinct()
+                .Where(slug => !Words.GentleKinds.Contains(kinds.GetValueOrDefault(slug) ?? ""))
+                .Select(slug => $"exercises/{slug}.json: the gentle routine \"{routine.Title}\" uses it, so it must stay a {LibraryWords.OneOf(Words.GentleKinds)} exercise."));
+        }
+        return problems;
     }
 
     /// <summary>Why this exercise can't be deleted (routines or variations use it); null when it can.</summary>

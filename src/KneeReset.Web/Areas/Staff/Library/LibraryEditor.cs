@@ -50,25 +50,8 @@ public sealed class LibraryEditor(
             return SaveResult.Conflicting(routine.Id, routine.Version, LibraryFiles.Editing(routine));
         }
         var wasPublished = routine?.Status == PublishStatus.Published;
-        var version = (routine?.Version ?? 0) + 1;
         var exercises = await db.Exercises.Where(e => file.Steps.Select(s => s.Exercise).Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
-        if (routine is null)
-        {
-            routine = db.Routines.Add(LibraryFiles.NewRoutine(file, exercises)).Entity;
-        }
-        else if (wasPublished && IsDraft(file.Status))
-        {
-            // Draft over published: the draft waits beside the live routine, which runners keep seeing.
-            routine.DraftJson = LibraryFiles.Write(file);
-        }
-        else
-        {
-            db.RoutineSteps.RemoveRange(routine.Steps);
-            LibraryFiles.Apply(file, routine, exercises);
-            routine.DraftJson = null;
-        }
-        routine.UpdatedAt = clock.GetUtcNow();
-        routine.Version = version;
+        routine = Apply(routine, file, exercises);
 
         var conflict = await StoreAsync(
             () => revisions.AddAsync(routine, actor, action, cancellationToken),
@@ -88,14 +71,9 @@ public sealed class LibraryEditor(
     }
 
     /// <param name="image">A newly stored picture, or null to keep the current one.</param>
-    /// <param name="checkGentleRoutines">
-    /// Refuse a kind a gentle routine may not hold while a gentle routine uses the exercise. Only
-    /// an import turns this off: it has checked every routine against the imported kinds already,
-    /// and saves exercises before the routines that may take them out.
-    /// </param>
-    public async Task<SaveResult> SaveExerciseAsync(int? id, ExerciseFile file, int expectedVersion, string actor, string action, CancellationToken cancellationToken, string? image = null, bool checkGentleRoutines = true)
+    public async Task<SaveResult> SaveExerciseAsync(int? id, ExerciseFile file, int expectedVersion, string actor, string action, CancellationToken cancellationToken, string? image = null)
     {
-        if (await checks.ExerciseAsync(id, file, cancellationToken, checkGentleRoutines) is { } invalid)
+        if (await checks.ExerciseAsync(id, file, cancellationToken) is { } invalid)
         {
             return invalid;
         }
@@ -108,28 +86,11 @@ public sealed class LibraryEditor(
         {
             return SaveResult.Conflicting(exercise.Id, exercise.Version, LibraryFiles.Editing(exercise));
         }
-        var version = (exercise?.Version ?? 0) + 1;
-        IReadOnlyList<Exercise> renamed = [];
-        if (exercise is null)
-        {
-            exercise = db.Exercises.Add(LibraryFiles.NewExercise(file)).Entity;
-            exercise.Image = image;
-        }
-        else if (exercise.Status == PublishStatus.Published && IsDraft(file.Status))
-        {
-            // Draft over published: the draft (and any new picture) waits; runners keep the live exercise.
-            exercise.DraftJson = LibraryFiles.Write(file);
-            exercise.DraftImage = image ?? exercise.DraftImage;
-        }
-        else
-        {
-            renamed = await renames.FollowAsync(exercise, file.Slug, cancellationToken);
-            LibraryFiles.Apply(file, exercise);
-            exercise.Image = image ?? exercise.DraftImage ?? exercise.Image;
-            (exercise.DraftJson, exercise.DraftImage) = (null, null);
-        }
-        exercise.UpdatedAt = clock.GetUtcNow();
-        exercise.Version = version;
+        // Renames are followed before the new slug is applied: they look for the old one.
+        var renamed = exercise is not null && !WaitsAsDraft(exercise.Status, file.Status)
+            ? await renames.FollowAsync(exercise, file.Slug, cancellationToken)
+            : [];
+        exercise = Apply(exercise, file, image);
 
         // The exercise, the ones renamed along with it, their revisions and audit entries: together or not at all.
         var conflict = await StoreAsync(
@@ -187,6 +148,106 @@ public sealed class LibraryEditor(
             () => Task.FromResult(SaveResult.Invalid("Draft", "Someone else changed this routine; open it again.")), cancellationToken)
             ?? SaveResult.Stored(routine.Id, routine.Version);
     }
+
+    /// <summary>
+    /// Saves many files at once, as the import does, each as its own save would (a new version, a
+    /// revision, an audit entry), in two steps: this one applies them to the tracked items and makes
+    /// their revisions ready, reading what it needs in a few queries whatever their number;
+    /// <see cref="StoreImportedAsync"/> then writes them all in the caller's transaction. So the store
+    /// is locked for the writes alone (a save per item held it for minutes, issue 22). The caller has
+    /// checked every file against the whole library (<see cref="LibraryChecks.Import"/>) and hands
+    /// over the stored items they replace, tracked, at the versions it checked. Exercises go first,
+    /// so routines may use the new ones.
+    /// </summary>
+    /// <param name="exercises">Each file with the exercise of its slug, or null for a new one.</param>
+    /// <param name="routines">Each file with the routine of its slug, or null for a new one.</param>
+    public async Task<IReadOnlyList<LibraryRevisions.Prepared>> StageImportedAsync(
+        IReadOnlyList<(Exercise? Stored, ExerciseFile File)> exercises, IReadOnlyList<(Routine? Stored, RoutineFile File)> routines, CancellationToken cancellationToken)
+    {
+        var savedExercises = exercises.Select(e => Apply(e.Stored, e.File, image: null)).ToList();
+        var named = savedExercises.ToDictionary(e => e.Slug, StringComparer.Ordinal);
+        var missing = routines.SelectMany(r => r.File.Steps).Select(s => s.Exercise).Where(slug => !named.ContainsKey(slug)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            // Tracked, so the ones the caller holds come back as the same objects.
+            foreach (var exercise in await db.Exercises.Where(e => missing.Contains(e.Slug)).ToListAsync(cancellationToken))
+            {
+                named[exercise.Slug] = exercise;
+            }
+        }
+        var savedRoutines = routines.Select(r => Apply(r.Stored, r.File, named)).ToList();
+        return await revisions.PrepareAsync(savedExercises, "exercise.imported", savedRoutines, "routine.imported", cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes what <see cref="StageImportedAsync"/> applied, then the revisions and audit entries, in
+    /// the caller's transaction: two saves whatever their number. The caller evicts the public cache
+    /// once, after its commit.
+    /// </summary>
+    /// <returns>Null when stored; otherwise why not (someone else saved one of the items first).</returns>
+    public Task<SaveResult?> StoreImportedAsync(IReadOnlyList<LibraryRevisions.Prepared> staged, string actor, CancellationToken cancellationToken) =>
+        StoreAsync(
+            () =>
+            {
+                revisions.Add(staged, actor);
+                return Task.CompletedTask;
+            },
+            () => Task.FromResult(SaveResult.Invalid(nameof(ExerciseFile.Slug), "someone else changed the library at the same moment")),
+            cancellationToken);
+
+    /// <summary>A checked exercise file onto its stored exercise as a new version, or a new exercise; stored by the caller.</summary>
+    private Exercise Apply(Exercise? exercise, ExerciseFile file, string? image)
+    {
+        var version = (exercise?.Version ?? 0) + 1;
+        if (exercise is null)
+        {
+            exercise = db.Exercises.Add(LibraryFiles.NewExercise(file)).Entity;
+            exercise.Image = image;
+        }
+        else if (WaitsAsDraft(exercise.Status, file.Status))
+        {
+            // Draft over published: the draft (and any new picture) waits; runners keep the live exercise.
+            exercise.DraftJson = LibraryFiles.Write(file);
+            exercise.DraftImage = image ?? exercise.DraftImage;
+        }
+        else
+        {
+            LibraryFiles.Apply(file, exercise);
+            exercise.Image = image ?? exercise.DraftImage ?? exercise.Image;
+            (exercise.DraftJson, exercise.DraftImage) = (null, null);
+        }
+        exercise.UpdatedAt = clock.GetUtcNow();
+        exercise.Version = version;
+        return exercise;
+    }
+
+    /// <summary>A checked routine file onto its stored routine as a new version, or a new routine; stored by the caller.</summary>
+    /// <param name="exercises">The exercises its steps name, by slug (tracked).</param>
+    private Routine Apply(Routine? routine, RoutineFile file, IReadOnlyDictionary<string, Exercise> exercises)
+    {
+        var version = (routine?.Version ?? 0) + 1;
+        if (routine is null)
+        {
+            routine = db.Routines.Add(LibraryFiles.NewRoutine(file, exercises)).Entity;
+        }
+        else if (WaitsAsDraft(routine.Status, file.Status))
+        {
+            // Draft over published: the draft waits beside the live routine, which runners keep seeing.
+            routine.DraftJson = LibraryFiles.Write(file);
+        }
+        else
+        {
+            db.RoutineSteps.RemoveRange(routine.Steps);
+            LibraryFiles.Apply(file, routine, exercises);
+            routine.DraftJson = null;
+        }
+        routine.UpdatedAt = clock.GetUtcNow();
+        routine.Version = version;
+        return routine;
+    }
+
+    /// <summary>A draft saved over a published item waits beside it instead of replacing it.</summary>
+    private static bool WaitsAsDraft(PublishStatus live, string status) => live == PublishStatus.Published && IsDraft(status);
 
     private static bool IsDraft(string status) => LibraryFiles.ParseStatus(status) == PublishStatus.Draft;
 

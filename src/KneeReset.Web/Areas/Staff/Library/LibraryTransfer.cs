@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.IO.Compression;
 using System.Text;
-using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,7 @@ namespace KneeReset.Web.Areas.Staff.Library;
 /// routines/*.json), and back. Export, import, export gives the same files; an import with any
 /// bad file imports nothing and names every problem.
 /// </summary>
-public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor, LibraryChecks checks, LibraryCache cache, ContentCatalog content)
+public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor, LibraryChecks checks, LibraryCache cache)
 {
     public const long MaxZipBytes = LibraryZip.MaxZipBytes;
     private static readonly DateTimeOffset FixedTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -47,50 +46,52 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor,
 
     public sealed record ImportResult(IReadOnlyList<string> Problems, int Created, int Updated, int Unchanged);
 
+    /// <summary>
+    /// Reads, checks and applies everything first, against the library as loaded once; then writes
+    /// every change in one transaction of two saves (the items, then their revisions and audit
+    /// entries), so the store's write lock is held for the writes alone: seconds even for a library
+    /// at the zip's limits (a save per item held it for minutes, and runners' saves timed out: issue 22).
+    /// </summary>
     public async Task<ImportResult> ImportAsync(Stream zipStream, string actor, CancellationToken cancellationToken)
     {
         var (exercises, routines, problems) = await LibraryZip.ReadAsync(zipStream, cancellationToken);
-        foreach (var duplicate in exercises.GroupBy(e => e.Slug).Where(g => g.Count() > 1))
-        {
-            problems.Add($"Exercise \"{duplicate.Key}\" appears more than once.");
-        }
-        var kinds = (await checks.ExerciseKindsAsync(cancellationToken)).ToDictionary();
-        foreach (var file in exercises)
-        {
-            kinds[file.Slug] = file.Kind;
-            problems.AddRange(new ExerciseFileValidator(content.Library).Validate(file).Errors.Select(e => $"exercises/{file.Slug}.json: {e.ErrorMessage}"));
-            foreach (var variation in new[] { file.Easier, file.Harder }.OfType<string>())
-            {
-                if (!kinds.ContainsKey(variation) && exercises.All(e => e.Slug != variation))
-                {
-                    problems.Add($"exercises/{file.Slug}.json: its variation \"{variation}\" doesn't exist.");
-                }
-            }
-        }
-        var routineValidator = new RoutineFileValidator(content.Library, kinds);
-        foreach (var file in routines)
-        {
-            problems.AddRange(routineValidator.Validate(file).Errors.Select(e => $"routines/{file.Slug}.json: {e.ErrorMessage}"));
-        }
-        // Gentle routines already stored and left out of the zip must stay gentle with the imported kinds.
-        var inZip = routines.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
-        var gentle = await db.Routines.AsNoTracking().Where(r => r.Gentle).Include(r => r.Steps).ThenInclude(s => s.Exercise).ToListAsync(cancellationToken);
-        foreach (var routine in gentle.Where(r => !inZip.Contains(r.Slug)))
-        {
-            problems.AddRange(routine.Steps.Select(s => s.Exercise.Slug).Distinct()
-                .Where(slug => !content.Library.GentleKinds.Contains(kinds.GetValueOrDefault(slug) ?? ""))
-                .Select(slug => $"exercises/{slug}.json: the gentle routine \"{routine.Title}\" uses it, so it must stay a {LibraryWords.OneOf(content.Library.GentleKinds)} exercise."));
-        }
+        var stamp = await StampAsync(cancellationToken);
+        // Tracked: the import saves onto them. Loaded after the stamp, so a change in between shows.
+        var storedExercises = await db.Exercises.ToDictionaryAsync(e => e.Slug, StringComparer.Ordinal, cancellationToken);
+        var storedRoutines = await db.Routines.Include(r => r.Steps).ToDictionaryAsync(r => r.Slug, StringComparer.Ordinal, cancellationToken);
+        problems.AddRange(checks.Import(exercises, routines, storedExercises, storedRoutines));
         if (problems.Count > 0)
         {
+            db.ChangeTracker.Clear();
             return new ImportResult(problems, 0, 0, 0);
         }
 
-        // All or nothing: every save joins one transaction, committed only when the last one is in.
+        var exerciseSaves = exercises.Select(f => (Stored: storedExercises.GetValueOrDefault(f.Slug), File: f))
+            .Where(e => e.Stored is null || LibraryFiles.Write(LibraryFiles.ToFile(e.Stored)) != LibraryFiles.Write(e.File)).ToList();
+        var routineSaves = routines.Select(f => (Stored: storedRoutines.GetValueOrDefault(f.Slug), File: f))
+            .Where(r => r.Stored is null || LibraryFiles.Write(LibraryFiles.ToFile(r.Stored)) != LibraryFiles.Write(r.File)).ToList();
+        var created = exerciseSaves.Count(e => e.Stored is null) + routineSaves.Count(r => r.Stored is null);
+        var updated = exerciseSaves.Count + routineSaves.Count - created;
+        var result = new ImportResult([], created, updated, exercises.Count + routines.Count - created - updated);
+        if (created + updated == 0)
+        {
+            db.ChangeTracker.Clear();
+            return result;
+        }
+
+        // All or nothing: both saves join one transaction, committed only when the last one is in.
         try
         {
+            var staged = await editor.StageImportedAsync(exerciseSaves, routineSaves, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await SaveAllAsync(exercises, routines, actor, cancellationToken);
+            if (await StampAsync(cancellationToken) != stamp)
+            {
+                throw new ImportStopped("someone else changed the library while it was being checked");
+            }
+            if (await editor.StoreImportedAsync(staged, actor, cancellationToken) is { } refused)
+            {
+                throw new ImportStopped(string.Join(" ", refused.Errors.Select(e => e.ErrorMessage)));
+            }
             await transaction.CommitAsync(cancellationToken);
             return result;
         }
@@ -102,76 +103,17 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor,
         }
         finally
         {
-            // Pages cached while the import ran show the library as it is now.
+            // Once, after the commit (or the rollback): pages cached while the import ran show the library as it is now.
             await cache.InvalidateAsync(CancellationToken.None);
         }
     }
 
     private sealed class ImportStopped(string message) : Exception(message);
 
-    private async Task<ImportResult> SaveAllAsync(List<ExerciseFile> exercises, List<RoutineFile> routines, string actor, CancellationToken cancellationToken)
-    {
-        var existing = await db.Exercises.Select(e => e.Slug).ToListAsync(cancellationToken);
-        var existingRoutines = await db.Routines.Select(r => r.Slug).ToListAsync(cancellationToken);
-        int created = 0, updated = 0, unchanged = 0;
-        void Count(string slug, bool changed, List<string> before)
-        {
-            if (!before.Contains(slug))
-            {
-                created++;
-            }
-            else if (changed)
-            {
-                updated++;
-            }
-            else
-            {
-                unchanged++;
-            }
-        }
-        // New exercises first without variations, so variations may point at each other.
-        foreach (var file in exercises.Where(f => !existing.Contains(f.Slug)))
-        {
-            var bare = file with { Easier = null, Harder = null };
-            Check(await editor.SaveExerciseAsync(null, bare, 0, actor, "exercise.imported", cancellationToken, checkGentleRoutines: false), file.Slug);
-        }
-        foreach (var file in exercises)
-        {
-            var current = await db.Exercises.AsNoTracking().FirstAsync(e => e.Slug == file.Slug, cancellationToken);
-            var changed = LibraryFiles.Write(LibraryFiles.ToFile(current)) != LibraryFiles.Write(file);
-            if (changed)
-            {
-                Check(await editor.SaveExerciseAsync(current.Id, file, current.Version, actor, "exercise.imported", cancellationToken, checkGentleRoutines: false), file.Slug);
-            }
-            Count(file.Slug, changed, existing);
-        }
-        foreach (var file in routines)
-        {
-            Count(file.Slug, await SaveRoutineIfChangedAsync(file, actor, cancellationToken), existingRoutines);
-        }
-        return new ImportResult([], created, updated, unchanged);
-    }
-
-    /// <summary>A save refused half-way (someone saved at the same moment) stops the import, and it rolls back.</summary>
-    private static void Check(SaveResult result, string slug)
-    {
-        if (!result.Saved)
-        {
-            throw new ImportStopped(result.Conflict is not null
-                ? $"\"{slug}\" was changed by someone else at the same moment"
-                : $"\"{slug}\": {string.Join(" ", result.Errors.Select(e => e.ErrorMessage))}");
-        }
-    }
-
-    /// <summary>Saves the routine when it differs from the stored one; true when it did.</summary>
-    private async Task<bool> SaveRoutineIfChangedAsync(RoutineFile file, string actor, CancellationToken cancellationToken)
-    {
-        var current = await db.Routines.AsNoTracking().Include(r => r.Steps).ThenInclude(s => s.Exercise).FirstOrDefaultAsync(r => r.Slug == file.Slug, cancellationToken);
-        if (current is not null && LibraryFiles.Write(LibraryFiles.ToFile(current)) == LibraryFiles.Write(file))
-        {
-            return false;
-        }
-        Check(await editor.SaveRoutineAsync(current?.Id, file, current?.Version ?? 0, actor, "routine.imported", cancellationToken), file.Slug);
-        return true;
-    }
+    /// <summary>
+    /// Moves with every library change: each save adds a revision, a delete changes a count. The
+    /// same inside the write transaction as when the import was checked: nothing checked has changed.
+    /// </summary>
+    private async Task<(int? LastRevision, int Exercises, int Routines)> StampAsync(CancellationToken cancellationToken) =>
+        (await db.Revisions.MaxAsync(r => (int?)r.Id, cancellationToken), await db.Exercises.CountAsync(cancellationToken), await db.Routines.CountAsync(cancellationToken));
 }
