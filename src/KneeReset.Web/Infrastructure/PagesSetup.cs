@@ -27,7 +27,12 @@ public static class PagesSetup
             options.Conventions.AddPageRouteModelConvention("/Routines/Show", AlsoAt("m/{manage}/routines/{slug}"));
             options.Conventions.AddPageRouteModelConvention("/Routines/Play", AlsoAt("m/{manage}/play/{slug}"));
             options.Conventions.AddPageRouteModelConvention("/Sessions/Show", AlsoAt("m/{manage}/sessions/{token}"));
-        }).AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        }).AddMvcOptions(options =>
+        {
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            // Every page, the staff area's too (Conventions.ConfigureFilter reaches no area).
+            options.Filters.Add(new UnknownHandlers());
+        });
         services.AddPageValidation();
         return services;
     }
