@@ -62,7 +62,8 @@ public static class StoreSetup
         services.AddHealthChecks()
             .AddDbContextCheck<KneeResetDbContext>("database", tags: [ReadyTag])
             .AddCheck<StoreWriteCheck>("database-write", tags: [ReadyTag])
-            .AddCheck<MediaWriteCheck>("media-write", HealthStatus.Degraded, [ReadyTag]);
+            .AddCheck<MediaWriteCheck>("media-write", HealthStatus.Degraded, [ReadyTag])
+            .AddCheck<Infrastructure.SharedCacheCheck>("shared-cache", HealthStatus.Degraded, [ReadyTag]);
         return services;
     }
 
