@@ -1,3 +1,4 @@
+using System.Net;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Data;
 using KneeReset.Web.Library;
@@ -58,7 +59,8 @@ public static class SharedCache
             services.RemoveAll<IOutputCacheStore>();
             // A page tagged at all carries one of these: what a long outage's missed evictions become.
             string[] everything = [LibraryCache.Tag, ResultPageCache.AllTag];
-            services.AddSingleton(sp => new SharedCacheBreaker(Create(store, sp), everything,
+            var server = string.Join(",", redisOptions.EndPoints.Select(e => e is DnsEndPoint dns ? $"{dns.Host}:{dns.Port}" : e.ToString()));
+            services.AddSingleton(sp => new SharedCacheBreaker(Create(store, sp), server, everything,
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SharedCacheBreaker>>()));
             services.AddSingleton<IOutputCacheStore>(sp => sp.GetRequiredService<SharedCacheBreaker>());
             return services;
@@ -85,6 +87,8 @@ public static class SharedCache
             throw new InvalidOperationException($"Redis:Configuration is not a StackExchange.Redis configuration (\"host:port,password=...\"): {e.Message}", e);
         }
         options.BacklogPolicy = BacklogPolicy.FailFast;
+        // Keys name the cached path, and a shared result's path carries its token: not in logged errors.
+        options.IncludeDetailInExceptions = false;
         return options;
     }
 

@@ -11,10 +11,13 @@ namespace KneeReset.Web.Infrastructure;
 /// change is saved). After a failure the breaker opens: for <see cref="OpenFor"/> nothing asks
 /// Redis, so pages answer at once instead of waiting on its timeouts; then one request tries it
 /// again. Before that request or any after it reads from Redis, the evictions Redis missed are
-/// replayed, so a page cached before the outage never outlives a change made during it. The
-/// start of an outage is logged once, as an error; its end once, as a warning.
+/// replayed, so a page cached before the outage never outlives a change made during it; an instance
+/// that has not reached Redis since it started (restarted in the outage, its missed evictions lost
+/// with the old process) evicts everything instead. The start of an outage is logged once, as an
+/// error; its end once, as a warning.
 /// </summary>
-public sealed class SharedCacheBreaker(IOutputCacheStore redis, IReadOnlyList<string> everythingTags, TimeProvider clock, ILogger<SharedCacheBreaker> logger)
+/// <param name="server">Where Redis is, for the log (its exceptions leave it out with the keys).</param>
+public sealed class SharedCacheBreaker(IOutputCacheStore redis, string server, IReadOnlyList<string> everythingTags, TimeProvider clock, ILogger<SharedCacheBreaker> logger)
     : IOutputCacheStore, IOutputCacheBufferStore, IDisposable
 {
     /// <summary>How long Redis is left alone after a failure before one request tries it again.</summary>
@@ -29,6 +32,7 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, IReadOnlyList<st
     private readonly HashSet<string> _missedTags = new(StringComparer.Ordinal);
     private bool _missedEverything;
     private volatile bool _open;
+    private volatile bool _reached;
     private DateTimeOffset _openUntil;
     private DateTimeOffset _outageStarted;
     private bool _probing;
@@ -53,7 +57,9 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, IReadOnlyList<st
         }
         try
         {
-            return await redis.GetAsync(key, cancellationToken);
+            var value = await redis.GetAsync(key, cancellationToken);
+            Reached();
+            return value;
         }
         catch (Exception e) when (IsFailure(e, cancellationToken))
         {
@@ -74,7 +80,9 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, IReadOnlyList<st
         }
         try
         {
-            return await buffers.TryGetAsync(key, destination, cancellationToken);
+            var found = await buffers.TryGetAsync(key, destination, cancellationToken);
+            Reached();
+            return found;
         }
         catch (Exception e) when (IsFailure(e, cancellationToken))
         {
@@ -97,6 +105,7 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, IReadOnlyList<st
             await (redis is IOutputCacheBufferStore buffers
                 ? buffers.SetAsync(key, value, tags, validFor, cancellationToken)
                 : redis.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken));
+            Reached();
         }
         catch (Exception e) when (IsFailure(e, cancellationToken))
         {
@@ -116,6 +125,7 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, IReadOnlyList<st
             // Not the caller's token: the change is committed, and a request that went away must
             // not leave its page behind. Redis's own timeouts bound the wait.
             await redis.EvictByTagAsync(tag, CancellationToken.None);
+            Reached();
         }
         catch (Exception e)
         {
@@ -137,6 +147,7 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, IReadOnlyList<st
         try
         {
             await redis.GetAsync(ProbeKey, cancellationToken);
+            Reached();
             return true;
         }
         catch (Exception e) when (IsFailure(e, cancellationToken))
@@ -188,8 +199,9 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, IReadOnlyList<st
                     throw;
                 }
             }
-            logger.LogWarning("Redis answers again after {Seconds:0} s: the shared output cache is back in use ({Replayed} missed evictions replayed)",
-                (clock.GetUtcNow() - _outageStarted).TotalSeconds, replayed);
+            Reached();
+            logger.LogWarning("Redis ({Server}) answers again after {Seconds:0} s: the shared output cache is back in use ({Replayed} missed evictions replayed)",
+                server, (clock.GetUtcNow() - _outageStarted).TotalSeconds, replayed);
             return true;
         }
         catch (Exception e)
@@ -251,17 +263,31 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, IReadOnlyList<st
             {
                 _outageStarted = now;
             }
+            if (!_reached)
+            {
+                // What a previous process missed is unknown: all of it, once Redis answers.
+                _missedTags.Clear();
+                _missedEverything = true;
+            }
             _openUntil = now + OpenFor;
             _open = true;
         }
         if (started)
         {
-            logger.LogError(e, "Redis does not answer: pages are served without the shared output cache, and Redis is tried again every {Seconds:0} s; missed evictions are replayed when it answers",
-                OpenFor.TotalSeconds);
+            logger.LogError(e, "Redis ({Server}) does not answer: pages are served without the shared output cache, and Redis is tried again every {Seconds:0} s; missed evictions are replayed when it answers",
+                server, OpenFor.TotalSeconds);
         }
-        else
+        else if (logger.IsEnabled(LogLevel.Debug))
         {
-            logger.LogDebug(e, "Redis still does not answer");
+            logger.LogDebug(e, "Redis ({Server}) still does not answer", server);
+        }
+    }
+
+    private void Reached()
+    {
+        if (!_reached)
+        {
+            _reached = true;
         }
     }
 

@@ -19,8 +19,9 @@ public sealed class LibraryCache(IOutputCacheStore store, PublishedSnapshot snap
 
     /// <summary>
     /// The routine list: varies by its filters, and is kept only for the filter form's own choices
-    /// with at most one filter set (24 pages). Other filters are answered fresh: a filter over the
-    /// library in memory costs little, an entry for every made-up value would cost Redis memory.
+    /// with at most one filter set (the whole list and one page per choice: 24 with today's
+    /// content). Other filters are answered fresh: a filter over the library in memory costs little,
+    /// an entry for every made-up value or combination would cost Redis memory.
     /// </summary>
     public const string ListPolicy = "library-list";
 

@@ -18,7 +18,7 @@ public class SharedCacheBreakerTests
     private readonly ShiftedClock _clock = new();
     private readonly CollectingLogger _log = new();
 
-    private SharedCacheBreaker Breaker() => new(_redis, Everything, _clock, _log);
+    private SharedCacheBreaker Breaker() => new(_redis, "redis:6379", Everything, _clock, _log);
 
     [Fact]
     public async Task While_Redis_fails_a_read_misses_a_write_is_skipped_and_an_eviction_does_not_throw()
@@ -84,6 +84,21 @@ public class SharedCacheBreakerTests
     }
 
     [Fact]
+    public async Task An_instance_that_has_not_reached_Redis_since_it_started_evicts_everything_once_it_does()
+    {
+        // Restarted in an outage: the evictions the old process missed went with it.
+        var breaker = Breaker();
+        _redis.Down = true;
+        Assert.Null(await breaker.GetAsync("page", default));
+        _redis.Down = false;
+        _clock.Advance(SharedCacheBreaker.OpenFor);
+
+        await breaker.GetAsync("page", default);
+
+        Assert.Equal(Everything, _redis.Evicted);
+    }
+
+    [Fact]
     public async Task A_long_outage_s_missed_evictions_become_one_eviction_of_everything()
     {
         var breaker = Breaker();
@@ -105,6 +120,7 @@ public class SharedCacheBreakerTests
     public async Task An_outage_is_logged_once_as_an_error_and_its_end_once()
     {
         var breaker = Breaker();
+        await breaker.GetAsync("page", default);
         _redis.Down = true;
         for (var minute = 0; minute < 5; minute++)
         {
@@ -120,6 +136,7 @@ public class SharedCacheBreakerTests
         await breaker.GetAsync("page", default);
 
         Assert.Equal(new[] { LogLevel.Error, LogLevel.Warning }, _log.Levels);
+        Assert.StartsWith("Redis (redis:6379) does not answer", _log.Messages[0], StringComparison.Ordinal);
         Assert.Contains("1 missed evictions replayed", _log.Messages[^1], StringComparison.Ordinal);
     }
 

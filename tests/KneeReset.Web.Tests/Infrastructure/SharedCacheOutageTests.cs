@@ -12,7 +12,16 @@ namespace KneeReset.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class SharedCacheOutageTests(SharedCacheOutageTests.RedisDownApp app) : IClassFixture<SharedCacheOutageTests.RedisDownApp>
 {
-    public sealed class RedisDownApp() : KneeResetFactory([new("Redis:Configuration", $"127.0.0.1:{ClosedPort()}")]);
+    public sealed class RedisDownApp : KneeResetFactory
+    {
+        public RedisDownApp() : this(ClosedPort())
+        {
+        }
+
+        private RedisDownApp(int port) : base([new("Redis:Configuration", $"127.0.0.1:{port}")]) => RedisPort = port;
+
+        public int RedisPort { get; }
+    }
 
     [Fact]
     public async Task A_new_assessment_is_saved_and_answered_201_with_both_links()
@@ -77,7 +86,7 @@ public sealed class SharedCacheOutageTests(SharedCacheOutageTests.RedisDownApp a
 
         var outage = app.Log.Events.Where(e => e.Level >= LogEventLevel.Warning && LogCollector.Text(e).Contains("SharedCacheBreaker", StringComparison.Ordinal)).ToList();
         Assert.Equal(LogEventLevel.Error, Assert.Single(outage).Level);
-        Assert.Contains("Redis does not answer", LogCollector.Text(outage[0]), StringComparison.Ordinal);
+        Assert.Contains($"Redis (\"127.0.0.1:{app.RedisPort}\") does not answer", LogCollector.Text(outage[0]), StringComparison.Ordinal);
     }
 
     /// <summary>A loopback port that was free a moment ago: a connection to it is refused.</summary>
