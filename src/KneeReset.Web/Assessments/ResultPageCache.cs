@@ -22,8 +22,9 @@ public sealed class ResultPageCache : IOutputCachePolicy
     /// <summary>Bounds what eviction cannot reach: another instance's local cache, time passing.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
+    // The page reads no query string: /r/{token}?anything is one more name for /r/{token}, not one more entry.
     public static void Configure(OutputCacheOptions options) =>
-        options.AddPolicy(Policy, policy => policy.AddPolicy<ResultPageCache>());
+        options.AddPolicy(Policy, policy => policy.SetVaryByQuery([]).AddPolicy<ResultPageCache>());
 
     public static string SeriesTag(string seriesKey) => $"result-series:{seriesKey}";
 

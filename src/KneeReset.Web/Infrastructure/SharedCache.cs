@@ -1,6 +1,10 @@
+using System.Net;
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Data;
+using KneeReset.Web.Library;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
 
 namespace KneeReset.Web.Infrastructure;
 
@@ -24,9 +28,18 @@ public sealed class SharedCacheOptions
 /// SQLite there is one instance and its eviction is the whole story, on PostgreSQL there may be
 /// several, so each keeps an entry for Redis:LocalLifetimeSeconds at most and a change shows
 /// everywhere within that time. Call after AddOutputCache.
+/// Redis may fail: <see cref="SharedCacheBreaker"/> stands in front of it, so every caller (pages,
+/// evictions after a save, retention, seeding) carries on without it, and readiness says Degraded.
 /// </summary>
 public static class SharedCache
 {
+    /// <summary>
+    /// StackExchange.Redis settings that fail fast: the cache only saves work, so waiting on Redis
+    /// (5 s to connect, on every call while it is down) costs more than doing without it. Anything
+    /// Redis:Configuration names itself wins.
+    /// </summary>
+    public const string FailFastDefaults = "connectTimeout=2000,syncTimeout=1000,asyncTimeout=1000,connectRetry=1,abortConnect=false";
+
     public static IServiceCollection AddKneeResetSharedCache(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(SharedCacheOptions.Section);
@@ -36,11 +49,20 @@ public static class SharedCache
             .ValidateOnStart();
         if (settings.Configuration is { Length: > 0 } redis)
         {
+            var redisOptions = RedisOptions(redis);
             services.AddStackExchangeRedisOutputCache(o =>
             {
-                o.Configuration = redis;
+                o.ConfigurationOptions = redisOptions;
                 o.InstanceName = settings.InstanceName;
             });
+            var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+            services.RemoveAll<IOutputCacheStore>();
+            // A page tagged at all carries one of these: what a long outage's missed evictions become.
+            string[] everything = [LibraryCache.Tag, ResultPageCache.AllTag];
+            var server = string.Join(",", redisOptions.EndPoints.Select(e => e is DnsEndPoint dns ? $"{dns.Host}:{dns.Port}" : e.ToString()));
+            services.AddSingleton(sp => new SharedCacheBreaker(Create(store, sp), server, everything,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SharedCacheBreaker>>()));
+            services.AddSingleton<IOutputCacheStore>(sp => sp.GetRequiredService<SharedCacheBreaker>());
             return services;
         }
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -50,6 +72,24 @@ public static class SharedCache
             services.Replace(ServiceDescriptor.Singleton<IOutputCacheStore>(sp => new ShortLivedStore(Create(local, sp), lifetime)));
         }
         return services;
+    }
+
+    /// <summary>Redis:Configuration over <see cref="FailFastDefaults"/>; a command that finds no connection fails at once instead of queueing.</summary>
+    internal static ConfigurationOptions RedisOptions(string configuration)
+    {
+        ConfigurationOptions options;
+        try
+        {
+            options = ConfigurationOptions.Parse($"{FailFastDefaults},{configuration}");
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Redis:Configuration is not a StackExchange.Redis configuration (\"host:port,password=...\"): {e.Message}", e);
+        }
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        // Keys name the cached path, and a shared result's path carries its token: not in logged errors.
+        options.IncludeDetailInExceptions = false;
+        return options;
     }
 
     private static IOutputCacheStore Create(ServiceDescriptor descriptor, IServiceProvider services) =>

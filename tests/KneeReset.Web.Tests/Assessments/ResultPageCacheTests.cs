@@ -82,6 +82,23 @@ public class ResultPageCacheTests(KneeResetFactory app) : IClassFixture<KneeRese
         Assert.Contains("class=\"clinical", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_query_string_on_the_shared_page_is_answered_from_the_same_entry()
+    {
+        using var runner = app.CreateBrowser();
+        var (share, _) = await RunnerResults.CreateAsync(runner);
+        using var visitor = app.CreateBrowser();
+        await AssertCachedAsync(visitor, share);
+
+        // Issue 22, finding 9: each made-up query string was one more entry.
+        for (var i = 1; i <= 20; i++)
+        {
+            using var response = await visitor.GetAsync(new Uri($"{share}?x={i}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotNull(response.Headers.Age);
+        }
+    }
+
     /// <summary>Two visits: the second is answered from the cache, which adds an Age header.</summary>
     private static async Task AssertCachedAsync(HttpClient client, string path)
     {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace KneeReset.Web.Pages.Routines;
 
 /// <summary>The routine library with filters that work as a plain GET form.</summary>
-[OutputCache(PolicyName = LibraryCache.Policy)]
+[OutputCache(PolicyName = LibraryCache.ListPolicy)]
 public class IndexModel(RoutineLibrary library, ContentCatalog content) : PageModel
 {
     public static readonly int[] TimeChoices = [5, 10, 15, 20, 30];
