@@ -20,6 +20,7 @@ builder.Services.AddOutputCache(options =>
 {
     LibraryCache.Configure(options);
     ResultPageCache.Configure(options);
+    KneeReset.Web.Pages.IndexModel.Configure(options);
 });
 builder.Services.AddKneeResetSharedCache(builder.Configuration);
 builder.Services.AddLibrary();

@@ -7,7 +7,7 @@ namespace KneeReset.Web.Tests.Pages.Home;
 public class HomeTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
-    public async Task The_home_page_is_cached_per_query_and_never_for_signed_in_staff()
+    public async Task The_home_page_is_cached_without_the_deleted_notice_and_never_for_signed_in_staff()
     {
         using var visitor = app.CreateBrowser();
         await visitor.GetAsync(new Uri("/", UriKind.Relative));
@@ -23,5 +23,21 @@ public class HomeTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
         using var staff = app.SignedIn(StaffRoles.Editor);
         using var fresh = await staff.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Null(fresh.Headers.Age);
+    }
+
+    [Fact]
+    public async Task Any_other_query_string_is_answered_from_the_one_entry_and_the_notice_is_never_kept()
+    {
+        using var visitor = app.CreateBrowser();
+        using (await visitor.GetAsync(new Uri("/", UriKind.Relative)))
+        {
+        }
+
+        // Random keys must not each make an entry (issue 22, finding 9): /?x=… is the cached page.
+        using var other = await visitor.GetAsync(new Uri($"/?x={Guid.NewGuid():N}", UriKind.Relative));
+        using var again = await visitor.GetAsync(new Uri("/?deleted=1", UriKind.Relative));
+
+        Assert.NotNull(other.Headers.Age);
+        Assert.Null(again.Headers.Age);
     }
 }
