@@ -140,7 +140,8 @@ public static class TrainingImporter
                 {
                     leftOut.OutsideDates++;
                 }
-                else if (activity.Km is { } km && RunRanges.Problem(km, activity.Seconds) is { } problem)
+                // A time is checked even without a distance: a copy in another file may lend it one.
+                else if (RunRanges.Problem(activity.Km ?? 0, activity.Seconds) is { } problem)
                 {
                     leftOut.OutOfRange++;
                     leftOut.FirstOutOfRange ??= problem;

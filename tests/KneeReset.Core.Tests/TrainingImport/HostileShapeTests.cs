@@ -272,6 +272,19 @@ public class HostileShapeTests
     }
 
     [Fact]
+    public void A_time_no_run_takes_is_left_out_even_when_another_file_gives_the_distance()
+    {
+        // A track that never moves but lasts 7,974 years, and the same run in the list with a distance and no time.
+        var gpx = "<gpx><trk><type>running</type><trkseg><trkpt lat=\"45\" lon=\"10\"><time>2025-10-31T07:00:00Z</time></trkpt>"
+            + "<trkpt lat=\"45\" lon=\"10\"><time>9999-12-31T23:59:59Z</time></trkpt></trkseg></trk></gpx>";
+
+        var summary = TrainingImporter.Read([File("still.gpx", gpx), File("Activities.csv", "Activity Type,Date,Distance\nRunning,2025-10-31 07:00:30,5\n")]);
+
+        Assert.Equal(1, summary.Runs);
+        Assert.Equal(1, summary.Ignored.OutOfRange);
+    }
+
+    [Fact]
     public void An_upload_with_nothing_usable_says_what_was_wrong_file_by_file()
     {
         var error = Assert.Throws<TrainingImportException>(() => TrainingImporter.Read([
