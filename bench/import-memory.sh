@@ -83,6 +83,7 @@ for i in range(95000):
     lat += 0.00003
     pts.append(f'<trkpt lat="{lat:.7f}" lon="10.0000000"><ele>12.5</ele><time>{(t0 + datetime.timedelta(seconds=i)):%Y-%m-%dT%H:%M:%SZ}</time><extensions><hr>150</hr></extensions></trkpt>\n')
 put("long-run.gpx", '<gpx version="1.1"><trk><type>running</type><trkseg>\n' + "".join(pts) + "</trkseg></trk></gpx>")
+put("long-run.gpx.gz", '<gpx version="1.1"><trk><type>running</type><trkseg>\n' + "".join(pts) + "</trkseg></trk></gpx>", packed=True)
 # The issue's shapes.
 put("deep.gpx.gz", '<gpx version="1.1">' + "<a>" * 6_500_000, packed=True)                        # nesting
 put("attrs.gpx", '<gpx version="1.1"><trk' + "".join(f' a{i}=""' for i in range(1_600_000)) + "/></gpx>")  # 20 MB of new attributes
@@ -114,7 +115,10 @@ post() { # name, files...: one upload, one line of numbers
     "$(( $(mb VmHWM) - before ))" "$(echo "$(cpu) - $cpu0" | bc)" "$(head -c 150 "$work/answer" | tr -d '\n' | sed 's/.*"detail":"//')"
 }
 post warm-up year.csv >/dev/null
-post "year.csv (yardstick)" year.csv
+cpu0="$(cpu)"
+for _ in $(seq 20); do curl -s -o /dev/null -F "files=@$work/year.csv" "$base/api/training/import"; done
+echo "yardstick: year.csv (250 runs), 20 uploads: $(echo "scale=4; ($(cpu) - $cpu0) / 20" | bc) s CPU each"
+post long-run.gpx long-run.gpx >/dev/null # warm the XML path
 post long-run.gpx long-run.gpx
 post deep.gpx.gz deep.gpx.gz
 post attrs.gpx attrs.gpx
@@ -127,6 +131,7 @@ post window-runs.csv window-runs.csv
 post far.csv far.csv
 post huge.csv huge.csv
 post "10 x long-run.gpx" long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx
+post "16 x long-run.gpx.gz" $(for _ in $(seq 16); do echo long-run.gpx.gz; done)
 before="$(mb VmRSS)"; hwm_reset; cpu0="$(cpu)"
 for _ in 1 2 3 4; do curl -s -o /dev/null -F "files=@$work/deep.gpx.gz" "$base/api/training/import" & done; wait
 echo "4 x deep.gpx.gz at once: RSS $before -> $(mb VmRSS) MB, peak +$(( $(mb VmHWM) - before )) MB, CPU $(echo "$(cpu) - $cpu0" | bc) s"

@@ -12,7 +12,7 @@ public sealed record ImportLimits(int FileBytes, int Files, long UploadBytes)
 
     public const int MaxFiles = 400;
 
-    /// <summary>All files together; a whole Strava activities folder rarely needs more.</summary>
+    /// <summary>All files together, counted unpacked (so 400 small gzipped files cannot carry 8 GB to parse); six months of GPX files rarely need more.</summary>
     public const long MaxUploadBytes = 200L * 1024 * 1024;
 
     /// <summary>

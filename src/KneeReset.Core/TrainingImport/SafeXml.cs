@@ -11,8 +11,10 @@ namespace KneeReset.Core.TrainingImport;
 /// </summary>
 internal static class SafeXml
 {
-    public static XmlReader Open(byte[] content, ReadContext context) =>
-        new BoundedXmlReader(XmlReader.Create(new MemoryStream(content, writable: false), new XmlReaderSettings
+    public static XmlReader Open(byte[] content, ReadContext context)
+    {
+        XmlShape.Check(content, context);
+        return new BoundedXmlReader(XmlReader.Create(new MemoryStream(content, writable: false), new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
@@ -24,6 +26,7 @@ internal static class SafeXml
             IgnoreWhitespace = true,
             NameTable = new BoundedNameTable(ImportLimits.MaxXmlNames, context),
         }), context);
+    }
 
     /// <summary>The current element's text as a number, or a plain error naming the element and line.</summary>
     public static double ReadNumber(XmlReader xml, ReadContext context)
@@ -96,7 +99,7 @@ internal static class SafeXml
 
     /// <summary>
     /// Passes every call to the reader it wraps, and after each step checks how deep the reader is
-    /// and how many attributes the element has, so nothing built on it (Skip, ReadSubtree,
+    /// (attributes are counted before parsing, by <see cref="XmlShape"/>), so nothing built on it (Skip, ReadSubtree,
     /// ReadElementContentAsString all step through Read) can go past the limits. Also where the
     /// import notices that the request was given up.
     /// </summary>
@@ -112,10 +115,6 @@ internal static class SafeXml
             if (inner.Depth > ImportLimits.MaxXmlDepth)
             {
                 throw context.Error($"line {LineNumber}: elements are nested more than {ImportLimits.MaxXmlDepth} deep, far deeper than any GPX or TCX file needs.");
-            }
-            if (inner.NodeType == XmlNodeType.Element && inner.AttributeCount > ImportLimits.MaxXmlAttributes)
-            {
-                throw context.Error($"line {LineNumber}: an element has more than {ImportLimits.MaxXmlAttributes} attributes, far more than any GPX or TCX file needs.");
             }
             return true;
         }

@@ -14,12 +14,13 @@ internal static class TrainingFileReader
     private static readonly byte[] Zip = "PK\u0003\u0004"u8.ToArray();
     private static readonly byte[] Fit = ".FIT"u8.ToArray();
 
-    public static List<Activity> Read(byte[] content, ReadContext context, ImportLimits limits)
+    /// <summary>The file's content, unpacked when it is gzipped (at most <see cref="ImportLimits.FileBytes"/>).</summary>
+    public static byte[] Unpack(byte[] content, ReadContext context, ImportLimits limits) =>
+        content.AsSpan().StartsWith(Gzip) ? Gunzip(content, context, limits) : content;
+
+    /// <summary>The activities in a file's unpacked content.</summary>
+    public static List<Activity> Read(byte[] content, ReadContext context)
     {
-        if (content.AsSpan().StartsWith(Gzip))
-        {
-            content = Gunzip(content, context, limits);
-        }
         if (content.Length == 0)
         {
             throw context.Error("the file is empty.");

@@ -127,14 +127,16 @@ public static class TrainingImporter
             {
                 throw context.Error($"the file is larger than {TrainingFileReader.Megabytes(limits.FileBytes)}, the most one file may be.");
             }
-            _total += bytes.Length;
+            // Counted unpacked: what is parsed is what costs, and gzip packs a repetitive file a thousandfold.
+            var content = TrainingFileReader.Unpack(bytes, context, limits);
+            _total += content.Length;
             if (_total > limits.UploadBytes)
             {
                 throw new TrainingImportException(null,
-                    $"The files add up to more than {TrainingFileReader.Megabytes(limits.UploadBytes)}, the most one upload may hold.");
+                    $"The files add up to more than {TrainingFileReader.Megabytes(limits.UploadBytes)} (unpacked), the most one upload may hold.");
             }
             var leftOut = _leftOut[context.FileIndex];
-            foreach (var activity in TrainingFileReader.Read(bytes, context, limits))
+            foreach (var activity in TrainingFileReader.Read(content, context))
             {
                 if (activity.Date is null)
                 {
