@@ -12,8 +12,12 @@ public sealed record ImportLimits(int FileBytes, int Files, long UploadBytes)
 
     public const int MaxFiles = 400;
 
-    /// <summary>All files together, counted unpacked (so 400 small gzipped files cannot carry 8 GB to parse); six months of GPX files rarely need more.</summary>
-    public const long MaxUploadBytes = 200L * 1024 * 1024;
+    /// <summary>
+    /// All files together, counted unpacked (so 400 small gzipped files cannot carry 8 GB to
+    /// parse): some 100 GPX runs, or decades of an activities.csv. Parsing this much costs about
+    /// 150 times the CPU of a year's activities.csv (bench/import-memory.sh), the most one upload may cost.
+    /// </summary>
+    public const long MaxUploadBytes = 100L * 1024 * 1024;
 
     /// <summary>
     /// Activities of every kind and date read from one upload (each copy counted): a decade of
