@@ -39,6 +39,7 @@ ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development \
   dotnet src/KneeReset.Web/bin/Release/net10.0/KneeReset.Web.dll >"$work/app.log" 2>&1 &
 app=$!
 for _ in $(seq 60); do curl -sf "$base/healthz" >/dev/null && break; sleep 1; done
+kill -0 "$app" 2>/dev/null || { echo "The app did not start (is port $port free? BENCH_PORT moves it):"; tail -20 "$work/app.log"; exit 1; }
 
 rss() { awk "/^$1:/ {print \$2/1024 \" MB\"}" "/proc/$app/status"; }
 
@@ -133,5 +134,7 @@ post huge.csv huge.csv
 post "10 x long-run.gpx" long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx
 post "16 x long-run.gpx.gz" $(for _ in $(seq 16); do echo long-run.gpx.gz; done)
 before="$(mb VmRSS)"; hwm_reset; cpu0="$(cpu)"
-for _ in 1 2 3 4; do curl -s -o /dev/null -F "files=@$work/deep.gpx.gz" "$base/api/training/import" & done; wait
+uploads=()
+for _ in 1 2 3 4; do curl -s -o /dev/null -F "files=@$work/deep.gpx.gz" "$base/api/training/import" & uploads+=($!); done
+wait "${uploads[@]}" # not the app, which runs in the background too
 echo "4 x deep.gpx.gz at once: RSS $before -> $(mb VmRSS) MB, peak +$(( $(mb VmHWM) - before )) MB, CPU $(echo "$(cpu) - $cpu0" | bc) s"
