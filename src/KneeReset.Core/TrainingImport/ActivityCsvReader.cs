@@ -25,6 +25,7 @@ internal static class ActivityCsvReader
             var activities = new List<Activity>();
             while (csv.Read())
             {
+                context.Cancellation.ThrowIfCancellationRequested();
                 if (ReadRow(csv, layout, context) is { } activity)
                 {
                     activities.Add(activity);
@@ -50,15 +51,16 @@ internal static class ActivityCsvReader
         var start = layout.DatesAreUtc
             ? new DateTimeOffset(CsvValues.ParseDate(date, line, context), TimeSpan.Zero)
             : context.FromLocal(CsvValues.ParseDate(date, line, context));
+        context.CountActivity();
         var kind = ActivityTypes.Classify(type);
         if (kind == ActivityKind.Other)
         {
             // Not a run: its distance (swims in metres, rides) is never read.
-            return new Activity(start, context.DateOf(start), null, null, kind, KmFromFileTotal: false);
+            return context.Activity(start, null, null, kind, kmFromFileTotal: false);
         }
         var km = CsvValues.ParseDistanceKm(Field(csv, layout.Distance), layout.DistanceUnit, line, context);
-        var duration = layout.Duration is { } d ? CsvValues.ParseDuration(Field(csv, d), line, context) : null;
-        return new Activity(start, context.DateOf(start), km is > 0 ? km : null, duration, kind, KmFromFileTotal: true);
+        var seconds = layout.Duration is { } d ? CsvValues.ParseSeconds(Field(csv, d), line, context) : null;
+        return context.Activity(start, km is > 0 ? km : null, seconds, kind, kmFromFileTotal: true);
     }
 
     private static string Field(CsvReader csv, int index) =>
@@ -75,8 +77,15 @@ internal enum DistanceUnit
 /// <summary>Where the columns the import needs are, and what the distance column is measured in.</summary>
 internal sealed record CsvLayout(int Type, int Date, bool DatesAreUtc, int Distance, DistanceUnit DistanceUnit, int? Duration)
 {
+    /// <summary>Strava's export has under a hundred columns; a header row wider than this is not an activity list.</summary>
+    private const int MaxColumns = 1_000;
+
     public static CsvLayout From(IReadOnlyList<string> headers, ReadContext context)
     {
+        if (headers.Count > MaxColumns)
+        {
+            throw context.Error($"the first line has more than {MaxColumns} columns, which no activity list has.");
+        }
         var names = headers.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
         int? Find(string name) => names.IndexOf(name) is var i and >= 0 ? i : null;
 

@@ -49,8 +49,8 @@ internal static class CsvValues
         };
     }
 
-    /// <summary>A time as seconds ("3600", Strava) or as h:mm:ss / mm:ss ("01:02:03.4", Garmin).</summary>
-    public static TimeSpan? ParseDuration(string text, int line, ReadContext context)
+    /// <summary>A time in seconds, written as seconds ("3600", Strava) or as h:mm:ss / mm:ss ("01:02:03.4", Garmin); checked later.</summary>
+    public static double? ParseSeconds(string text, int line, ReadContext context)
     {
         if (IsBlank(text))
         {
@@ -73,6 +73,6 @@ internal static class CsvValues
             3 => (numbers[0] * 3600) + (numbers[1] * 60) + numbers[2],
             _ => throw context.Error($"line {line}: the time '{ReadContext.Shorten(text)}' is not a duration."),
         };
-        return TimeSpan.FromSeconds(seconds);
+        return seconds;
     }
 }

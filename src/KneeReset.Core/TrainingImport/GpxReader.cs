@@ -29,6 +29,7 @@ internal static class GpxReader
             switch (xml.LocalName, xml.Depth)
             {
                 case ("trk", 1):
+                    context.CountActivity();
                     using (var track = xml.ReadSubtree())
                     {
                         tracks.Add(ReadTrack(track, context));
@@ -115,9 +116,9 @@ internal static class GpxReader
     {
         var start = track.First ?? fileTime
             ?? throw context.Error("a track has no times, so the date of that run is unknown.");
-        TimeSpan? duration = track.First is { } f && track.Last is { } l && l > f ? l - f : null;
+        double? seconds = track.First is { } f && track.Last is { } l && l > f ? (l - f).TotalSeconds : null;
         // A track that never moves (a treadmill recorded by phone) gives no distance.
         double? km = track.Km is > 0 ? track.Km : null;
-        return new Activity(start, context.DateOf(start), km, duration, ActivityTypes.Classify(track.Type), KmFromFileTotal: false);
+        return context.Activity(start, km, seconds, ActivityTypes.Classify(track.Type), kmFromFileTotal: false);
     }
 }

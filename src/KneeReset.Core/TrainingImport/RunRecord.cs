@@ -12,7 +12,9 @@ public sealed record ImportedRuns(IReadOnlyList<RunRecord> Runs, IgnoredActiviti
 /// <summary>Activities left out of the figures, so the caller can say so.</summary>
 /// <param name="NotRuns">Rides, walks, swims and any other activity whose type is not running.</param>
 /// <param name="RunsWithoutDistance">Runs whose file gives neither a total distance nor a track to measure.</param>
-public sealed record IgnoredActivities(int NotRuns, int RunsWithoutDistance)
+/// <param name="OutOfRange">Runs with a distance, time or pace no one can run (<see cref="RunRanges"/>).</param>
+/// <param name="OutsideDates">Runs dated outside the <see cref="RunRanges.WindowWeeks"/> weeks the figures look at (or outside the calendar).</param>
+public sealed record IgnoredActivities(int NotRuns, int RunsWithoutDistance, int OutOfRange = 0, int OutsideDates = 0)
 {
     public static IgnoredActivities None { get; } = new(0, 0);
 }

@@ -28,6 +28,7 @@ internal static class TcxReader
             }
             if (xml.Depth == 2 && xml.LocalName == "Activity" && section == "Activities")
             {
+                context.CountActivity();
                 var sport = xml.GetAttribute("Sport");
                 using (var activity = xml.ReadSubtree())
                 {
@@ -110,7 +111,7 @@ internal static class TcxReader
         var (km, fromTotal) = lapMetres > 0 ? (lapMetres / 1000, true)
             : length.Km > 0 ? (length.Km, false)
             : ((double?)null, false);
-        TimeSpan? duration = lapSeconds > 0 ? TimeSpan.FromSeconds(lapSeconds) : null;
-        return new Activity(start, context.DateOf(start), km, duration, ActivityTypes.Classify(sport), fromTotal);
+        double? seconds = lapSeconds > 0 ? lapSeconds : null;
+        return context.Activity(start, km, seconds, ActivityTypes.Classify(sport), fromTotal);
     }
 }

@@ -47,27 +47,48 @@ public static class TrainingFigures
     private static double LongestKm(List<RunRecord> runs, DateOnly first, DateOnly last) =>
         runs.Where(r => r.Date >= first && r.Date <= last).Select(r => r.Km).DefaultIfEmpty(0).Max();
 
-    /// <summary>Every week from the first run's to the last run's, empty weeks included, so a chart shows gaps.</summary>
-    private static List<WeekKm> WeeklyKm(List<RunRecord> runs, DateOnly from, DateOnly to)
+    /// <summary>Every week from the first run's to the last run's, empty weeks included, so a chart shows gaps; one pass over the runs.</summary>
+    private static List<WeekKm> WeeklyKm(List<RunRecord> ordered, DateOnly from, DateOnly to)
     {
-        var weeks = new List<WeekKm>();
-        for (var monday = MondayOf(from); monday <= to; monday = monday.AddDays(7))
+        var first = MondayOf(from);
+        var sums = new double[((to.DayNumber - first.DayNumber) / 7) + 1];
+        foreach (var run in ordered)
         {
-            weeks.Add(new WeekKm(monday, Round(SumKm(runs, monday, monday.AddDays(6)))));
+            sums[(run.Date.DayNumber - first.DayNumber) / 7] += run.Km;
         }
-        return weeks;
+        return sums.Select((km, i) => new WeekKm(first.AddDays(i * 7), Round(km))).ToList();
     }
 
     private static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
+    /// <summary>
+    /// The spikes in one pass over the runs (oldest first): a queue holds the runs of the last 30
+    /// days that could still be the longest "before" a later day, longest first, so each run is
+    /// added and dropped once.
+    /// </summary>
     private static List<Spike> Spikes(List<RunRecord> ordered, DateOnly asOf)
     {
         var spikes = new List<Spike>();
         var dataStarts = ordered[0].Date;
+        var candidates = new LinkedList<RunRecord>(); // dates ascending, distances descending
+        var next = 0; // the first run not yet in the queue
         foreach (var run in ordered.TakeWhile(r => r.Date <= asOf))
         {
+            // Runs of earlier days join the queue; a run no longer than a later one can never be the longest again.
+            for (; ordered[next].Date < run.Date; next++)
+            {
+                while (candidates.Last is { } last && last.Value.Km <= ordered[next].Km)
+                {
+                    candidates.RemoveLast();
+                }
+                candidates.AddLast(ordered[next]);
+            }
             var windowStart = run.Date.AddDays(-30);
-            var previous = ordered.Where(r => r.Date >= windowStart && r.Date < run.Date).Select(r => r.Km).DefaultIfEmpty(0).Max();
+            while (candidates.First is { } oldest && oldest.Value.Date < windowStart)
+            {
+                candidates.RemoveFirst();
+            }
+            var previous = candidates.First?.Value.Km ?? 0;
             var (metres, previousMetres) = (Metres(run.Km), Metres(previous));
             if (previousMetres == 0)
             {

@@ -14,12 +14,13 @@ internal static class TrainingFileReader
     private static readonly byte[] Zip = "PK\u0003\u0004"u8.ToArray();
     private static readonly byte[] Fit = ".FIT"u8.ToArray();
 
-    public static List<Activity> Read(byte[] content, ReadContext context, ImportLimits limits)
+    /// <summary>The file's content, unpacked when it is gzipped (at most <see cref="ImportLimits.FileBytes"/>).</summary>
+    public static byte[] Unpack(byte[] content, ReadContext context, ImportLimits limits) =>
+        content.AsSpan().StartsWith(Gzip) ? Gunzip(content, context, limits) : content;
+
+    /// <summary>The activities in a file's unpacked content.</summary>
+    public static List<Activity> Read(byte[] content, ReadContext context)
     {
-        if (content.AsSpan().StartsWith(Gzip))
-        {
-            content = Gunzip(content, context, limits);
-        }
         if (content.Length == 0)
         {
             throw context.Error("the file is empty.");
@@ -44,14 +45,14 @@ internal static class TrainingFileReader
         // The reader refuses DTDs anyway; naming the reason here makes the message plainer.
         return head.Contains("<!DOCTYPE", StringComparison.Ordinal)
             ? throw context.Error("this file declares a DTD (<!DOCTYPE …>), which is refused for safety: GPX and TCX files never need one.")
-            : ReadXml(content, context, limits);
+            : ReadXml(content, context);
     }
 
-    private static List<Activity> ReadXml(byte[] content, ReadContext context, ImportLimits limits)
+    private static List<Activity> ReadXml(byte[] content, ReadContext context)
     {
         try
         {
-            using var xml = SafeXml.Open(content, limits.FileBytes);
+            using var xml = SafeXml.Open(content, context);
             xml.MoveToContent();
             return xml.LocalName switch
             {
@@ -97,24 +98,41 @@ internal static class TrainingFileReader
 /// <summary>Reads a stream into memory, but never more than a limit.</summary>
 internal static class BoundedRead
 {
+    private const int ChunkBytes = 81920;
+
     /// <summary>The whole content, or null as soon as it runs past <paramref name="maxBytes"/> (having read at most one byte more).</summary>
     public static byte[]? ReadAll(Stream stream, int maxBytes)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        while (true)
+        var chunk = new byte[ChunkBytes];
+        int read;
+        while ((read = stream.Read(chunk, 0, Room(buffer, maxBytes))) > 0)
         {
-            var room = (int)Math.Min(chunk.Length, (long)maxBytes + 1 - buffer.Length);
-            var read = stream.Read(chunk, 0, room);
-            if (read == 0)
-            {
-                return buffer.ToArray();
-            }
             buffer.Write(chunk, 0, read);
             if (buffer.Length > maxBytes)
             {
                 return null;
             }
         }
+        return buffer.ToArray();
     }
+
+    /// <summary>As <see cref="ReadAll"/>, without holding a thread while the bytes arrive (an upload's files may be on disk).</summary>
+    public static async Task<byte[]?> ReadAllAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[ChunkBytes];
+        int read;
+        while ((read = await stream.ReadAsync(chunk.AsMemory(0, Room(buffer, maxBytes)), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                return null;
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private static int Room(MemoryStream buffer, int maxBytes) => (int)Math.Min(ChunkBytes, (long)maxBytes + 1 - buffer.Length);
 }

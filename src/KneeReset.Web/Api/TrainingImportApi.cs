@@ -45,10 +45,14 @@ public static class TrainingImportApi
             {
                 return Invalid(AsOfField, "asOf must be a date written yyyy-MM-dd, like 2025-10-31.");
             }
+            if (!RunRanges.InCalendar(day))
+            {
+                return Invalid(AsOfField, $"asOf must be between {RunRanges.Day(RunRanges.EarliestDate)} and {RunRanges.Day(RunRanges.LatestDate)}.");
+            }
             asOf = day;
         }
 
-        var (summary, error) = TrainingUpload.Import(upload.Files, asOf);
+        var (summary, error) = await TrainingUpload.ImportAsync(upload.Files, asOf, cancellationToken);
         return error is not null ? Invalid(FilesField, error) : TypedResults.Ok(summary!);
     }
 

@@ -53,19 +53,25 @@ public static class TrainingUpload
         $"At most {ImportLimits.MaxFiles} files of up to {ImportLimits.MaxFileBytes / (1024 * 1024)} MB each, "
         + $"{ImportLimits.MaxUploadBytes / (1024 * 1024)} MB in all, can be added at once.";
 
-    /// <summary>The files' figures, or a plain message naming what could not be read; an upload with no runs is refused too.</summary>
-    public static (TrainingSummary? Summary, string? Error) Import(IReadOnlyList<IFormFile> files, DateOnly? asOf = null)
+    /// <summary>
+    /// The files' figures, or a plain message naming what could not be read (an upload with no
+    /// usable runs is refused too, file by file). The files are read with ReadAsync, one at a time
+    /// into a buffer no larger than one file may be, and the work stops when the request is given up.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The request was given up.</exception>
+    public static async Task<(TrainingSummary? Summary, string? Error)> ImportAsync(
+        IReadOnlyList<IFormFile> files, DateOnly? asOf, CancellationToken cancellationToken)
     {
         var streams = new List<Stream>();
         try
         {
-            var summary = TrainingImporter.Read(files.Select(f =>
+            var summary = await TrainingImporter.ReadAsync(files.Select(f =>
             {
                 var stream = f.OpenReadStream();
                 streams.Add(stream);
                 return (Path.GetFileName(f.FileName), stream);
-            }), asOf);
-            return summary.Runs > 0 ? (summary, null) : (null, NoRuns(summary.Ignored));
+            }), asOf, cancellationToken: cancellationToken);
+            return (summary, null);
         }
         catch (TrainingImportException e)
         {
@@ -75,21 +81,5 @@ public static class TrainingUpload
         {
             streams.ForEach(s => s.Dispose());
         }
-    }
-
-    private static string NoRuns(IgnoredActivities ignored)
-    {
-        var left = new List<string>();
-        if (ignored.NotRuns > 0)
-        {
-            left.Add(ignored.NotRuns == 1 ? "1 activity that is not a run" : $"{ignored.NotRuns} activities that are not runs");
-        }
-        if (ignored.RunsWithoutDistance > 0)
-        {
-            left.Add(ignored.RunsWithoutDistance == 1 ? "1 run without a distance" : $"{ignored.RunsWithoutDistance} runs without a distance");
-        }
-        return left.Count == 0
-            ? "The files hold no runs."
-            : $"The files hold no runs with a distance (left out: {string.Join(" and ", left)}).";
     }
 }

@@ -182,7 +182,7 @@ public class TrainingImportApiTests(KneeResetFactory factory, TrainingImportApiT
 
         using var response = await client.PostFilesAsync([("rides.gpx", Bytes(Gpx11(Run(0, 40, "cycling"), Run(2, 30, "cycling"))))]);
 
-        Assert.Equal("The files hold no runs with a distance (left out: 2 activities that are not runs).", await AssertProblemAsync(response, "files"));
+        Assert.Equal("No run in the files can be used. rides.gpx: 2 activities that are not runs.", await AssertProblemAsync(response, "files"));
     }
 
     [Fact]

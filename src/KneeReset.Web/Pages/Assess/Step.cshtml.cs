@@ -102,7 +102,7 @@ public class StepModel(WizardService wizard, AnswerValidators validators) : Page
         var (answers, unit) = ReadPosted();
 
         var upload = await TrainingUpload.ReadAsync(Request, FilesField, cancellationToken);
-        var (summary, error) = upload.Error is null ? TrainingUpload.Import(upload.Files) : (null, upload.Error);
+        var (summary, error) = upload.Error is null ? await TrainingUpload.ImportAsync(upload.Files, null, cancellationToken) : (null, upload.Error);
         if (summary is null)
         {
             await wizard.SaveAsync(entity, answers, unit, cancellationToken);

@@ -173,6 +173,44 @@ public class TrainingStepTests(KneeResetFactory factory, TrainingStepTests.OneIm
     }
 
     [Fact]
+    public async Task Runs_thousands_of_years_apart_are_left_out_and_the_draft_keeps_only_a_few_weeks()
+    {
+        // Issue 22: two runs in year 2 and year 9998 once stored a 17.7 MB draft (every week between).
+        using var client = factory.CreateBrowser();
+        var training = await ToTrainingStepAsync(client);
+        var form = await HtmlForm.OpenAsync(client, training);
+        form.Attach("files", "far.csv", Bytes("Activity Type,Date,Distance\nRunning,0002-01-01 07:00:00,5\nRunning,9998-12-31 07:00:00,5\n"), "text/csv")
+            .Attach("files", "october.gpx", October, "application/gpx+xml");
+
+        using (var imported = await form.PressAsync("Add my runs"))
+        {
+            Browser.AssertRedirect(imported);
+        }
+
+        var page = await client.GetPageAsync(training);
+        Assert.Contains("2 runs dated outside the 26 weeks up to 31 October were left out.", page.QuerySelector(".imported")!.TextContent, StringComparison.Ordinal);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
+        var draft = await db.AssessmentDrafts.AsNoTracking().SingleAsync(d => d.Id == Wizard.DraftOf(training));
+        Assert.InRange(draft.ImportedTrainingJson!.Length, 1, 2048);
+    }
+
+    [Fact]
+    public async Task A_file_of_a_run_no_one_can_run_is_named_in_the_error_summary()
+    {
+        using var client = factory.CreateBrowser();
+        var training = await ToTrainingStepAsync(client);
+        var form = await HtmlForm.OpenAsync(client, training);
+        form.Attach("files", "huge.csv", Bytes("Activity Type,Date,Distance\nRunning,2025-10-31 07:00:00,1.6e308\n"), "text/csv");
+
+        using var response = await form.PressAsync("Add my runs");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Browser.ParseAsync(response);
+        Assert.Contains("huge.csv: 1 run no one can run (the first: a distance of 1.6E+308 km", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Removing_the_runs_keeps_their_answers_and_the_result_falls_back_to_the_recalled_longest_run()
     {
         using var client = factory.CreateBrowser();
