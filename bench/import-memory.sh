@@ -132,6 +132,7 @@ post window-runs.csv window-runs.csv
 post far.csv far.csv
 post huge.csv huge.csv
 post "10 x long-run.gpx" long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx
+post "5 x long-run.gpx" long-run.gpx long-run.gpx long-run.gpx long-run.gpx long-run.gpx  # the most plain GPX the request limit lets through
 post "16 x long-run.gpx.gz" $(for _ in $(seq 16); do echo long-run.gpx.gz; done)
 before="$(mb VmRSS)"; hwm_reset; cpu0="$(cpu)"
 uploads=()

@@ -14,10 +14,12 @@ public sealed record ImportLimits(int FileBytes, int Files, long UploadBytes)
 
     /// <summary>
     /// All files together, counted unpacked (so 400 small gzipped files cannot carry 8 GB to
-    /// parse): some 100 GPX runs, or decades of an activities.csv. Parsing this much costs about
-    /// 150 times the CPU of a year's activities.csv (bench/import-memory.sh), the most one upload may cost.
+    /// parse): some 60 hour-long GPX runs recorded every second (the 26 weeks that count hold
+    /// about 80 runs, and most watches record less often), or decades of an activities.csv.
+    /// Parsing this much costs about 120 times the CPU of a year's activities.csv
+    /// (bench/import-memory.sh), the most one upload may cost (100 MB cost 190 times).
     /// </summary>
-    public const long MaxUploadBytes = 100L * 1024 * 1024;
+    public const long MaxUploadBytes = 64L * 1024 * 1024;
 
     /// <summary>
     /// Activities of every kind and date read from one upload (each copy counted): a decade of

@@ -59,7 +59,7 @@ public static class RateLimits
             // page's re-take (its Retake handler; that page's other posts make none).
             AddPostLimit(limiter, NewDraft, o => o.DraftsPerMinute, context => RunsHandler(context, null) || RunsHandler(context, "Retake"));
             AddPostLimit(limiter, SessionLog, o => o.SessionLogsPerMinute);
-            // Reading up to 100 MB of files is the costliest request there is: the API's imports and
+            // Reading up to 64 MB of files is the costliest request there is: the API's imports and
             // the questionnaire step's Import handler count, not the step's other posts.
             AddPostLimit(limiter, TrainingImport, o => o.TrainingImportsPerMinute,
                 context => context.Request.Path.StartsWithSegments("/api") || RunsHandler(context, "Import"));
