@@ -69,18 +69,8 @@ public sealed class RateLimitByHandlerTests(RateLimitByHandlerTests.LowLimitsApp
         Browser.AssertRedirect(retake);
     }
 
-    /// <summary>Answers every step up to the training step; returns its address.</summary>
-    private static async Task<string> ToTrainingStepAsync(HttpClient client)
-    {
-        var location = await Wizard.StartAsync(client);
-        while (Wizard.StepOf(location) != "training")
-        {
-            var page = await client.GetPageAsync(location);
-            using var response = await client.SubmitAsync(page, location, "next", Wizard.FieldsFor(page, RunnerResults.KneecapAnswers()).ToArray());
-            location = Browser.AssertRedirect(response);
-        }
-        return location;
-    }
+    private static async Task<string> ToTrainingStepAsync(HttpClient client) =>
+        await Wizard.AnswerUntilAsync(client, await Wizard.StartAsync(client), "training", RunnerResults.KneecapAnswers());
 
     public sealed class LowLimitsApp() : KneeResetFactory(
     [

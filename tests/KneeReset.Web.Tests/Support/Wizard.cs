@@ -69,6 +69,22 @@ public static class Wizard
         return share;
     }
 
+    /// <summary>
+    /// From <paramref name="location"/> (a step's address), answers each step with the matching
+    /// <paramref name="answers"/> and presses Next until the address ends with <paramref name="until"/>
+    /// (a step's id, or "review"); returns that address.
+    /// </summary>
+    public static async Task<string> AnswerUntilAsync(HttpClient client, string location, string until, JsonObject answers)
+    {
+        while (StepOf(location) != until)
+        {
+            var page = await client.GetPageAsync(location);
+            using var response = await client.SubmitAsync(page, location, "next", FieldsFor(page, answers).ToArray());
+            location = Browser.AssertRedirect(response);
+        }
+        return location;
+    }
+
     /// <summary>The form fields (q.&lt;id&gt;) of this page that the answers fill, in the form's own terms.</summary>
     public static IEnumerable<(string Name, string Value)> FieldsFor(IHtmlDocument page, JsonObject answers)
     {

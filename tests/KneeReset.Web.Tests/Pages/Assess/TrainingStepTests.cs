@@ -279,33 +279,12 @@ public class TrainingStepTests(KneeResetFactory factory, TrainingStepTests.OneIm
     public sealed class OneImportPerMinuteApp() : KneeResetFactory([new("RateLimits:TrainingImportsPerMinute", "1")]);
 
     /// <summary>Answers every step up to the training step; returns its address.</summary>
-    private static async Task<string> ToTrainingStepAsync(HttpClient client)
-    {
-        var location = await Wizard.StartAsync(client);
-        while (Wizard.StepOf(location) != "training")
-        {
-            location = await NextWithAnswersAsync(client, location);
-        }
-        return location;
-    }
+    private static async Task<string> ToTrainingStepAsync(HttpClient client) =>
+        await Wizard.AnswerUntilAsync(client, await Wizard.StartAsync(client), "training", Answers());
 
     /// <summary>Presses Next on the training step (as it stands) and answers the steps after it; returns the review's address.</summary>
-    private static async Task<string> AnswerOnAsync(HttpClient client, string training)
-    {
-        var location = await Wizard.NextAsync(client, training);
-        while (!location.EndsWith("/review", StringComparison.Ordinal))
-        {
-            location = await NextWithAnswersAsync(client, location);
-        }
-        return location;
-    }
-
-    private static async Task<string> NextWithAnswersAsync(HttpClient client, string location)
-    {
-        var page = await client.GetPageAsync(location);
-        using var response = await client.SubmitAsync(page, location, "next", Wizard.FieldsFor(page, Answers()).ToArray());
-        return Browser.AssertRedirect(response);
-    }
+    private static async Task<string> AnswerOnAsync(HttpClient client, string training) =>
+        await Wizard.AnswerUntilAsync(client, await Wizard.NextAsync(client, training), "review", Answers());
 
     private static (string?, string?, string?, string?) TrainingAnswers(IHtmlDocument page) => (
         Input(page, "q.weekly_km_now").Value, Input(page, "q.weekly_km_month_ago").Value,
