@@ -34,6 +34,20 @@ public class RulePropertyTests
         }, iter: Iterations, print: p => p.Item1.ToJsonString() + " + " + p.Item2);
     }
 
+    /// <summary>Slowest first: self-care (no time frame) below a week or two, below 48 hours, below today.</summary>
+    private static int Speed(TimeFrame? frame) => frame is { } f ? (int)f + 1 : 0;
+
+    [Fact]
+    public void Adding_any_red_flag_never_makes_the_time_frame_slower()
+    {
+        Gen.Select(AnswerGen.Any, Gen.OneOf(RedFlags)).Sample((answers, flag) =>
+        {
+            var before = Evaluate(answers).HowSoon;
+            var after = Evaluate(AnswerGen.With(answers, new JsonObject { ["red_flags"] = new JsonArray(flag) })).HowSoon;
+            Assert.True(Speed(after) >= Speed(before), $"adding {flag} made {before} slower: {after}");
+        }, iter: Iterations, print: p => p.Item1.ToJsonString() + " + " + p.Item2);
+    }
+
     [Fact]
     public void An_urgent_result_offers_no_routine_and_no_exercise_advice()
     {

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+
+namespace KneeReset.Web.Tests.Api;
+
+/// <summary>The API's time frame: a new field beside "triage", which stays as it was.</summary>
+public class TimeFrameApiTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
+{
+    private static JsonObject Answers(int worstPain, params string[] flags)
+    {
+        var answers = RunnerResults.KneecapAnswers();
+        answers["worst_pain"] = worstPain;
+        answers["red_flags"] = new JsonArray([.. flags.Select(f => (JsonNode)f)]);
+        return answers;
+    }
+
+    [Fact]
+    public async Task Severe_pain_is_see_a_clinician_within_48_hours_in_the_created_and_the_fetched_view()
+    {
+        using var client = factory.CreateBrowser();
+
+        var created = await client.CreateAssessmentAsync(Answers(9, "giving_way"));
+        var fetched = await client.GetAssessmentAsync(ApiClient.TokenOf(created));
+
+        foreach (var view in new[] { created, fetched })
+        {
+            Assert.Equal("see_clinician", (string?)view["triage"]);
+            Assert.Equal("within_two_days", (string?)view["timeFrame"]);
+            Assert.StartsWith("Within 48 hours", (string?)view["timeFrameText"], StringComparison.Ordinal);
+            var reasons = view["triageReasons"]!.AsArray();
+            Assert.Equal("within_two_days", (string?)reasons.Single(r => (string?)r!["rule"] == "severe_pain")!["timeFrame"]);
+            Assert.Equal("within_two_weeks", (string?)reasons.Single(r => (string?)r!["rule"] == "locking_or_giving_way")!["timeFrame"]);
+        }
+    }
+
+    [Fact]
+    public async Task Urgent_is_today_and_self_care_has_no_time_frame()
+    {
+        using var client = factory.CreateBrowser();
+
+        var urgent = await client.CreateAssessmentAsync(Answers(4, "calf_pain_swelling"));
+        var selfCare = await client.CreateAssessmentAsync(Answers(4));
+
+        Assert.Equal("urgent", (string?)urgent["triage"]);
+        Assert.Equal("today", (string?)urgent["timeFrame"]);
+        Assert.Equal("self_care", (string?)selfCare["triage"]);
+        Assert.Null(selfCare["timeFrame"]);
+        Assert.Null(selfCare["timeFrameText"]);
+    }
+
+    [Fact]
+    public async Task The_document_describes_the_time_frame()
+    {
+        using var client = factory.CreateClient();
+
+        var contract = await OpenApiContract.ReadAsync(client);
+
+        var schemas = contract.Document["components"]!["schemas"]!;
+        Assert.NotNull(schemas["AssessmentView"]!["properties"]!["timeFrame"]);
+        Assert.NotNull(schemas["AssessmentView"]!["properties"]!["timeFrameText"]);
+    }
+}
