@@ -58,4 +58,21 @@ public class TimeFrameApiTests(KneeResetFactory factory) : IClassFixture<KneeRes
         Assert.NotNull(schemas["AssessmentView"]!["properties"]!["timeFrame"]);
         Assert.NotNull(schemas["AssessmentView"]!["properties"]!["timeFrameText"]);
     }
+
+    [Fact]
+    public async Task The_document_lists_locked_now_beside_locking_and_answers_without_it_stay_valid()
+    {
+        using var client = factory.CreateClient();
+
+        var contract = await OpenApiContract.ReadAsync(client);
+        var old = await client.CreateAssessmentAsync(Answers(4, "locking"));
+        var locked = await client.CreateAssessmentAsync(Answers(4, "locked_now"));
+
+        var flags = contract.Document["components"]!["schemas"]!["Answers"]!["properties"]!["red_flags"]!["items"]!["enum"]!.AsArray().Select(v => (string?)v).ToList();
+        Assert.Contains("locked_now", flags);
+        Assert.Contains("locking", flags);
+        Assert.Equal("see_clinician", (string?)old["triage"]);
+        Assert.Equal("within_two_weeks", (string?)old["timeFrame"]);
+        Assert.Equal("within_two_days", (string?)locked["timeFrame"]);
+    }
 }

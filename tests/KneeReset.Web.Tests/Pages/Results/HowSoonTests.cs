@@ -55,6 +55,25 @@ public partial class HowSoonTests(KneeResetFactory app) : IClassFixture<KneeRese
     }
 
     [Fact]
+    public async Task A_limping_child_is_told_today_and_to_keep_weight_off_the_leg_with_no_exercises()
+    {
+        using var runner = app.CreateBrowser();
+        var (child, _) = await RunnerResults.CreateAsync(runner, Kneecap(a =>
+        {
+            a["age"] = 12;
+            a["location"] = new JsonArray("whole_knee");
+            a["red_flags"] = new JsonArray("limping");
+        }));
+
+        var page = await runner.GetPageAsync(child);
+
+        var banner = page.QuerySelector(".banner-urgent")!;
+        Assert.Contains(Rules.Words(TimeFrame.Today), banner.QuerySelector(".how-soon")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("weight off the leg", banner.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".routine-list > li"));
+    }
+
+    [Fact]
     public async Task A_clinician_reads_the_time_frame_of_the_result_and_of_each_rule()
     {
         using var runner = app.CreateBrowser();
