@@ -47,16 +47,23 @@ public class TimeFrameApiTests(KneeResetFactory factory) : IClassFixture<KneeRes
         Assert.Null(selfCare["timeFrameText"]);
     }
 
-    [Fact]
-    public async Task The_document_describes_the_time_frame()
+    [Theory]
+    [InlineData(9, "giving_way")]
+    [InlineData(4, "calf_pain_swelling")]
+    [InlineData(4, "persists_despite_rest")]
+    [InlineData(4)]
+    public async Task The_document_describes_the_time_frame_and_every_answer_with_one_matches_it(int worstPain, params string[] flags)
     {
         using var client = factory.CreateClient();
 
         var contract = await OpenApiContract.ReadAsync(client);
+        using var response = await client.PostAssessmentAsync(Answers(worstPain, flags));
 
         var schemas = contract.Document["components"]!["schemas"]!;
         Assert.NotNull(schemas["AssessmentView"]!["properties"]!["timeFrame"]);
         Assert.NotNull(schemas["AssessmentView"]!["properties"]!["timeFrameText"]);
+        var problems = await contract.ProblemsAsync("POST /api/assessments", response);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]
