@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace KneeReset.Core.Rules;
 
 public enum Triage
@@ -5,6 +7,17 @@ public enum Triage
     SelfCare,
     SeeClinician,
     Urgent,
+}
+
+/// <summary>
+/// How soon a clinician should see the knee, slowest first so the most urgent compares highest.
+/// Each see-a-clinician or urgent rule in rules.json names one; the result takes the most urgent.
+/// </summary>
+public enum TimeFrame
+{
+    WithinTwoWeeks,
+    WithinTwoDays,
+    Today,
 }
 
 public enum Band
@@ -20,11 +33,20 @@ public sealed record AssessmentResult
     public required string RulesVersion { get; init; }
     public required Triage Triage { get; init; }
     public required IReadOnlyList<TriageReason> TriageReasons { get; init; }
+    /// <summary>
+    /// How soon, from the most urgent rule that held; null for self-care. Results stored before
+    /// rules carried time frames have none: read <see cref="HowSoon"/>, which falls back to what they said then.
+    /// </summary>
+    public TimeFrame? TimeFrame { get; init; }
     /// <summary>Null when the picture fits no cause well enough to name one, or a red flag decides the outcome.</summary>
     public string? TopCause { get; init; }
     public required IReadOnlyList<CauseScore> Causes { get; init; }
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required TrainingLoad TrainingLoad { get; init; }
+
+    /// <summary>How soon a clinician should see the knee; null for self-care.</summary>
+    [JsonIgnore]
+    public TimeFrame? HowSoon => TimeFrame ?? Rules.TimeFrames.Before(Triage);
 
     /// <summary>Exercise of any kind may be suggested: never with an urgent red flag.</summary>
     public bool OffersExercise => Triage != Triage.Urgent;
@@ -33,7 +55,8 @@ public sealed record AssessmentResult
     public bool OffersSelfCare => Triage == Triage.SelfCare;
 }
 
-public sealed record TriageReason(string Rule, Triage Level, string Text);
+/// <param name="TimeFrame">How soon this rule asks for; null for self-care, and on results stored before rules carried time frames.</param>
+public sealed record TriageReason(string Rule, Triage Level, string Text, TimeFrame? TimeFrame = null);
 
 /// <param name="Located">Where it hurts fits the cause. A cause the location doesn't support is never put first and is at most possible.</param>
 /// <param name="Notes">How groups of evidence were limited (a cap, or load tied to where it hurts), for the clinical view.</param>

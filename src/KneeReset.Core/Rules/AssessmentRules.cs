@@ -41,10 +41,13 @@ public sealed class AssessmentRules(RuleSet rules)
 
         var reasons = RuleSet.Triage
             .Where(t => t.When.Holds(Fact))
-            .Select(t => new TriageReason(t.Id, t.Level, t.Reason))
+            .Select(t => new TriageReason(t.Id, t.Level, t.Reason, t.TimeFrame))
             .OrderByDescending(r => r.Level)
+            .ThenByDescending(r => r.TimeFrame)
             .ToList();
         var triage = reasons.Count > 0 ? reasons[0].Level : Triage.SelfCare;
+        // The most urgent time frame of the rules that held: one rule asking for today wins over any number asking for a week or two.
+        var timeFrame = reasons.Count > 0 ? reasons.Max(r => r.TimeFrame) : null;
         if (reasons.Count == 0)
         {
             reasons.Add(new TriageReason("self_care", Triage.SelfCare, RuleSet.SelfCareReason));
@@ -55,6 +58,7 @@ public sealed class AssessmentRules(RuleSet rules)
             RulesVersion = RuleSet.Version,
             Triage = triage,
             TriageReasons = reasons,
+            TimeFrame = timeFrame,
             // An urgent red flag decides the outcome: no overuse cause is put forward as the answer.
             TopCause = triage == Triage.Urgent ? null : best?.Cause,
             Causes = causes,

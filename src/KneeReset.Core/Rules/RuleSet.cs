@@ -12,6 +12,12 @@ public sealed class RuleSet
     public required IReadOnlyList<TriageRule> Triage { get; init; }
     /// <summary>Why a result with no triage rule firing is self-care.</summary>
     public required string SelfCareReason { get; init; }
+    /// <summary>What each time frame asks the runner to do, in plain words, by its vocabulary word (today, within_two_days, within_two_weeks).</summary>
+    public required IReadOnlyDictionary<string, string> TimeFrames { get; init; }
+
+    /// <summary>The plain words for a time frame.</summary>
+    public string Words(TimeFrame timeFrame) =>
+        TimeFrames.GetValueOrDefault(Vocabulary.Word(timeFrame)) ?? throw new InvalidDataException($"rules.json has no words for the time frame {Vocabulary.Word(timeFrame)}.");
 }
 
 public sealed class BandThresholds
@@ -83,6 +89,8 @@ public sealed class TriageRule
     public required string Id { get; init; }
     public required Condition When { get; init; }
     public required Triage Level { get; init; }
+    /// <summary>How soon a clinician should see the knee when this rule holds.</summary>
+    public required TimeFrame TimeFrame { get; init; }
     public required string Reason { get; init; }
     public required string Why { get; init; }
     public required string Source { get; init; }

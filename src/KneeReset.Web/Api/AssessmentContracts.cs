@@ -23,6 +23,10 @@ public record AssessmentView
     public required string ResultUrl { get; init; }
     public required Triage Triage { get; init; }
     public required IReadOnlyList<TriageReasonView> TriageReasons { get; init; }
+    /// <summary>How soon a clinician should see the knee (the most urgent time frame of the rules that held); null for self-care.</summary>
+    public required TimeFrame? TimeFrame { get; init; }
+    /// <summary>What the time frame asks the runner to do, in plain words; null for self-care.</summary>
+    public required string? TimeFrameText { get; init; }
     /// <summary>Null when the picture fits no cause well enough to name one, or a red flag decides the outcome.</summary>
     public required string? TopCause { get; init; }
     public required IReadOnlyList<CauseView> Causes { get; init; }
@@ -42,7 +46,9 @@ public record AssessmentView
         {
             ResultUrl = links.To($"/r/{record.Token}"),
             Triage = result.Triage,
-            TriageReasons = [.. result.TriageReasons.Select(r => new TriageReasonView(r.Rule, r.Level, r.Text))],
+            TriageReasons = [.. result.TriageReasons.Select(r => new TriageReasonView(r.Rule, r.Level, r.Text, r.TimeFrame ?? TimeFrames.Before(r.Level)))],
+            TimeFrame = result.HowSoon,
+            TimeFrameText = result.HowSoon is { } howSoon ? content.Rules.RuleSet.Words(howSoon) : null,
             TopCause = result.TopCause,
             Causes = [.. result.Causes.Select(c => new CauseView(c.Cause, content.CauseName(c.Cause), c.Score, c.Band,
                 [.. c.Evidence.Select(e => new EvidenceView(e.Text, e.Weight, e.Answers))]))],
@@ -79,7 +85,8 @@ public sealed record AssessmentCreated : AssessmentView
     public required string ManageUrl { get; init; }
 }
 
-public sealed record TriageReasonView(string Rule, Triage Level, string Text);
+/// <param name="TimeFrame">How soon this rule asks for; null for the self-care line.</param>
+public sealed record TriageReasonView(string Rule, Triage Level, string Text, TimeFrame? TimeFrame);
 
 public sealed record CauseView(string Cause, string Name, double Score, Band Band, IReadOnlyList<EvidenceView> Evidence);
 

@@ -19,12 +19,16 @@ public sealed class RuleWords
     public required IReadOnlyDictionary<string, string> Bands { get; init; }
     /// <summary>A short name for each triage rule in rules.json, and for <see cref="NoRuleHeld"/>.</summary>
     public required IReadOnlyDictionary<string, string> TriageRules { get; init; }
+    /// <summary>A short label for each time frame ("Within 48 hours"), by its vocabulary word; rules.json holds what each asks the runner to do.</summary>
+    public required IReadOnlyDictionary<string, string> TimeFrames { get; init; }
     /// <summary>A short name for each finding in rules.json.</summary>
     public required IReadOnlyDictionary<string, string> Findings { get; init; }
 
     public string Level(Triage level) => Triage[Vocabulary.Word(level)];
 
     public string Band(Band band) => Bands[Vocabulary.Word(band)];
+
+    public string TimeFrame(TimeFrame timeFrame) => TimeFrames[Vocabulary.Word(timeFrame)];
 
     /// <summary>A triage rule's name; a stored result may name a rule a later rule set dropped, shown as it was.</summary>
     public string Rule(string id) => TriageRules.GetValueOrDefault(id) ?? id;
@@ -38,6 +42,7 @@ public sealed class RuleWords
         var words = ContentJson.Read<RuleWords>(path);
         var missing = Enum.GetValues<Triage>().Select(Vocabulary.Word).Where(w => !words.Triage.ContainsKey(w)).Select(w => $"triage.{w}")
             .Concat(Enum.GetValues<Band>().Select(Vocabulary.Word).Where(w => !words.Bands.ContainsKey(w)).Select(w => $"bands.{w}"))
+            .Concat(Enum.GetValues<TimeFrame>().Select(Vocabulary.Word).Where(w => !words.TimeFrames.ContainsKey(w)).Select(w => $"timeFrames.{w}"))
             .Concat(rules.Triage.Select(t => t.Id).Append(NoRuleHeld).Where(id => !words.TriageRules.ContainsKey(id)).Select(id => $"triageRules.{id}"))
             .Concat(rules.Findings.Select(f => f.Id).Where(id => !words.Findings.ContainsKey(id)).Select(id => $"findings.{id}"))
             .ToList();

@@ -151,7 +151,11 @@ public sealed class FhirExport(ContentCatalog content, TimeProvider clock)
                 Rationale = NullIfEmpty(string.Join("; ", c.Evidence.Select(e => $"{e.Text} ({e.Weight.ToString("+0.#;-0.#", CultureInfo.InvariantCulture)})"))),
                 Probability = new FhirDecimal((decimal)c.Score),
             }).ToList(),
-            Mitigation = NullIfEmpty(string.Join(" ", result.TriageReasons.Select(r => r.Text))),
+            // How soon leads the mitigation, where a reader looks for what to do: "How soon (within_two_days): Within 48 hours: ...".
+            Mitigation = NullIfEmpty(string.Join(" ", (result.HowSoon is { } howSoon
+                    ? [$"How soon ({Vocabulary.Word(howSoon)}): {content.Rules.RuleSet.Words(howSoon)}"]
+                    : Array.Empty<string>())
+                .Concat(result.TriageReasons.Select(r => r.Text)))),
             Note = [new Annotation { Text = $"Not a diagnosis. Top cause: {(result.TopCause is null ? "none" : content.CauseName(result.TopCause))}. Result: {resultUrl}" }],
         };
         // The score is a rules score, not a probability: say so in the unit-free decimal's meaning.

@@ -34,6 +34,58 @@ public class RulePropertyTests
         }, iter: Iterations, print: p => p.Item1.ToJsonString() + " + " + p.Item2);
     }
 
+    /// <summary>Slowest first: self-care (no time frame) below a week or two, below 48 hours, below today.</summary>
+    private static int Speed(TimeFrame? frame) => frame is { } f ? (int)f + 1 : 0;
+
+    [Fact]
+    public void Adding_any_red_flag_never_makes_the_time_frame_slower()
+    {
+        Gen.Select(AnswerGen.Any, Gen.OneOf(RedFlags)).Sample((answers, flag) =>
+        {
+            var before = Evaluate(answers).HowSoon;
+            var after = Evaluate(AnswerGen.With(answers, new JsonObject { ["red_flags"] = new JsonArray(flag) })).HowSoon;
+            Assert.True(Speed(after) >= Speed(before), $"adding {flag} made {before} slower: {after}");
+        }, iter: Iterations, print: p => p.Item1.ToJsonString() + " + " + p.Item2);
+    }
+
+    private static readonly string[] AwayFromTheKneecap = ["below_kneecap", "above_kneecap", "outer_side", "inner_side", "back_of_knee", "whole_knee"];
+
+    [Fact]
+    public void No_runner_under_16_with_pain_away_from_the_kneecap_is_self_care()
+    {
+        var child = Gen.Select(AnswerGen.Any, Gen.Int[8, 15], Gen.Bool, Gen.OneOf(AwayFromTheKneecap), Gen.Bool, (answers, age, byBand, spot, mild) =>
+        {
+            // Half the cases are otherwise mild and flag-free, where self-care would be the answer for an adult.
+            if (mild)
+            {
+                answers["red_flags"] = new JsonArray();
+                answers["onset"] = "gradual";
+                answers["worst_pain"] = 3;
+                answers.Remove("duration_weeks");
+                answers.Remove("timing");
+            }
+            // An exact age or the under-16 range, never both: either alone says "a child".
+            answers.Remove("age");
+            answers.Remove("age_band");
+            if (byBand)
+            {
+                answers["age_band"] = "under_16";
+            }
+            else
+            {
+                answers["age"] = age;
+            }
+            return AnswerGen.With(answers, new JsonObject { ["location"] = new JsonArray(spot) });
+        });
+        child.Sample(answers =>
+        {
+            var result = Evaluate(answers);
+            Assert.NotEqual(Triage.SelfCare, result.Triage);
+            Assert.False(result.OffersSelfCare);
+            Assert.NotNull(result.HowSoon);
+        }, iter: Iterations, print: a => a.ToJsonString());
+    }
+
     [Fact]
     public void An_urgent_result_offers_no_routine_and_no_exercise_advice()
     {

@@ -144,10 +144,14 @@ public class TriageTests
 
     [Theory]
     [InlineData("[\"front_kneecap\"]", Triage.SelfCare)]
-    [InlineData("[\"above_kneecap\"]", Triage.SelfCare)]
-    [InlineData("[\"outer_side\"]", Triage.SelfCare)]
+    [InlineData("[\"above_kneecap\"]", Triage.SeeClinician)]
+    [InlineData("[\"outer_side\"]", Triage.SeeClinician)]
+    [InlineData("[\"whole_knee\"]", Triage.SeeClinician)]
+    [InlineData("[\"inner_side\"]", Triage.SeeClinician)]
+    [InlineData("[\"back_of_knee\"]", Triage.SeeClinician)]
     [InlineData("[\"below_kneecap\"]", Triage.SeeClinician)]
-    public void Under_16_only_pain_below_the_kneecap_sends_a_runner_to_a_clinician(string location, Triage expected)
+    [InlineData("[\"front_kneecap\", \"outer_side\"]", Triage.SeeClinician)]
+    public void Under_16_only_pain_around_the_kneecap_itself_is_self_care(string location, Triage expected)
     {
         var result = Evaluate(Kneecap(age: 14).Replace("[\"front_kneecap\"]", location, StringComparison.Ordinal));
 
@@ -155,9 +159,12 @@ public class TriageTests
     }
 
     [Fact]
-    public void Under_16_a_limp_sends_a_runner_to_a_clinician()
+    public void Under_16_a_limp_is_seen_today()
     {
-        Assert.Equal(Triage.SeeClinician, Evaluate(Kneecap(flags: "\"limping\"", age: 13)).Triage);
+        var result = Evaluate(Kneecap(flags: "\"limping\"", age: 13));
+
+        Assert.Equal(Triage.Urgent, result.Triage);
+        Assert.Equal(TimeFrame.Today, result.TimeFrame);
     }
 
     [Fact]

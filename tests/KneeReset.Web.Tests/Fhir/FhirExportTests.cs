@@ -84,4 +84,23 @@ public class FhirExportTests(KneeResetFactory factory) : IClassFixture<KneeReset
         // FHIR instants may drop fractions of a second.
         Assert.InRange(bundle.Timestamp!.Value, before.AddSeconds(-1), factory.Clock.GetUtcNow());
     }
+
+    [Fact]
+    public async Task The_risk_assessment_says_how_soon_first_in_its_mitigation_and_self_care_says_no_time_frame()
+    {
+        using var client = factory.CreateClient();
+        var severe = RunnerResults.KneecapAnswers();
+        severe["worst_pain"] = 9;
+        var (soon, _) = await RunnerResults.CreateAsync(client, severe);
+        var (selfCare, _) = await RunnerResults.CreateAsync(client, RunnerResults.KneecapAnswers());
+
+        RiskAssessment Risk(string json) => Parser.Deserialize<Bundle>(json).Entry.Select(e => e.Resource).OfType<RiskAssessment>().Single();
+        var soonRisk = Risk(await client.GetStringAsync(new Uri(soon + "/fhir", UriKind.Relative)));
+        var selfCareRisk = Risk(await client.GetStringAsync(new Uri(selfCare + "/fhir", UriKind.Relative)));
+
+        var words = factory.Services.GetRequiredService<ContentCatalog>().Rules.RuleSet.Words(Core.Rules.TimeFrame.WithinTwoDays);
+        Assert.Equal("see_clinician", soonRisk.Code!.Coding[0].Code);
+        Assert.StartsWith($"How soon (within_two_days): {words}", soonRisk.Mitigation, StringComparison.Ordinal);
+        Assert.DoesNotContain("How soon", selfCareRisk.Mitigation, StringComparison.Ordinal);
+    }
 }

@@ -24,6 +24,7 @@ public class IndexTests(KneeResetFactory factory) : IClassFixture<KneeResetFacto
             Assert.NotNull(row);
             Assert.Contains(rule.Why, row.TextContent, StringComparison.Ordinal);
             Assert.Contains(rule.Source, row.TextContent, StringComparison.Ordinal);
+            Assert.NotEmpty(row.QuerySelector(".time-frame")!.TextContent.Trim());
         }
         foreach (var cause in Rules.Causes)
         {
@@ -35,5 +36,20 @@ public class IndexTests(KneeResetFactory factory) : IClassFixture<KneeResetFacto
         // Weights are shown as points, and conditions in the vocabulary's words.
         Assert.Contains("red_flags includes rapid_swelling", text, StringComparison.Ordinal);
         Assert.Contains("+4", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_shows_every_rules_time_frame_and_what_each_time_frame_asks()
+    {
+        using var client = factory.CreateBrowser();
+        var page = await client.GetPageAsync("/how-it-reasons");
+
+        Assert.Equal("Today", page.QuerySelector("#triage-calf_pain .time-frame")!.TextContent.Trim());
+        Assert.Equal("Within 48 hours", page.QuerySelector("#triage-severe_pain .time-frame")!.TextContent.Trim());
+        Assert.Equal("Within 1–2 weeks", page.QuerySelector("#triage-outside_the_four .time-frame")!.TextContent.Trim());
+        foreach (var frame in Enum.GetValues<Core.Rules.TimeFrame>())
+        {
+            Assert.Contains(Rules.Words(frame), page.QuerySelector($"#time-frame-{Vocabulary.Word(frame)}")!.TextContent, StringComparison.Ordinal);
+        }
     }
 }

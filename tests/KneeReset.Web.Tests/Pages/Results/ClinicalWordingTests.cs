@@ -20,7 +20,7 @@ public class ClinicalWordingTests(KneeResetFactory app) : IClassFixture<KneeRese
         var clinical = (await clinician.GetPageAsync(share)).QuerySelector(".clinical")!;
 
         var flags = clinical.QuerySelector(".red-flags")!.TextContent;
-        Assert.Contains("The knee locks or gets stuck and won't fully straighten", flags, StringComparison.Ordinal);
+        Assert.Contains("The knee sometimes catches or gets stuck, then frees up again", flags, StringComparison.Ordinal);
         Assert.Contains("Pain that wakes me at night", flags, StringComparison.Ordinal);
         Assert.DoesNotContain("night_pain", flags, StringComparison.Ordinal);
         var link = clinical.QuerySelector(".triage-reasons a[href='/how-it-reasons#triage-locking_or_giving_way']")!;
