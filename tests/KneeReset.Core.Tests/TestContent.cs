@@ -22,5 +22,11 @@ public static class TestContent
 
     public static AssessmentResult Evaluate(string json) => Rules.Evaluate(Answers(json));
 
+    /// <summary>A clear, mild kneecap picture that on its own is self-care; each triage test adds one thing.</summary>
+    public static string MildKneecap(string flags = "", int age = 30, string onset = "gradual", string location = "\"front_kneecap\"", string extra = "") => $$"""
+        {"age": {{age}}, "location": [{{location}}], "onset": "{{onset}}", "worst_pain": 4, "duration_weeks": 4,
+         "aggravators": ["stairs_down", "prolonged_sitting"], "red_flags": [{{flags}}]{{extra}}}
+        """;
+
     public static CauseScore Cause(this AssessmentResult result, string id) => result.Causes.Single(c => c.Cause == id);
 }

@@ -5,18 +5,12 @@ namespace KneeReset.Core.Tests.Rules;
 /// <summary>How soon a clinician should see the knee: each rule names its time frame, and the result takes the most urgent.</summary>
 public class HowSoonTests
 {
-    /// <summary>A clear, mild kneecap picture that on its own is self-care; each test adds one thing.</summary>
-    private static string Kneecap(string flags = "", int age = 30, string onset = "gradual", string location = "\"front_kneecap\"", string extra = "") => $$"""
-        {"age": {{age}}, "location": [{{location}}], "onset": "{{onset}}", "worst_pain": 4, "duration_weeks": 4,
-         "aggravators": ["stairs_down", "prolonged_sitting"], "red_flags": [{{flags}}]{{extra}}}
-        """;
-
     private static AssessmentResult Evaluate(string json) => TestContent.Evaluate(json);
 
     [Fact]
     public void Self_care_has_no_time_frame()
     {
-        var result = Evaluate(Kneecap());
+        var result = Evaluate(TestContent.MildKneecap());
 
         Assert.Equal(Triage.SelfCare, result.Triage);
         Assert.Null(result.TimeFrame);
@@ -57,7 +51,7 @@ public class HowSoonTests
     public void The_result_takes_the_most_urgent_time_frame_of_the_rules_that_held()
     {
         // Pain for four months asks for a week or two; severe pain asks for 48 hours.
-        var json = Kneecap().Replace("\"worst_pain\": 4, \"duration_weeks\": 4", "\"worst_pain\": 9, \"duration_weeks\": 20", StringComparison.Ordinal);
+        var json = TestContent.MildKneecap().Replace("\"worst_pain\": 4, \"duration_weeks\": 4", "\"worst_pain\": 9, \"duration_weeks\": 20", StringComparison.Ordinal);
 
         var result = Evaluate(json);
 
@@ -75,6 +69,6 @@ public class HowSoonTests
     [InlineData("\"calf_pain_swelling\"", TimeFrame.Today)]
     public void Each_red_flag_is_seen_as_soon_as_its_rule_asks(string flag, TimeFrame expected)
     {
-        Assert.Equal(expected, Evaluate(Kneecap(flags: flag)).TimeFrame);
+        Assert.Equal(expected, Evaluate(TestContent.MildKneecap(flags: flag)).TimeFrame);
     }
 }

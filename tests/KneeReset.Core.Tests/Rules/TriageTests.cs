@@ -5,11 +5,8 @@ namespace KneeReset.Core.Tests.Rules;
 /// <summary>Where the red flags and the edges of the questionnaire send a runner: never under-routed, never sent away needlessly.</summary>
 public class TriageTests
 {
-    /// <summary>A clear, mild kneecap picture that on its own is self-care; each test adds one thing.</summary>
-    private static string Kneecap(string extra = "", string flags = "", int age = 30, string onset = "gradual") => $$"""
-        {"age": {{age}}, "location": ["front_kneecap"], "onset": "{{onset}}", "worst_pain": 4, "duration_weeks": 4,
-         "aggravators": ["stairs_down", "prolonged_sitting"], "red_flags": [{{flags}}]{{extra}}}
-        """;
+    private static string Kneecap(string extra = "", string flags = "", int age = 30, string onset = "gradual") =>
+        TestContent.MildKneecap(flags, age, onset, extra: extra);
 
     private static AssessmentResult Evaluate(string json) => TestContent.Evaluate(json);
 

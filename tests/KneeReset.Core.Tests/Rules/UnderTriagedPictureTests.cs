@@ -8,18 +8,12 @@ namespace KneeReset.Core.Tests.Rules;
 /// </summary>
 public class UnderTriagedPictureTests
 {
-    /// <summary>A clear, mild kneecap picture that on its own is self-care; each test adds one thing.</summary>
-    private static string Kneecap(string flags = "", int age = 30, string onset = "gradual", string location = "\"front_kneecap\"", string extra = "") => $$"""
-        {"age": {{age}}, "location": [{{location}}], "onset": "{{onset}}", "worst_pain": 4, "duration_weeks": 4,
-         "aggravators": ["stairs_down", "prolonged_sitting"], "red_flags": [{{flags}}]{{extra}}}
-        """;
-
     private static AssessmentResult Evaluate(string json) => TestContent.Evaluate(json);
 
     [Fact]
     public void A_knee_locked_now_without_an_injury_is_seen_within_48_hours()
     {
-        var result = Evaluate(Kneecap(flags: "\"locked_now\""));
+        var result = Evaluate(TestContent.MildKneecap(flags: "\"locked_now\""));
 
         Assert.Equal(Triage.SeeClinician, result.Triage);
         Assert.Equal(TimeFrame.WithinTwoDays, result.TimeFrame);
@@ -32,7 +26,7 @@ public class UnderTriagedPictureTests
     [InlineData(9, "\"above_kneecap\"")]
     public void A_limping_child_with_knee_or_thigh_ache_is_seen_today_off_weight(int age, string location)
     {
-        var result = Evaluate(Kneecap(flags: "\"limping\"", age: age, location: location));
+        var result = Evaluate(TestContent.MildKneecap(flags: "\"limping\"", age: age, location: location));
 
         Assert.Equal(Triage.Urgent, result.Triage);
         Assert.Equal(TimeFrame.Today, result.TimeFrame);
@@ -45,7 +39,7 @@ public class UnderTriagedPictureTests
     [Fact]
     public void The_under_16_age_range_counts_as_a_child_for_a_limp()
     {
-        var json = Kneecap(flags: "\"limping\"").Replace("\"age\": 30", "\"age_band\": \"under_16\"", StringComparison.Ordinal);
+        var json = TestContent.MildKneecap(flags: "\"limping\"").Replace("\"age\": 30", "\"age_band\": \"under_16\"", StringComparison.Ordinal);
 
         Assert.Equal(Triage.Urgent, Evaluate(json).Triage);
     }
@@ -53,7 +47,7 @@ public class UnderTriagedPictureTests
     [Fact]
     public void An_adult_with_a_limp_is_still_seen_within_a_week_or_two()
     {
-        var result = Evaluate(Kneecap(flags: "\"limping\"", age: 16));
+        var result = Evaluate(TestContent.MildKneecap(flags: "\"limping\"", age: 16));
 
         Assert.Equal(Triage.SeeClinician, result.Triage);
         Assert.Equal(TimeFrame.WithinTwoWeeks, result.TimeFrame);
@@ -62,7 +56,7 @@ public class UnderTriagedPictureTests
     [Fact]
     public void Numbness_tingling_or_weakness_after_a_twist_is_urgent_today()
     {
-        var result = Evaluate(Kneecap(flags: "\"numbness_tingling\"", onset: "sudden_injury"));
+        var result = Evaluate(TestContent.MildKneecap(flags: "\"numbness_tingling\"", onset: "sudden_injury"));
 
         Assert.Equal(Triage.Urgent, result.Triage);
         Assert.Equal(TimeFrame.Today, result.TimeFrame);
@@ -73,7 +67,7 @@ public class UnderTriagedPictureTests
     [Fact]
     public void A_knee_locked_now_after_a_twist_is_urgent_today()
     {
-        var result = Evaluate(Kneecap(flags: "\"locked_now\"", onset: "sudden_injury"));
+        var result = Evaluate(TestContent.MildKneecap(flags: "\"locked_now\"", onset: "sudden_injury"));
 
         Assert.Equal(Triage.Urgent, result.Triage);
         Assert.Equal(TimeFrame.Today, result.TimeFrame);
@@ -83,7 +77,7 @@ public class UnderTriagedPictureTests
     [Fact]
     public void A_knee_that_sometimes_catches_after_a_twist_is_not_treated_as_locked_now()
     {
-        var result = Evaluate(Kneecap(flags: "\"locking\"", onset: "sudden_injury"));
+        var result = Evaluate(TestContent.MildKneecap(flags: "\"locking\"", onset: "sudden_injury"));
 
         Assert.Equal(Triage.SeeClinician, result.Triage);
         Assert.DoesNotContain(result.TriageReasons, r => r.Rule is "locked_after_injury" or "locked_now");
@@ -95,7 +89,7 @@ public class UnderTriagedPictureTests
     [InlineData(15, "", ", \"timing\": [\"at_night\"]")]
     public void Night_pain_under_18_is_seen_within_48_hours_for_an_x_ray(int age, string flags, string extra)
     {
-        var result = Evaluate(Kneecap(flags: flags, age: age, extra: extra));
+        var result = Evaluate(TestContent.MildKneecap(flags: flags, age: age, extra: extra));
 
         Assert.Equal(Triage.SeeClinician, result.Triage);
         Assert.Equal(TimeFrame.WithinTwoDays, result.TimeFrame);
@@ -105,7 +99,7 @@ public class UnderTriagedPictureTests
     [Fact]
     public void Night_pain_at_18_or_over_with_an_exact_age_keeps_the_slower_time_frame()
     {
-        var result = Evaluate(Kneecap(flags: "\"night_pain\"", age: 18));
+        var result = Evaluate(TestContent.MildKneecap(flags: "\"night_pain\"", age: 18));
 
         Assert.Equal(Triage.SeeClinician, result.Triage);
         Assert.Equal(TimeFrame.WithinTwoWeeks, result.TimeFrame);
@@ -118,7 +112,7 @@ public class UnderTriagedPictureTests
     public void Under_16_pain_away_from_the_kneecap_gets_no_adult_overuse_loading(string location)
     {
         // The textbook IT band picture, in a 12-year-old: a snapping outer knee points to a discoid meniscus.
-        var result = Evaluate(Kneecap(age: 12, location: location, extra: ", \"character\": \"rubbing\", \"timing\": [\"during_run_builds\"]"));
+        var result = Evaluate(TestContent.MildKneecap(age: 12, location: location, extra: ", \"character\": \"rubbing\", \"timing\": [\"during_run_builds\"]"));
 
         Assert.Equal(Triage.SeeClinician, result.Triage);
         Assert.False(result.OffersSelfCare);
@@ -129,7 +123,7 @@ public class UnderTriagedPictureTests
     [Fact]
     public void Without_an_age_pain_away_from_the_kneecap_is_treated_as_a_growing_knee()
     {
-        var json = Kneecap(location: "\"outer_side\"").Replace("\"age\": 30, ", "", StringComparison.Ordinal);
+        var json = TestContent.MildKneecap(location: "\"outer_side\"").Replace("\"age\": 30, ", "", StringComparison.Ordinal);
 
         var result = Evaluate(json);
 
@@ -144,6 +138,6 @@ public class UnderTriagedPictureTests
     [InlineData("\"front_kneecap\"")]
     public void An_adult_runner_with_an_ordinary_overuse_picture_stays_self_care(string location)
     {
-        Assert.Equal(Triage.SelfCare, Evaluate(Kneecap(age: 16, location: location)).Triage);
+        Assert.Equal(Triage.SelfCare, Evaluate(TestContent.MildKneecap(age: 16, location: location)).Triage);
     }
 }

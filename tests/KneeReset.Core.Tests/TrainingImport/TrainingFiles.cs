@@ -15,6 +15,19 @@ public sealed record GeneratedRun(DateTimeOffset Start, double Km, TimeSpan Dura
 public static class TrainingFiles
 {
     private const int PointsPerRun = 25;
+
+    /// <summary>The day the web tests' runs lead up to: Friday 31 October 2025, 07:30 UTC.</summary>
+    public static readonly DateTimeOffset Halloween = new(2025, 10, 31, 7, 30, 0, TimeSpan.Zero);
+
+    /// <summary>8 km on four Wednesdays of October, then 16 km on Friday 31 October: 100 % over the month's longest.</summary>
+    public static readonly GeneratedRun[] October =
+    [
+        RunOnHalloween(-30, 8), RunOnHalloween(-23, 8), RunOnHalloween(-16, 8), RunOnHalloween(-9, 8), RunOnHalloween(0, 16),
+    ];
+
+    /// <summary>A run <paramref name="days"/> from <see cref="Halloween"/>, at 5:30 a kilometre.</summary>
+    public static GeneratedRun RunOnHalloween(int days, double km, string type = "running") =>
+        new(Halloween.AddDays(days), km, TimeSpan.FromMinutes(km * 5.5), type);
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static (string FileName, Stream Content) File(string name, string content) =>

@@ -17,16 +17,7 @@ namespace KneeReset.Web.Tests.Api;
 public class TrainingImportApiTests(KneeResetFactory factory, TrainingImportApiTests.TwoImportsPerMinuteApp limited)
     : IClassFixture<KneeResetFactory>, IClassFixture<TrainingImportApiTests.TwoImportsPerMinuteApp>
 {
-    private static readonly DateTimeOffset Halloween = new(2025, 10, 31, 7, 30, 0, TimeSpan.Zero);
-
-    /// <summary>8 km on four Wednesdays of October, then 16 km on Friday 31 October: 100 % over the month's longest.</summary>
-    private static readonly GeneratedRun[] October =
-    [
-        Run(-30, 8), Run(-23, 8), Run(-16, 8), Run(-9, 8), Run(0, 16),
-    ];
-
-    private static GeneratedRun Run(int days, double km, string type = "running") =>
-        new(Halloween.AddDays(days), km, TimeSpan.FromMinutes(km * 5.5), type);
+    private static GeneratedRun Run(int days, double km, string type = "running") => RunOnHalloween(days, km, type);
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 

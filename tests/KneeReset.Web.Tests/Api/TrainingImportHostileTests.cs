@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using CsCheck;
-using KneeReset.Core.Tests.TrainingImport;
 using KneeReset.Core.TrainingImport;
 using static KneeReset.Core.Tests.TrainingImport.TrainingFiles;
 
@@ -24,16 +23,6 @@ public class TrainingImportHostileTests(KneeResetFactory factory) : IClassFixtur
     /// file once made (17.7 MB).
     /// </summary>
     private const int MaxAnswerBytes = 160 * 1024;
-
-    private static readonly DateTimeOffset Halloween = new(2025, 10, 31, 7, 30, 0, TimeSpan.Zero);
-
-    private static readonly GeneratedRun[] October =
-    [
-        Run(-30, 8), Run(-23, 8), Run(-16, 8), Run(-9, 8), Run(0, 16),
-    ];
-
-    private static GeneratedRun Run(int days, double km, string type = "running") =>
-        new(Halloween.AddDays(days), km, TimeSpan.FromMinutes(km * 5.5), type);
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
