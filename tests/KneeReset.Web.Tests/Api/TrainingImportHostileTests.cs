@@ -144,8 +144,13 @@ public class TrainingImportHostileTests(KneeResetFactory factory) : IClassFixtur
         ("Activities.csv", Bytes(GarminCsv(October.Select(r => r with { Type = "Running" }).ToArray(), TimeZoneInfo.Utc))),
     ];
 
-    /// <summary>A value in a file: an element's text, an attribute's value or a CSV field (a number, a date, a time, a type).</summary>
-    private static readonly Regex Value = new("(?<=[>\",\n])[^<>\",=\n]+(?=[<\",\n])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    /// <summary>
+    /// A value in a file: an element's text, an attribute's value or a CSV field (a number, a date, a
+    /// time, a type). Mutated files reach megabytes (a slice repeated 3,000 times), and scanning them
+    /// once took over the old 1 s timeout under CI's load: the generator threw. The run is atomic
+    /// (no backtracking into shorter runs), and the timeout only guards against a runaway.
+    /// </summary>
+    private static readonly Regex Value = new("(?<=[>\",\n])(?>[^<>\",=\n]+)(?=[<\",\n])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(10));
 
     /// <summary>
     /// One change to a file: a whole value replaced by poison, poison spliced in over a few bytes,
