@@ -34,13 +34,14 @@ public static class ContentJson
     public static QuestionBank ReadQuestionBank(string contentDir) =>
         Read<QuestionBank>(Path.Combine(contentDir, "questionnaire.json"));
 
-    /// <summary>The rule set, checked: every rule's time frame fits its level, and every time frame has its plain words.</summary>
+    /// <summary>The rule set, checked: every rule's time frame fits its level, every time frame has its plain words, and every sign to watch for names its triage rule.</summary>
     public static RuleSet ReadRuleSet(string contentDir)
     {
         var path = Path.Combine(contentDir, "rules.json");
         var rules = Read<RuleSet>(path);
         var problems = rules.Triage.Select(TimeFrames.Misfit).OfType<string>()
             .Concat(Enum.GetValues<TimeFrame>().Select(Vocabulary.Word).Where(w => !rules.TimeFrames.ContainsKey(w)).Select(w => $"time frame {w} has no words"))
+            .Concat(rules.WatchFor.Where(w => rules.Triage.All(t => t.Id != w.Rule)).Select(w => $"watchFor sign \"{w.Sign}\" names no triage rule {w.Rule}"))
             .ToList();
         return problems.Count == 0 ? rules : throw new InvalidDataException($"{path}: {string.Join("; ", problems)}.");
     }

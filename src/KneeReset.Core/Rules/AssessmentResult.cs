@@ -38,7 +38,11 @@ public sealed record AssessmentResult
     /// rules carried time frames have none: read <see cref="HowSoon"/>, which falls back to what they said then.
     /// </summary>
     public TimeFrame? TimeFrame { get; init; }
-    /// <summary>Null when the picture fits no cause well enough to name one, or a red flag decides the outcome.</summary>
+    /// <summary>No pain at all: the result is prevention (risks to work on), and no cause is named.</summary>
+    public bool Prevention { get; init; }
+    /// <summary>A triage rule that held points away from the four overuse causes, so none is named to the runner (the clinical view keeps the scores).</summary>
+    public bool CausesSetAside { get; init; }
+    /// <summary>Null when the picture fits no cause well enough to name one, a red flag decides the outcome, or a rule sets the causes aside.</summary>
     public string? TopCause { get; init; }
     public required IReadOnlyList<CauseScore> Causes { get; init; }
     public required IReadOnlyList<Finding> Findings { get; init; }

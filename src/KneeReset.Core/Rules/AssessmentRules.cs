@@ -20,13 +20,21 @@ public sealed class AssessmentRules(RuleSet rules)
         var derived = DerivedFacts(answers, load, imported);
         AnswerValue? Fact(string id) => answers[id] ?? derived.GetValueOrDefault(id);
 
+        // A clear location for one cause limits how much form may add to another (see SignalGroup.BesideClearLocation).
+        var clear = RuleSet.Groups.Values.Where(g => g.Locates).Select(g => g.Clear).OfType<double>().DefaultIfEmpty(double.PositiveInfinity).Min();
+        var support = RuleSet.Causes.Select(c => CauseScorer.LocationSupport(RuleSet, c, Fact)).ToList();
+        double ClearElsewhere(int index) => support.Where((s, i) => i != index && s >= clear).DefaultIfEmpty(0).Max();
+
+        // No pain at all: the answers describe risks to work on, not a cause, so no cause is banded above unlikely.
+        var prevention = RuleSet.Prevention?.When.Holds(Fact) == true;
+
         // Where it hurts comes first: a cause the location supports always ranks above one it doesn't.
         var causes = RuleSet.Causes
-            .Select((cause, order) => (Score: new CauseScorer(RuleSet, cause, Fact, answers).Score(), order))
+            .Select((cause, order) => (Score: new CauseScorer(RuleSet, cause, Fact, answers, ClearElsewhere(order)).Score(), order))
             .OrderByDescending(c => c.Score.Located)
             .ThenByDescending(c => c.Score.Score)
             .ThenBy(c => c.order)
-            .Select(c => c.Score)
+            .Select(c => prevention ? AsPrevention(c.Score) : c.Score)
             .ToList();
 
         // The picture must fit a cause at least "possible", where it hurts, before it is named; otherwise say so.
@@ -48,9 +56,13 @@ public sealed class AssessmentRules(RuleSet rules)
         var triage = reasons.Count > 0 ? reasons[0].Level : Triage.SelfCare;
         // The most urgent time frame of the rules that held: one rule asking for today wins over any number asking for a week or two.
         var timeFrame = reasons.Count > 0 ? reasons.Max(r => r.TimeFrame) : null;
+        // A rule that points away from the four overuse causes (night pain in a teenager, a growing knee, an injury) names none of them.
+        var setAside = RuleSet.Triage.Any(t => t.SetsAsideCauses && reasons.Any(r => r.Rule == t.Id));
         if (reasons.Count == 0)
         {
-            reasons.Add(new TriageReason("self_care", Triage.SelfCare, RuleSet.SelfCareReason));
+            reasons.Add(prevention
+                ? new TriageReason("prevention", Triage.SelfCare, RuleSet.Prevention!.Text)
+                : new TriageReason("self_care", Triage.SelfCare, RuleSet.SelfCareReason));
         }
 
         return new AssessmentResult
@@ -59,13 +71,25 @@ public sealed class AssessmentRules(RuleSet rules)
             Triage = triage,
             TriageReasons = reasons,
             TimeFrame = timeFrame,
+            Prevention = prevention,
+            CausesSetAside = setAside,
             // An urgent red flag decides the outcome: no overuse cause is put forward as the answer.
-            TopCause = triage == Triage.Urgent ? null : best?.Cause,
+            TopCause = triage == Triage.Urgent || setAside ? null : best?.Cause,
             Causes = causes,
             Findings = findings,
             TrainingLoad = load,
         };
     }
+
+    /// <summary>A pain-free runner's cause scores stay for the clinical view, but none is banded as a cause of pain.</summary>
+    private static CauseScore AsPrevention(CauseScore score) =>
+        score.Band == Band.Unlikely
+            ? score
+            : score with
+            {
+                Band = Band.Unlikely,
+                Notes = [.. score.Notes ?? [], "No pain now: these answers are risks to work on, not the cause of any pain."],
+            };
 
     /// <summary>Facts computed from the answers, readable by conditions like any answer.</summary>
     private static Dictionary<string, AnswerValue> DerivedFacts(Answers answers, TrainingLoad load, TrainingSummary? imported)

@@ -7,12 +7,18 @@ namespace KneeReset.Core.Rules;
 /// its strongest signal; a group may be capped, and training load never adds more than the
 /// location's support, because load explains why now, not where.
 /// </summary>
-internal sealed class CauseScorer(RuleSet rules, CauseRules cause, Func<string, AnswerValue?> fact, Answers given)
+/// <param name="clearLocationElsewhere">The strongest clear location support (see <see cref="SignalGroup.Clear"/>) of any other cause, or 0.</param>
+internal sealed class CauseScorer(RuleSet rules, CauseRules cause, Func<string, AnswerValue?> fact, Answers given, double clearLocationElsewhere)
 {
+    /// <summary>How strongly where it hurts supports a cause: its strongest location signal that holds, or 0.</summary>
+    public static double LocationSupport(RuleSet rules, CauseRules cause, Func<string, AnswerValue?> fact) =>
+        cause.Signals.Where(s => rules.Groups.TryGetValue(s.Group, out var g) && g.Locates && s.Weight > 0 && s.When.Holds(fact))
+            .Select(s => s.Weight).DefaultIfEmpty(0).Max();
+
     public CauseScore Score()
     {
         var fired = cause.Signals.Where(s => s.When.Holds(fact)).ToList();
-        var locationSupport = fired.Where(s => Group(s).Locates && s.Weight > 0).Select(s => s.Weight).DefaultIfEmpty(0).Max();
+        var locationSupport = LocationSupport(rules, cause, fact);
         var evidence = new List<Evidence>();
         var notes = new List<string>();
         double total = 0;
@@ -21,6 +27,11 @@ internal sealed class CauseScorer(RuleSet rules, CauseRules cause, Func<string, 
             var policy = Group(group.First());
             var raw = policy.Locates ? group.Max(s => s.Weight) : group.Sum(s => s.Weight);
             var limit = Math.Min(cause.Caps.GetValueOrDefault(group.Key, double.PositiveInfinity), policy.CappedByLocation ? locationSupport : double.PositiveInfinity);
+            var besideClear = policy.BesideClearLocation is { } most && clearLocationElsewhere > locationSupport;
+            if (besideClear)
+            {
+                limit = Math.Min(limit, policy.BesideClearLocation!.Value);
+            }
             var counted = Math.Min(raw, limit);
             if (raw > 0 && counted <= 0)
             {
@@ -30,10 +41,18 @@ internal sealed class CauseScorer(RuleSet rules, CauseRules cause, Func<string, 
             }
             if (counted < raw)
             {
-                notes.Add($"{policy.Title}: counted up to {Format(counted)} of {Format(raw)} points.");
+                notes.Add(besideClear && counted == policy.BesideClearLocation
+                    ? $"{policy.Title}: counted up to {Format(counted)} of {Format(raw)} points, because where it hurts clearly fits another cause."
+                    : $"{policy.Title}: counted up to {Format(counted)} of {Format(raw)} points.");
             }
             total += counted;
-            evidence.AddRange(group.Select(s => new Evidence(Fill(s.Evidence), s.Weight, Cited(s.When))));
+            // Only the strongest location counts, so only it is shown as support; the others are named in a note.
+            var shown = policy.Locates ? group.OrderByDescending(s => s.Weight).Take(1).ToList() : group.ToList();
+            foreach (var unshown in group.Except(shown))
+            {
+                notes.Add($"{policy.Title}: also fits, not counted (only the strongest spot counts): {Fill(unshown.Evidence)}.");
+            }
+            evidence.AddRange(shown.Select(s => new Evidence(Fill(s.Evidence), s.Weight, Cited(s.When))));
         }
         var score = Math.Round(Math.Max(0, total), 1);
         var located = locationSupport > 0;

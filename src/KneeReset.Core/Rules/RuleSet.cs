@@ -14,6 +14,12 @@ public sealed class RuleSet
     public required string SelfCareReason { get; init; }
     /// <summary>What each time frame asks the runner to do, in plain words, by its vocabulary word (today, within_two_days, within_two_weeks).</summary>
     public required IReadOnlyDictionary<string, string> TimeFrames { get; init; }
+    /// <summary>A runner with no pain gets prevention, not a cause: no cause is named or banded above unlikely.</summary>
+    public PreventionRule? Prevention { get; init; }
+    /// <summary>After how many weeks of steady self-care without clear improvement a clinician should look: the one review point every text uses.</summary>
+    public required SelfCareReview Review { get; init; }
+    /// <summary>Signs to watch for during self-care, each sent as fast as the triage rule that handles it.</summary>
+    public IReadOnlyList<WatchSign> WatchFor { get; init; } = [];
 
     /// <summary>The plain words for a time frame.</summary>
     public string Words(TimeFrame timeFrame) =>
@@ -39,6 +45,13 @@ public sealed class SignalGroup
     public bool Locates { get; init; }
     /// <summary>The group never adds more than the cause's location support: it explains why now, not where.</summary>
     public bool CappedByLocation { get; init; }
+    /// <summary>Where it hurts: a location signal of at least this weight is a clear location.</summary>
+    public double? Clear { get; init; }
+    /// <summary>
+    /// The most the group adds to a cause when another cause has a clear location stronger than this
+    /// cause's own: form and shoes stay below a clear location elsewhere, as the rules promise.
+    /// </summary>
+    public double? BesideClearLocation { get; init; }
     public required string Why { get; init; }
     public required string Source { get; init; }
 }
@@ -92,6 +105,31 @@ public sealed class TriageRule
     /// <summary>How soon a clinician should see the knee when this rule holds.</summary>
     public required TimeFrame TimeFrame { get; init; }
     public required string Reason { get; init; }
+    /// <summary>The answers point away from the four overuse causes (a structural, growth-plate or serious cause must be ruled out first), so none is named.</summary>
+    public bool SetsAsideCauses { get; init; }
     public required string Why { get; init; }
     public required string Source { get; init; }
+}
+
+/// <summary>When it holds (no pain at all), the result is prevention: risks to work on, not a cause.</summary>
+public sealed class PreventionRule
+{
+    public required Condition When { get; init; }
+    public required string Text { get; init; }
+    public required string Why { get; init; }
+    public required string Source { get; init; }
+}
+
+public sealed class SelfCareReview
+{
+    public required int Weeks { get; init; }
+    public required string Why { get; init; }
+    public required string Source { get; init; }
+}
+
+/// <summary>A sign that ends self-care, and the triage rule whose time frame says how soon.</summary>
+public sealed class WatchSign
+{
+    public required string Sign { get; init; }
+    public required string Rule { get; init; }
 }

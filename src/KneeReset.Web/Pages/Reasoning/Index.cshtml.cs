@@ -68,6 +68,10 @@ public class IndexModel(ContentCatalog content) : PageModel
         {
             parts.Add("never more than where it hurts supports this cause");
         }
+        if (group.BesideClearLocation is { } beside)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"at most {beside} points when where it hurts clearly fits another cause better"));
+        }
         return string.Join("; ", parts);
     }
 }

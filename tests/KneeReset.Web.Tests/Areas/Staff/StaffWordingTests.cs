@@ -31,7 +31,7 @@ public partial class StaffWordingTests(KneeResetFactory app) : IClassFixture<Kne
         var revisions = await app.QueryAsync(db => db.Revisions.Where(r => r.EntityType == "routine" && r.EntityId == id).OrderBy(r => r.Version).Select(r => r.Id).ToListAsync());
         var compared = await editor.GetPageAsync($"/Staff/Library/Routines/History/{id}?a={revisions[0]}&b={revisions[1]}");
         var changes = compared.QuerySelector("table.compare")!;
-        Assert.Contains("IT band friction", changes.TextContent, StringComparison.Ordinal);
+        Assert.Contains(content.CauseName("it_band"), changes.TextContent, StringComparison.Ordinal);
         Assert.Contains("Post-run reset", changes.TextContent, StringComparison.Ordinal);
         Assert.Contains(content.Words.Finding("knee_caves"), changes.TextContent, StringComparison.Ordinal);
         AssertNoCodes(changes, allowFieldNames: true);

@@ -114,6 +114,34 @@ public partial class HowSoonTests(KneeResetFactory app) : IClassFixture<KneeRese
         Assert.Equal("within_two_weeks", (string?)api["timeFrame"]);
     }
 
+    [Fact]
+    public async Task Every_result_lists_the_signs_that_end_self_care_each_with_its_rules_time_frame()
+    {
+        using var runner = app.CreateBrowser();
+        var (selfCare, _) = await RunnerResults.CreateAsync(runner);
+
+        var signs = (await runner.GetPageAsync(selfCare)).QuerySelectorAll(".not-a-diagnosis .watch-for li").Select(li => li.TextContent).ToList();
+
+        Assert.Equal(Rules.WatchFor.Count, signs.Count);
+        Assert.Contains(signs, s => s.Contains("won't straighten", StringComparison.Ordinal) && s.Contains("within 48 hours", StringComparison.Ordinal));
+        Assert.Contains(signs, s => s.Contains("gives way", StringComparison.Ordinal) && s.Contains("within 1–2 weeks", StringComparison.Ordinal));
+        Assert.Contains(signs, s => s.Contains("swells up", StringComparison.Ordinal) && s.Contains("today", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_pain_free_runner_reads_prevention_and_no_cause()
+    {
+        using var runner = app.CreateBrowser();
+        var (painFree, _) = await RunnerResults.CreateAsync(runner, Kneecap(a => a["worst_pain"] = 0));
+
+        var page = await runner.GetPageAsync(painFree);
+
+        Assert.Contains("no knee pain", page.QuerySelector(".banner-selfcare")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".cause-list > li"));
+        Assert.Null(page.QuerySelector(".causes .unlikely"));
+        Assert.NotNull(page.QuerySelector(".prevention"));
+    }
+
     [GeneratedRegex("""(?<=[,{])"timeFrame":"[a-z_]+",?""")]
     private static partial Regex StoredTimeFrame();
 }
