@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using KneeReset.Core.Questionnaire;
+using KneeReset.Core.Recovery;
 using KneeReset.Core.Rules;
 
 namespace KneeReset.Core;
@@ -44,5 +45,14 @@ public static class ContentJson
             .Concat(rules.WatchFor.Where(w => rules.Triage.All(t => t.Id != w.Rule)).Select(w => $"watchFor sign \"{w.Sign}\" names no triage rule {w.Rule}"))
             .ToList();
         return problems.Count == 0 ? rules : throw new InvalidDataException($"{path}: {string.Join("; ", problems)}.");
+    }
+
+    /// <summary>The pain model, checked against the rule set its escalations take their time frames from.</summary>
+    public static PainModel ReadPainModel(string contentDir, RuleSet rules)
+    {
+        var path = Path.Combine(contentDir, "pain-model.json");
+        var model = Read<PainModel>(path);
+        var problems = model.Problems(rules).ToList();
+        return problems.Count == 0 ? model : throw new InvalidDataException($"{path}: {string.Join("; ", problems)}.");
     }
 }
