@@ -1,5 +1,6 @@
 using KneeReset.Core;
 using KneeReset.Core.Questionnaire;
+using KneeReset.Core.Recovery;
 using KneeReset.Core.Rules;
 
 namespace KneeReset.Web.Content;
@@ -8,11 +9,11 @@ public sealed class ContentOptions
 {
     public const string Section = "Content";
 
-    /// <summary>Folder with questionnaire.json, rules.json, causes.json, library.json, words.json, exercises/ and routines/. Defaults to the copy beside the app.</summary>
+    /// <summary>Folder with questionnaire.json, rules.json, causes.json, library.json, words.json, pain-model.json, exercises/ and routines/. Defaults to the copy beside the app.</summary>
     public string Path { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "content");
 }
 
-/// <summary>The read-only content loaded once at start: question bank, rule set, cause guide, the library's words and the rule set's words.</summary>
+/// <summary>The read-only content loaded once at start: question bank, rule set, cause guide, the library's words, the rule set's words and the pain model.</summary>
 public sealed class ContentCatalog
 {
     public ContentCatalog(string path)
@@ -27,6 +28,7 @@ public sealed class ContentCatalog
         Causes = ContentJson.Read<CauseGuide>(System.IO.Path.Combine(path, "causes.json"));
         Library = LibraryWords.Read(path, Causes, Rules.RuleSet);
         Words = RuleWords.Read(path, Rules.RuleSet);
+        Pain = new PainMonitor(ContentJson.ReadPainModel(path, Rules.RuleSet), Rules.RuleSet);
     }
 
     public string Path { get; }
@@ -35,6 +37,8 @@ public sealed class ContentCatalog
     public CauseGuide Causes { get; }
     public LibraryWords Library { get; }
     public RuleWords Words { get; }
+    /// <summary>The pain-monitoring model in time (content/pain-model.json) that advises on logged sessions.</summary>
+    public PainMonitor Pain { get; }
 
     public string CauseName(string id) => Causes.Find(id)?.Name ?? id;
 }

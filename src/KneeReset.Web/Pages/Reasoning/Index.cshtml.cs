@@ -12,6 +12,7 @@ public class IndexModel(ContentCatalog content) : PageModel
     public RuleSet Rules => content.Rules.RuleSet;
     public QuestionBank Questions => content.Questions;
     public RuleWords Words => content.Words;
+    public KneeReset.Core.Recovery.PainModel PainModel => content.Pain.Model;
 
     public string CauseName(string id) => content.CauseName(id);
 

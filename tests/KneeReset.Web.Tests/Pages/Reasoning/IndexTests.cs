@@ -1,5 +1,7 @@
 using System.Net;
 using KneeReset.Core;
+using KneeReset.Web.Content;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KneeReset.Web.Tests.Pages.Reasoning;
 
@@ -51,5 +53,25 @@ public class IndexTests(KneeResetFactory factory) : IClassFixture<KneeResetFacto
         {
             Assert.Contains(Rules.Words(frame), page.QuerySelector($"#time-frame-{Vocabulary.Word(frame)}")!.TextContent, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_review_point_prevention_and_the_pain_model_with_its_escalations()
+    {
+        using var client = factory.CreateBrowser();
+        var page = await client.GetPageAsync("/how-it-reasons");
+        var model = factory.Services.GetRequiredService<ContentCatalog>().Pain.Model;
+
+        Assert.Contains(Rules.Review.Why, page.QuerySelector("#review")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Rules.Prevention!.Why, page.QuerySelector("#prevention")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(Rules.WatchFor.Count, page.QuerySelectorAll("ul.watch-for li").Length);
+        Assert.Contains(model.Progress.Why, page.QuerySelector("#pain-progress")!.TextContent, StringComparison.Ordinal);
+        Assert.All(model.Escalations, e =>
+        {
+            var row = page.QuerySelector($"#escalation-{e.Id}")!;
+            Assert.Contains(e.Source, row.TextContent, StringComparison.Ordinal);
+            Assert.Contains(e.Rule, row.TextContent, StringComparison.Ordinal);
+        });
+        Assert.Equal("Within 48 hours (as severe_pain)", page.QuerySelector("#escalation-severe_session td:nth-child(2)")!.TextContent.Trim());
     }
 }
