@@ -7,6 +7,13 @@ namespace KneeReset.Core.Tests;
 /// <summary>Generated answer sets covering the whole question bank, for property tests.</summary>
 public static class AnswerGen
 {
+    /// <summary>
+    /// Lists of warning answers (red flags, health background, pain higher up the leg, swelling): each
+    /// value ticked as rarely as a red flag, so most generated answers are not urgent and the other
+    /// properties still meet self-care and see-a-clinician results.
+    /// </summary>
+    private static readonly HashSet<string> RiskLists = ["red_flags", "health_background", "pain_elsewhere", "swelling"];
+
     /// <summary>Every question answered or not (required ones always), with any value its range or options allow.</summary>
     public static Gen<JsonObject> Any { get; } = Build(TestContent.Questions.Questions.ToList(), redFlagOdds: 8);
 
@@ -26,6 +33,38 @@ public static class AnswerGen
             load["training_changes"] = changes;
             return load;
         });
+
+    /// <summary>
+    /// One answer that can only add to the worry: a red flag, a health background item, hip or thigh
+    /// pain, swelling, or the most worrying value of a single-choice question. Lists are merged into
+    /// the answers (<see cref="With"/>); a single choice replaces the one given.
+    /// </summary>
+    public static Gen<(string Id, string Value)> RiskAnswer { get; } = Gen.OneOf(
+        RiskLists.SelectMany(id => TestContent.Questions.Find(id)!.Options.Select(o => (Id: id, o.Value)))
+            .Concat([("pregnancy", "pregnant"), ("pregnancy", "recently_gave_birth"), ("pain_trend", "worse_despite_rest"), ("morning_stiffness_duration", "30_minutes_or_more")])
+            .ToArray());
+
+    /// <summary>
+    /// Any answers, half of them made mild first (no warning answers, pain 3/10, no timing or
+    /// duration), so that adding one warning answer often meets a result it could make slower.
+    /// </summary>
+    public static Gen<JsonObject> AnyOrMild { get; } = Gen.Select(Any, Gen.Bool, (answers, mild) =>
+    {
+        if (mild)
+        {
+            foreach (var id in RiskLists.Where(id => id != "red_flags").Concat(["pregnancy", "pain_trend", "morning_stiffness_duration", "timing", "duration_weeks"]))
+            {
+                answers.Remove(id);
+            }
+            answers["red_flags"] = new JsonArray();
+            answers["worst_pain"] = 3;
+        }
+        return answers;
+    });
+
+    /// <summary>The answers with one risk answer added (see <see cref="RiskAnswer"/>).</summary>
+    public static JsonObject WithRisk(JsonObject answers, (string Id, string Value) risk) =>
+        With(answers, new JsonObject { [risk.Id] = TestContent.Questions.Find(risk.Id)!.Kind == QuestionKind.Multi ? new JsonArray(risk.Value) : risk.Value });
 
     public static Answers ToAnswers(JsonObject json) => TestContent.Answers(json.ToJsonString());
 
@@ -63,7 +102,7 @@ public static class AnswerGen
                 .Select(n => (JsonNode?)n),
             QuestionKind.Boolean => Gen.Bool.Select(b => (JsonNode?)b),
             QuestionKind.Single => Gen.OneOf(q.Options.Select(o => o.Value).ToArray()).Select(v => (JsonNode?)v),
-            _ when q.Id == "red_flags" => Subset(q.Options.Select(o => o.Value).ToArray(), redFlagOdds).Select(a => (JsonNode?)a),
+            _ when RiskLists.Contains(q.Id) => Subset(q.Options.Select(o => o.Value).ToArray(), redFlagOdds).Select(a => (JsonNode?)a),
             _ => Subset(q.Options.Select(o => o.Value).ToArray(), 2).Select(a => (JsonNode?)a),
         };
         if (q.Id == "location")

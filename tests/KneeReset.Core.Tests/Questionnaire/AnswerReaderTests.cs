@@ -65,4 +65,34 @@ public class AnswerReaderTests
         Assert.Equal(json, AnswerReader.ToJson(back, TestContent.Questions).ToJsonString());
         Assert.Contains("\"age\":29", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_ids_the_project_added_are_read_in_their_kinds_and_of_the_wrong_shape_are_reported()
+    {
+        using var good = JsonDocument.Parse("""
+            {"health_background": ["blood_thinners", "cancer_past"], "pregnancy": "prefer_not_to_say", "pain_elsewhere": [],
+             "pain_trend": "worse_despite_rest", "swelling": ["keeps_coming_back"], "tried": ["physio"], "morning_stiffness_duration": "30_minutes_or_more"}
+            """);
+        using var bad = JsonDocument.Parse("""{"pregnancy": ["pregnant"], "health_background": "blood_thinners", "pain_trend": 2}""");
+
+        var (answers, errors) = AnswerReader.FromJson(good.RootElement, TestContent.Questions);
+        var (_, wrong) = AnswerReader.FromJson(bad.RootElement, TestContent.Questions);
+
+        Assert.Empty(errors);
+        Assert.Equal(["blood_thinners", "cancer_past"], answers["health_background"]!.Choices);
+        Assert.True(answers.Has("pregnancy", "prefer_not_to_say"));
+        Assert.Empty(answers["pain_elsewhere"]!.Choices);
+        Assert.True(answers.Has("morning_stiffness_duration", "30_minutes_or_more"));
+        Assert.Equal(["health_background", "pain_trend", "pregnancy"], wrong.Select(e => e.Field).Order());
+    }
+
+    [Fact]
+    public void The_none_box_of_an_added_list_is_an_answered_empty_list()
+    {
+        var (none, error) = AnswerReader.FromForm(Q("health_background"), [AnswerReader.NoneValue], miles: false);
+
+        Assert.Null(error);
+        Assert.Empty(none!.Choices);
+        Assert.Equal("None of these", AnswerText.Describe(Q("health_background"), none));
+    }
 }

@@ -48,6 +48,20 @@ public class RulePropertyTests
         }, iter: Iterations, print: p => p.Item1.ToJsonString() + " + " + p.Item2);
     }
 
+    [Fact]
+    public void Adding_any_warning_answer_never_lowers_triage_or_makes_the_time_frame_slower()
+    {
+        // Red flags, health background, hip or thigh pain, swelling, and the most worrying value of
+        // pregnancy, pain trend and morning stiffness: none of them may ever make a route slower.
+        Gen.Select(AnswerGen.AnyOrMild, AnswerGen.RiskAnswer).Sample((answers, risk) =>
+        {
+            var before = Evaluate(answers);
+            var after = Evaluate(AnswerGen.WithRisk(answers, risk));
+            Assert.True(after.Triage >= before.Triage, $"adding {risk} lowered {before.Triage} to {after.Triage}");
+            Assert.True(Speed(after.HowSoon) >= Speed(before.HowSoon), $"adding {risk} made {before.HowSoon} slower: {after.HowSoon}");
+        }, iter: Iterations, print: p => p.Item1.ToJsonString() + " + " + p.Item2);
+    }
+
     private static readonly string[] AwayFromTheKneecap = ["below_kneecap", "above_kneecap", "outer_side", "inner_side", "back_of_knee", "whole_knee"];
 
     [Fact]
