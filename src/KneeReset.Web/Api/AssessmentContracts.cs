@@ -27,8 +27,12 @@ public record AssessmentView
     public required TimeFrame? TimeFrame { get; init; }
     /// <summary>What the time frame asks the runner to do, in plain words; null for self-care.</summary>
     public required string? TimeFrameText { get; init; }
-    /// <summary>Null when the picture fits no cause well enough to name one, or a red flag decides the outcome.</summary>
+    /// <summary>Null when the picture fits no cause well enough to name one, a red flag decides the outcome, a rule sets the causes aside, or there is no pain.</summary>
     public required string? TopCause { get; init; }
+    /// <summary>No pain (0/10): the result is prevention, and every cause is banded unlikely.</summary>
+    public required bool Prevention { get; init; }
+    /// <summary>A triage rule that held points away from the four overuse causes, so none is named to the runner; the scores stay for the clinician.</summary>
+    public required bool CausesSetAside { get; init; }
     public required IReadOnlyList<CauseView> Causes { get; init; }
     public required IReadOnlyList<FindingView> Findings { get; init; }
     public required TrainingLoad TrainingLoad { get; init; }
@@ -50,6 +54,8 @@ public record AssessmentView
             TimeFrame = result.HowSoon,
             TimeFrameText = result.HowSoon is { } howSoon ? content.Rules.RuleSet.Words(howSoon) : null,
             TopCause = result.TopCause,
+            Prevention = result.Prevention,
+            CausesSetAside = result.CausesSetAside,
             Causes = [.. result.Causes.Select(c => new CauseView(c.Cause, content.CauseName(c.Cause), c.Score, c.Band,
                 [.. c.Evidence.Select(e => new EvidenceView(e.Text, e.Weight, e.Answers))]))],
             Findings = [.. result.Findings.Select(f => new FindingView(f.Id, f.Text))],

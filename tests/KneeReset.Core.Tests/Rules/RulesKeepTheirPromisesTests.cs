@@ -170,6 +170,34 @@ public partial class RulesKeepTheirPromisesTests
         Assert.DoesNotContain(Set.Causes.SelectMany(c => c.Signals), s => s.Why.Contains("point most to tendons", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("\"night_pain\"", 15, "\"below_kneecap\"")]
+    [InlineData("\"night_pain\"", 17, "\"front_kneecap\"")]
+    [InlineData("", 12, "\"outer_side\"")]
+    [InlineData("\"bony_tenderness_kneecap\"", 30, "\"front_kneecap\"")]
+    public void A_rule_that_points_away_from_overuse_names_no_cause(string flags, int age, string location)
+    {
+        var result = TestContent.Evaluate(TestContent.MildKneecap(flags: flags, age: age, location: location));
+
+        Assert.Equal(Triage.SeeClinician, result.Triage);
+        Assert.True(result.CausesSetAside);
+        Assert.Null(result.TopCause);
+        // The clinician still reads the scores.
+        Assert.Contains(result.Causes, c => c.Band != Band.Unlikely);
+    }
+
+    [Theory]
+    [InlineData("", 9)]
+    [InlineData("\"giving_way\"", 4)] // kneecap pain often comes with a sense of giving way
+    public void Severe_pain_or_giving_way_still_names_the_cause_the_answers_fit(string flags, int worst)
+    {
+        var result = TestContent.Evaluate(TestContent.MildKneecap(flags: flags).Replace("\"worst_pain\": 4", $"\"worst_pain\": {worst}", StringComparison.Ordinal));
+
+        Assert.Equal(Triage.SeeClinician, result.Triage);
+        Assert.False(result.CausesSetAside);
+        Assert.Equal("runners_knee", result.TopCause);
+    }
+
     private static string NumberWord(int n) => n switch
     {
         2 => "two",

@@ -140,6 +140,27 @@ public partial class HowSoonTests(KneeResetFactory app) : IClassFixture<KneeRese
         Assert.Empty(page.QuerySelectorAll(".cause-list > li"));
         Assert.Null(page.QuerySelector(".causes .unlikely"));
         Assert.NotNull(page.QuerySelector(".prevention"));
+        var api = await runner.CreateAssessmentAsync(Kneecap(a => a["worst_pain"] = 0));
+        Assert.True((bool)api["prevention"]!);
+        Assert.Null((string?)api["topCause"]);
+        Assert.All(api["causes"]!.AsArray(), c => Assert.Equal("unlikely", (string?)c!["band"]));
+    }
+
+    [Fact]
+    public async Task A_teenager_with_night_pain_is_told_no_overuse_cause()
+    {
+        using var runner = app.CreateBrowser();
+        var (teen, _) = await RunnerResults.CreateAsync(runner, Kneecap(a =>
+        {
+            a["age"] = 15;
+            a["red_flags"] = new JsonArray("night_pain");
+        }));
+
+        var page = await runner.GetPageAsync(teen);
+
+        Assert.Contains("rule out other causes first", page.QuerySelector("section.causes")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".cause-list > li"));
+        Assert.Null(page.QuerySelector(".causes .unlikely"));
     }
 
     [GeneratedRegex("""(?<=[,{])"timeFrame":"[a-z_]+",?""")]
