@@ -88,8 +88,9 @@ public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> 
         }
         foreach (var chunk in ended.Chunk(500))
         {
-            // Sessions go first; plans go with their result (a cascading foreign key). The removed
-            // result leaves the history of its series' other pages: BulkChanges forgets them.
+            // Plans and sessions go with their result (cascading foreign keys; sessions are removed
+            // first all the same). BulkChanges forgets every result page: a removed result leaves
+            // the history its series' other pages chart.
             await bulk.DeleteAsync(db.RoutineSessions.Where(s => s.AssessmentId != null && chunk.Contains(s.AssessmentId.Value)), cancellationToken);
             await bulk.DeleteAsync(db.Assessments.Where(a => chunk.Contains(a.Id)), cancellationToken);
         }
