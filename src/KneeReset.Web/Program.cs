@@ -1,6 +1,7 @@
 using KneeReset.Web.Api;
 using KneeReset.Web.Areas.Staff.Accounts;
 using KneeReset.Web.Assessments;
+using KneeReset.Web.Caching;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.FollowUp;
@@ -16,13 +17,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StaffText>();
 builder.Services.AddPublicLinks(builder.Configuration);
 builder.Services.AddKneeResetStore(builder.Configuration, builder.Environment);
-builder.Services.AddOutputCache(options =>
-{
-    LibraryCache.Configure(options);
-    ResultPageCache.Configure(options);
-    KneeReset.Web.Pages.IndexModel.Configure(options);
-});
-builder.Services.AddKneeResetSharedCache(builder.Configuration);
+builder.Services.AddCaching(builder.Configuration);
 builder.Services.AddLibrary();
 builder.Services.AddAssessments(builder.Configuration);
 builder.Services.AddFollowUp();
@@ -36,6 +31,12 @@ builder.Services.AddKneeResetPages();
 
 var app = builder.Build();
 
+// On SQLite the caches in memory assume this is the only process on the file (the staff command
+// changes only accounts, which nothing caches, so it may run beside the site).
+if (!StaffCommand.IsStaffCommand(args))
+{
+    app.Services.HoldSqliteForThisProcess();
+}
 // Migrate, seed and create the first admin under one lock: instances starting together take turns.
 await app.Services.InitialiseStoreAsync(() => app.Services.InitialiseStaffAsync());
 if (StaffCommand.IsStaffCommand(args))

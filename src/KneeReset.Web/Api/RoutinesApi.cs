@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using KneeReset.Web.Caching;
 using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,7 @@ public static class RoutinesApi
 {
     public static IEndpointRouteBuilder MapRoutinesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/routines").WithTags("Routines").CacheOutput(LibraryCache.Policy);
+        var group = app.MapGroup("/api/routines").WithTags("Routines").CacheOutput(CachePolicies.Library);
         group.MapGet("/", async Task<Ok<List<RoutineSummary>>> (RoutineLibrary library, CancellationToken cancellationToken) =>
             TypedResults.Ok((await library.PublishedAsync(cancellationToken)).Select(RoutineSummary.Of).ToList()));
         group.MapGet("/{slug}", async Task<Results<Ok<RoutineDetail>, ProblemHttpResult>> (string slug, RoutineLibrary library, CancellationToken cancellationToken) =>

@@ -31,9 +31,6 @@ public sealed record AssessmentRecord(StoredAssessment Stored, Answers Answers, 
 /// <summary>Evaluates answers, matches routines and stores completed assessments.</summary>
 public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog content, RoutineLibrary library, TimeProvider clock)
 {
-    /// <summary>How long a new share link works until the runner changes it.</summary>
-    public static readonly TimeSpan DefaultShareLife = TimeSpan.FromDays(90);
-
     /// <param name="previous">The assessment this one re-takes, to link them into one history.</param>
     /// <param name="imported">The runner's imported runs, which the training-load evidence cites and which are stored with the result.</param>
     /// <param name="evaluated">The rules' result for these answers, when the caller has already evaluated them.</param>
@@ -75,7 +72,7 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
             ManageToken = ShareToken.New(),
             SeriesKey = previous?.SeriesKey ?? ShareToken.New(),
             Nickname = previous?.Nickname,
-            ShareExpiresAt = clock.GetUtcNow() + DefaultShareLife,
+            ShareExpiresAt = clock.GetUtcNow() + StoredAssessment.DefaultShareLife,
             ImportedTrainingJson = imported is null ? null : ImportedTraining.ToJson(imported),
         };
         db.Assessments.Add(stored);
@@ -93,7 +90,7 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
         }
         var stored = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Token == token, cancellationToken);
         // Expiry is checked here, not in SQL: SQLite cannot compare DateTimeOffset values.
-        return stored is null || stored.ShareRevoked || stored.ShareExpiresAt <= clock.GetUtcNow() ? null : ToRecord(stored);
+        return stored is not null && stored.IsOpen(clock.GetUtcNow()) ? ToRecord(stored) : null;
     }
 
     /// <summary>The assessment behind the runner's private manage link.</summary>

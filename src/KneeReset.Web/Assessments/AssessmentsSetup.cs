@@ -1,6 +1,4 @@
-using KneeReset.Web.Data;
 using KneeReset.Web.Pages.Assess;
-using Microsoft.Extensions.Options;
 
 namespace KneeReset.Web.Assessments;
 
@@ -16,10 +14,8 @@ public static class AssessmentsSetup
             .Validate(o => o.MaxAttempts > 0 && o.LockMinutes > 0, "SharePasscodes:MaxAttempts and LockMinutes must be above 0.")
             .ValidateOnStart();
         services.AddScoped<SharePasscodes>();
+        services.AddScoped<ShareLinks>();
         services.AddRetention(configuration);
-        // Kept link states only where this process saves every change to a link: SQLite, one instance.
-        services.AddSingleton(sp => new ShareLinkStates(enabled: sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsSqlite));
-        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ResultPageEviction>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
+using KneeReset.Web.Caching;
 using KneeReset.Web.Data;
 using KneeReset.Web.Library;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -33,20 +33,18 @@ public sealed class RetentionOptions
 /// than the configured period, with their sessions and plans; and exercise pictures no exercise
 /// uses any more. Nothing else is ever removed without the runner asking.
 /// </summary>
-public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> options, TimeProvider clock, IOutputCacheStore cache, ShareLinkStates links, MediaStore media, RetentionStatus status)
+public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> options, TimeProvider clock, BulkChanges bulk, MediaStore media, RetentionStatus status)
 {
     /// <param name="HeldBack">Results that were due but kept, because more were due at once than <see cref="RetentionOptions.BulkLimit"/>.</param>
     public sealed record Report(int Drafts, int Results, int HeldBack = 0, int Pictures = 0);
 
     /// <summary>Until when this result is kept; null while its share link has no end.</summary>
-    public DateTimeOffset? KeptUntil(StoredAssessment a) => Ended(a.ShareRevoked, a.ShareRevokedAt, a.ShareExpiresAt) is { } ended
+    public DateTimeOffset? KeptUntil(StoredAssessment a) => a.ShareEndedAt is { } ended
         // A date at the calendar's far end (stored by hand, or a clock gone wrong) must not overflow.
         ? ended <= DateTimeOffset.MaxValue.AddDays(-ResultDays) ? ended.AddDays(ResultDays) : DateTimeOffset.MaxValue
         : null;
 
     public int ResultDays => options.Value.ResultDaysAfterShareEnds;
-
-    private static DateTimeOffset? Ended(bool revoked, DateTimeOffset? revokedAt, DateTimeOffset? expiresAt) => revoked ? revokedAt : expiresAt;
 
     /// <summary>Runs once and records how it went in <see cref="RetentionStatus"/> (which readiness reports).</summary>
     public async Task<Report> RunOnceAsync(CancellationToken cancellationToken)
@@ -76,30 +74,25 @@ public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> 
             .Where(d => d.UpdatedAt <= draftCutoff).Select(d => d.Id).ToList();
         foreach (var chunk in drafts.Chunk(500))
         {
-            await db.AssessmentDrafts.Where(d => chunk.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
+            await bulk.DeleteAsync(db.AssessmentDrafts.Where(d => chunk.Contains(d.Id)), cancellationToken);
         }
 
         // A link revoked before its time was recorded starts its period now.
-        await db.Assessments.Where(a => a.ShareRevoked && a.ShareRevokedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.ShareRevokedAt, now), cancellationToken);
+        await bulk.UpdateAsync(db.Assessments.Where(a => a.ShareRevoked && a.ShareRevokedAt == null), set => set.Set(a => a.ShareRevokedAt, now), cancellationToken);
         var ended = (await db.Assessments.AsNoTracking().Where(a => a.ShareRevoked || a.ShareExpiresAt != null)
                 .Select(a => new { a.Id, a.ShareRevoked, a.ShareRevokedAt, a.ShareExpiresAt }).ToListAsync(cancellationToken))
-            .Where(a => Ended(a.ShareRevoked, a.ShareRevokedAt, a.ShareExpiresAt) <= resultCutoff).Select(a => a.Id).ToList();
+            .Where(a => StoredAssessment.ShareEnded(a.ShareRevoked, a.ShareRevokedAt, a.ShareExpiresAt) <= resultCutoff).Select(a => a.Id).ToList();
         if (ended.Count > options.Value.BulkLimit)
         {
             return new Report(drafts.Count, 0, HeldBack: ended.Count, Pictures: await RemoveUnusedPicturesAsync(now, cancellationToken));
         }
         foreach (var chunk in ended.Chunk(500))
         {
-            // Sessions and plans go with their result (cascading foreign keys).
-            await db.RoutineSessions.Where(s => s.AssessmentId != null && chunk.Contains(s.AssessmentId.Value)).ExecuteDeleteAsync(cancellationToken);
-            await db.Assessments.Where(a => chunk.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-        if (ended.Count > 0)
-        {
-            // A removed result leaves the history on the other results of its series.
-            await cache.EvictByTagAsync(ResultPageCache.AllTag, cancellationToken);
-            links.ForgetAll();
+            // Plans and sessions go with their result (cascading foreign keys; sessions are removed
+            // first all the same). BulkChanges forgets every result page: a removed result leaves
+            // the history its series' other pages chart.
+            await bulk.DeleteAsync(db.RoutineSessions.Where(s => s.AssessmentId != null && chunk.Contains(s.AssessmentId.Value)), cancellationToken);
+            await bulk.DeleteAsync(db.Assessments.Where(a => chunk.Contains(a.Id)), cancellationToken);
         }
         return new Report(drafts.Count, ended.Count, Pictures: await RemoveUnusedPicturesAsync(now, cancellationToken));
     }

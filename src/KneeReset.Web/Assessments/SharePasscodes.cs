@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using KneeReset.Web.Caching;
 using KneeReset.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -32,7 +33,7 @@ public sealed record PasscodeCheck(bool Right, DateTimeOffset? Until)
 /// result (on top of the per-client limit): after too many wrong ones in a row the result takes
 /// none for a while, whoever sends them.
 /// </summary>
-public sealed class SharePasscodes(IDataProtectionProvider protection, KneeResetDbContext db, IOptions<PasscodeOptions> options, TimeProvider clock)
+public sealed class SharePasscodes(IDataProtectionProvider protection, KneeResetDbContext db, BulkChanges bulk, IOptions<PasscodeOptions> options, TimeProvider clock)
 {
     private static readonly PasswordHasher<StoredAssessment> Hasher = new();
     private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("KneeReset.SharePasscode").ToTimeLimitedDataProtector();
@@ -45,7 +46,7 @@ public sealed class SharePasscodes(IDataProtectionProvider protection, KneeReset
         var now = clock.GetUtcNow();
         var current = await db.Assessments.AsNoTracking().Where(a => a.Id == assessment.Id)
             .Select(a => new { a.PasscodeHash, a.PasscodeLockedUntil }).FirstAsync(cancellationToken);
-        if (current.PasscodeLockedUntil > now)
+        if (StoredAssessment.GuessesLocked(current.PasscodeLockedUntil, now))
         {
             return new(false, current.PasscodeLockedUntil);
         }
@@ -56,21 +57,19 @@ public sealed class SharePasscodes(IDataProtectionProvider protection, KneeReset
         if (current.PasscodeHash is { } hash
             && Hasher.VerifyHashedPassword(assessment, hash, passcode) != PasswordVerificationResult.Failed)
         {
-            await db.Assessments.Where(a => a.Id == assessment.Id && a.PasscodeFailures != 0)
-                .ExecuteUpdateAsync(u => u.SetProperty(a => a.PasscodeFailures, 0), cancellationToken);
+            await bulk.UpdateAsync(db.Assessments.Where(a => a.Id == assessment.Id && a.PasscodeFailures != 0), set => set.Set(a => a.PasscodeFailures, 0), cancellationToken);
             return new(true, null);
         }
         // Counted in one statement, so guesses sent in parallel cannot slip past the limit.
-        await db.Assessments.Where(a => a.Id == assessment.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.PasscodeFailures, a => a.PasscodeFailures + 1), cancellationToken);
+        await bulk.UpdateAsync(db.Assessments.Where(a => a.Id == assessment.Id), set => set.Set(a => a.PasscodeFailures, a => a.PasscodeFailures + 1), cancellationToken);
         var failures = await db.Assessments.Where(a => a.Id == assessment.Id).Select(a => a.PasscodeFailures).FirstAsync(cancellationToken);
         if (failures < options.Value.MaxAttempts)
         {
             return new(false, null);
         }
         var until = now.AddMinutes(options.Value.LockMinutes);
-        await db.Assessments.Where(a => a.Id == assessment.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.PasscodeFailures, 0).SetProperty(a => a.PasscodeLockedUntil, until), cancellationToken);
+        await bulk.UpdateAsync(db.Assessments.Where(a => a.Id == assessment.Id),
+            set => set.Set(a => a.PasscodeFailures, 0).Set(a => a.PasscodeLockedUntil, until), cancellationToken);
         return new(false, until);
     }
 

@@ -78,7 +78,7 @@ public sealed class RoutineStep
 }
 
 /// <summary>A completed self-assessment: what was asked, what was answered, what the rules made of it.</summary>
-public sealed class StoredAssessment
+public sealed partial class StoredAssessment
 {
     public int Id { get; set; }
     /// <summary>The share token in the result URL: 128+ random bits, URL-safe.</summary>

@@ -13,14 +13,14 @@ public sealed class HealthProbe
 }
 
 /// <summary>Ready only when the database takes a write: a store that only reads loses every answer.</summary>
-public sealed class StoreWriteCheck(KneeResetDbContext db, TimeProvider clock) : IHealthCheck
+public sealed class StoreWriteCheck(KneeResetDbContext db, Caching.BulkChanges bulk, TimeProvider clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             var now = clock.GetUtcNow();
-            if (await db.HealthProbes.Where(p => p.Id == 1).ExecuteUpdateAsync(u => u.SetProperty(p => p.CheckedAt, now), cancellationToken) == 0)
+            if (await bulk.UpdateAsync(db.HealthProbes.Where(p => p.Id == 1), set => set.Set(p => p.CheckedAt, now), cancellationToken) == 0)
             {
                 db.HealthProbes.Add(new HealthProbe { Id = 1, CheckedAt = now });
                 await db.SaveChangesAsync(cancellationToken);

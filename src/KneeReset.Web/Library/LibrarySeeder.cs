@@ -8,7 +8,7 @@ namespace KneeReset.Web.Library;
 /// slug), and brings content changes to items nobody has edited. An item staff have saved is
 /// never overwritten, so their edits survive new content files.
 /// </summary>
-public sealed class LibrarySeeder(KneeResetDbContext db, LibraryCache cache, TimeProvider clock, ILogger<LibrarySeeder> logger)
+public sealed class LibrarySeeder(KneeResetDbContext db, TimeProvider clock, ILogger<LibrarySeeder> logger)
 {
     /// <summary>Who the seeder's revisions are by.</summary>
     public const string Content = "content";
@@ -94,10 +94,6 @@ public sealed class LibrarySeeder(KneeResetDbContext db, LibraryCache cache, Tim
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        if (newExercises + updatedExercises + newRoutines + updatedRoutines > 0)
-        {
-            await cache.InvalidateAsync(cancellationToken);
-        }
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Library seeded: {NewExercises} new and {UpdatedExercises} updated exercises, {NewRoutines} new and {UpdatedRoutines} updated routines",

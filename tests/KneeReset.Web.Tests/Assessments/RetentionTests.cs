@@ -1,5 +1,6 @@
 using System.Net;
 using KneeReset.Web.Assessments;
+using KneeReset.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KneeReset.Web.Tests.Assessments;
@@ -52,7 +53,7 @@ public class RetentionTests(KneeResetFactory app) : IClassFixture<KneeResetFacto
     {
         using var runner = app.CreateBrowser();
         var (_, manage) = await RunnerResults.CreateAsync(runner);
-        var until = (app.Clock.GetUtcNow() + AssessmentService.DefaultShareLife).AddDays(180);
+        var until = (app.Clock.GetUtcNow() + StoredAssessment.DefaultShareLife).AddDays(180);
 
         var kept = (await runner.GetPageAsync(manage)).QuerySelector(".kept-until")!.TextContent;
         await RunnerResults.PostFormAsync(runner, manage, "Sharing", ("Sharing.Expiry", "never"));

@@ -11,8 +11,9 @@ public partial class StaticAssetsTests(KneeResetFactory factory) : IClassFixture
     public async Task Pages_link_fingerprinted_styles_and_scripts_served_immutable_and_compressed()
     {
         // Tests run in Development, where MapStaticAssets sends no-cache so edits show at once;
-        // this documented switch gives the production headers.
-        await using var production = factory.WithWebHostBuilder(b => b.UseSetting("EnableStaticAssetsDevelopmentCaching", "true"));
+        // this documented switch gives the production headers. An app of its own: on SQLite one
+        // process, one app, serves a database file (Caching/SqliteProcessLock).
+        await using var production = new ProductionAssetsApp();
         using var client = production.CreateClient();
         var page = await client.GetPageAsync("/routines/post-run-knee-reset/play");
         var assets = page.QuerySelectorAll("link[rel=stylesheet][href], script[src]")
@@ -47,6 +48,8 @@ public partial class StaticAssetsTests(KneeResetFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.CacheControl?.MaxAge > TimeSpan.Zero, $"/sw.js: {response.Headers.CacheControl}");
     }
+
+    private sealed class ProductionAssetsApp() : KneeResetFactory([new("EnableStaticAssetsDevelopmentCaching", "true")]);
 
     // /css/site.<fingerprint>.css, /js/player.<fingerprint>.js: the fingerprint is a content hash.
     [GeneratedRegex(@"^/(css|js)/[a-z-]+\.[a-z0-9]{8,}\.(css|js)$")]

@@ -1,5 +1,5 @@
+using KneeReset.Web.Caching;
 using KneeReset.Web.Data;
-using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Pages.Exercises;
 
-[OutputCache(PolicyName = LibraryCache.Policy)]
+[OutputCache(PolicyName = CachePolicies.Library)]
 public class ShowModel(KneeResetDbContext db) : PageModel
 {
     public Exercise Exercise { get; private set; } = null!;

@@ -19,10 +19,8 @@ namespace KneeReset.Web.Pages.Manage;
 /// </summary>
 /// <remarks>Re-taking makes a draft, so the Retake handler shares the new-draft limit (no other handler counts).</remarks>
 [EnableRateLimiting(RateLimits.NewDraft)]
-public class ShowModel(AssessmentService assessments, ClinicianPlans plans, ResultViews views, WizardService wizard, KneeResetDbContext db, PublicLinks links, Retention retention, TimeProvider clock) : PageModel
+public class ShowModel(AssessmentService assessments, ShareLinks sharing, ClinicianPlans plans, ResultViews views, WizardService wizard, KneeResetDbContext db, PublicLinks links, Retention retention, TimeProvider clock) : PageModel
 {
-    public static readonly (string Value, string Label)[] ExpiryChoices = [("7", "7 days"), ("30", "30 days"), ("90", "90 days"), ("never", "Never")];
-
     public AssessmentRecord Record { get; private set; } = null!;
     public ResultView View { get; private set; } = null!;
     public string ShareUrl => links.To($"/r/{Record.Token}");
@@ -39,7 +37,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
 
     public int ResultDays => retention.ResultDays;
 
-    public bool ShareActive => !Record.Stored.ShareRevoked && (Record.Stored.ShareExpiresAt is null || Record.Stored.ShareExpiresAt > clock.GetUtcNow());
+    public bool ShareActive => Record.Stored.IsOpen(clock.GetUtcNow());
 
     public sealed class SharingInput
     {
@@ -52,7 +50,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
     {
         public SharingValidator()
         {
-            RuleFor(x => x.Expiry).Must(e => e is null || ExpiryChoices.Any(c => c.Value == e)).WithMessage("Choose 7, 30 or 90 days, or never.");
+            RuleFor(x => x.Expiry).Must(e => e is null || ShareLinks.IsExpiryChoice(e)).WithMessage("Choose 7, 30 or 90 days, or never.");
             RuleFor(x => x.Passcode).Length(PasscodeOptions.MinLength, 64).When(x => !string.IsNullOrEmpty(x.Passcode))
                 .WithMessage($"A passcode needs {PasscodeOptions.MinLength} to 64 characters.");
             RuleFor(x => x.Nickname).MaximumLength(40).WithMessage("Keep the nickname under 40 characters.");
@@ -74,54 +72,22 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
 
     public async Task<IActionResult> OnPostSharingAsync(string token, CancellationToken cancellationToken)
     {
-        var entity = await EntityAsync(token, cancellationToken);
-        if (entity is null)
-        {
-            return NotFound();
-        }
         // SharingValidator has already filled ModelState (FluentValidation auto-validation).
         if (!ModelState.IsValid)
         {
-            await LoadAsync(token, cancellationToken);
-            return Page();
+            return await LoadAsync(token, cancellationToken) ? Page() : NotFound();
         }
-        if (Sharing.Expiry is { } expiry)
-        {
-            entity.ShareExpiresAt = expiry == "never" ? null : clock.GetUtcNow().AddDays(int.Parse(expiry, System.Globalization.CultureInfo.InvariantCulture));
-        }
-        if (!string.IsNullOrEmpty(Sharing.Passcode))
-        {
-            entity.PasscodeHash = SharePasscodes.Hash(entity, Sharing.Passcode);
-            entity.PasscodeFailures = 0;
-            entity.PasscodeLockedUntil = null;
-        }
-        entity.Nickname = string.IsNullOrWhiteSpace(Sharing.Nickname) ? null : Sharing.Nickname.Trim();
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { token, done = "Sharing settings saved." });
+        return Done(token, await sharing.SaveSettingsAsync(token, Sharing.Expiry, Sharing.Passcode, Sharing.Nickname, cancellationToken), "Sharing settings saved.");
     }
 
     public async Task<IActionResult> OnPostClearPasscodeAsync(string token, CancellationToken cancellationToken) =>
-        await ChangeAsync(token, e => e.PasscodeHash = null, "The passcode is removed.", cancellationToken);
+        Done(token, await sharing.ClearPasscodeAsync(token, cancellationToken), "The passcode is removed.");
 
     public async Task<IActionResult> OnPostRevokeAsync(string token, CancellationToken cancellationToken) =>
-        await ChangeAsync(token, e =>
-        {
-            e.ShareRevoked = true;
-            e.ShareRevokedAt = clock.GetUtcNow();
-        }, "The share link no longer works.", cancellationToken);
+        Done(token, await sharing.RevokeAsync(token, cancellationToken), "The share link no longer works.");
 
     public async Task<IActionResult> OnPostNewLinkAsync(string token, CancellationToken cancellationToken) =>
-        await ChangeAsync(token, e =>
-        {
-            e.Token = ShareToken.New();
-            e.ShareRevoked = false;
-            e.ShareRevokedAt = null;
-            // A link made to replace an expired one starts a fresh period.
-            if (e.ShareExpiresAt <= clock.GetUtcNow())
-            {
-                e.ShareExpiresAt = clock.GetUtcNow() + AssessmentService.DefaultShareLife;
-            }
-        }, "A new share link is ready; the old one no longer works.", cancellationToken);
+        Done(token, await sharing.ReplaceAsync(token, cancellationToken), "A new share link is ready; the old one no longer works.");
 
     public async Task<IActionResult> OnPostDeleteAsync(string token, bool confirm, CancellationToken cancellationToken)
     {
@@ -171,17 +137,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         return new SvgQRCode(data).GetGraphic(4, "#1d2430", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
     }
 
-    private async Task<IActionResult> ChangeAsync(string token, Action<StoredAssessment> change, string message, CancellationToken cancellationToken)
-    {
-        var entity = await EntityAsync(token, cancellationToken);
-        if (entity is null)
-        {
-            return NotFound();
-        }
-        change(entity);
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { token, done = message });
-    }
+    private IActionResult Done(string token, bool found, string message) => found ? RedirectToPage(new { token, done = message }) : NotFound();
 
     private async Task<StoredAssessment?> EntityAsync(string token, CancellationToken cancellationToken) =>
         ShareToken.LooksValid(token) ? await db.Assessments.FirstOrDefaultAsync(a => a.ManageToken == token, cancellationToken) : null;

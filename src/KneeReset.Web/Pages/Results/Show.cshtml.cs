@@ -2,6 +2,7 @@ using FluentValidation;
 using KneeReset.Web.Areas.Staff;
 using KneeReset.Web.Areas.Staff.Accounts;
 using KneeReset.Web.Assessments;
+using KneeReset.Web.Caching;
 using KneeReset.Web.Content;
 using KneeReset.Web.FollowUp;
 using KneeReset.Web.Library;
@@ -16,7 +17,7 @@ namespace KneeReset.Web.Pages.Results;
 /// if the runner set one); a signed-in clinician also sees every answer and the reasoning, and
 /// can write a plan that the runner then sees.
 /// </summary>
-[OutputCache(PolicyName = ResultPageCache.Policy)]
+[OutputCache(PolicyName = CachePolicies.ResultPage)]
 public class ShowModel(AssessmentService assessments, ClinicianPlans plans, ResultViews views, SharePasscodes passcodes, RoutineLibrary library, ContentCatalog content, AuditLog audit, Data.KneeResetDbContext db) : PageModel
 {
     public AssessmentRecord Record { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using KneeReset.Web.Caching;
 using KneeReset.Web.Content;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace KneeReset.Web.Pages.Routines;
 
 /// <summary>The routine library with filters that work as a plain GET form.</summary>
-[OutputCache(PolicyName = LibraryCache.ListPolicy)]
+[OutputCache(PolicyName = CachePolicies.LibraryList)]
 public class IndexModel(RoutineLibrary library, ContentCatalog content) : PageModel
 {
     public static readonly int[] TimeChoices = [5, 10, 15, 20, 30];

@@ -1,4 +1,5 @@
 using KneeReset.Web.Assessments;
+using KneeReset.Web.Caching;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace KneeReset.Web.Pages.Routines;
 /// A routine's page. Also at /m/{manage}/routines/{slug}, where the runner's private page links
 /// to it, so "Start the player" keeps logging sessions against their result (never cached there).
 /// </summary>
-[OutputCache(PolicyName = LibraryCache.Policy)]
+[OutputCache(PolicyName = CachePolicies.Library)]
 public class ShowModel(RoutineLibrary library, AssessmentService assessments) : PageModel
 {
     public RoutineView View { get; private set; } = null!;

@@ -24,10 +24,10 @@ public sealed record SaveResult(int? Id, int Version, IReadOnlyList<ValidationFa
 /// Saving routines and exercises safely. A save is checked (<see cref="LibraryChecks"/>), refused
 /// when made from an older version (optimistic concurrency: the current state is shown, never
 /// silently overwritten), applied through the one file-to-store mapping (<see cref="LibraryFiles"/>),
-/// recorded (<see cref="LibraryRevisions"/>) in the same transaction, and the public cache evicted.
+/// recorded (<see cref="LibraryRevisions"/>) in the same transaction; the commit forgets the cached library (Caching/).
 /// </summary>
 public sealed class LibraryEditor(
-    KneeResetDbContext db, LibraryChecks checks, LibraryRevisions revisions, VariationRenames renames, AuditLog audit, LibraryCache cache, TimeProvider clock)
+    KneeResetDbContext db, LibraryChecks checks, LibraryRevisions revisions, VariationRenames renames, AuditLog audit, TimeProvider clock)
 {
     public Task<Routine?> LoadRoutineAsync(int id, CancellationToken cancellationToken) =>
         db.Routines.Include(r => r.Steps.OrderBy(s => s.Position)).ThenInclude(s => s.Exercise).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -49,7 +49,6 @@ public sealed class LibraryEditor(
         {
             return SaveResult.Conflicting(routine.Id, routine.Version, LibraryFiles.Editing(routine));
         }
-        var wasPublished = routine?.Status == PublishStatus.Published;
         var exercises = await db.Exercises.Where(e => file.Steps.Select(s => s.Exercise).Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
         routine = Apply(routine, file, exercises);
 
@@ -62,10 +61,6 @@ public sealed class LibraryEditor(
         if (conflict is not null)
         {
             return conflict;
-        }
-        if (wasPublished || routine.Status == PublishStatus.Published)
-        {
-            await cache.InvalidateAsync(cancellationToken);
         }
         return SaveResult.Stored(routine.Id, routine.Version);
     }
@@ -110,7 +105,6 @@ public sealed class LibraryEditor(
         {
             return conflict;
         }
-        await cache.InvalidateAsync(cancellationToken);
         return SaveResult.Stored(exercise.Id, exercise.Version);
     }
 
@@ -128,7 +122,6 @@ public sealed class LibraryEditor(
         db.Exercises.Remove(exercise);
         audit.Record(actor, "exercise.deleted", $"exercise {exercise.Slug}");
         await db.SaveChangesAsync(cancellationToken);
-        await cache.InvalidateAsync(cancellationToken);
         return null;
     }
 
@@ -181,8 +174,8 @@ public sealed class LibraryEditor(
 
     /// <summary>
     /// Writes what <see cref="StageImportedAsync"/> applied, then the revisions and audit entries, in
-    /// the caller's transaction: two saves whatever their number. The caller evicts the public cache
-    /// once, after its commit.
+    /// the caller's transaction: two saves whatever their number. Its commit forgets the cached
+    /// library, once (Caching/CacheEviction).
     /// </summary>
     /// <returns>Null when stored; otherwise why not (someone else saved one of the items first).</returns>
     public Task<SaveResult?> StoreImportedAsync(IReadOnlyList<LibraryRevisions.Prepared> staged, string actor, CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ namespace KneeReset.Web.Areas.Staff.Library;
 /// routines/*.json), and back. Export, import, export gives the same files; an import with any
 /// bad file imports nothing and names every problem.
 /// </summary>
-public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor, LibraryChecks checks, LibraryCache cache)
+public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor, LibraryChecks checks)
 {
     public const long MaxZipBytes = LibraryZip.MaxZipBytes;
     private static readonly DateTimeOffset FixedTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -100,11 +100,6 @@ public sealed class LibraryTransfer(KneeResetDbContext db, LibraryEditor editor,
             db.ChangeTracker.Clear();
             var why = e is ImportStopped ? e.Message : "the store could not write";
             return new ImportResult([$"The import stopped part-way ({why}), so nothing was imported. Try again; if it keeps failing, tell an admin."], 0, 0, 0);
-        }
-        finally
-        {
-            // Once, after the commit (or the rollback): pages cached while the import ran show the library as it is now.
-            await cache.InvalidateAsync(CancellationToken.None);
         }
     }
 

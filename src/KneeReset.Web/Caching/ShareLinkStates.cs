@@ -1,16 +1,20 @@
 using System.Collections.Concurrent;
-using KneeReset.Web.Infrastructure;
+using KneeReset.Web.Data;
 
-namespace KneeReset.Web.Assessments;
+namespace KneeReset.Web.Caching;
 
 /// <summary>What the result page's cache needs to know about a share link before it may answer.</summary>
-public sealed record ShareLinkState(string SeriesKey, bool Protected, bool Revoked, DateTimeOffset? ExpiresAt);
+public sealed record ShareLinkState(string SeriesKey, bool Protected, bool Revoked, DateTimeOffset? ExpiresAt)
+{
+    /// <summary>The assessment's own rule, on the kept copy of its columns.</summary>
+    public bool IsOpen(DateTimeOffset now) => StoredAssessment.IsOpen(Revoked, ExpiresAt, now);
+}
 
 /// <summary>
 /// Share links' states kept in memory, so a cached result page is answered without a query.
-/// Only where every change to a link is saved by this process (SQLite, one instance: docs/deploy.md);
+/// Only where every change to a link is saved by this process (SQLite, which <see cref="SqliteProcessLock"/> keeps to one process);
 /// with PostgreSQL another instance may change a link, so each visit asks the store.
-/// Any saved change to any assessment forgets them all, after its commit (<see cref="ResultPageEviction"/>).
+/// A committed change to any assessment's link forgets them all (<see cref="CacheEviction"/>, <see cref="EvictionTable"/>).
 /// A state read from the store is kept only if nothing was forgotten while it was being read:
 /// a read that began before a revoke's commit can never be kept after it.
 /// </summary>

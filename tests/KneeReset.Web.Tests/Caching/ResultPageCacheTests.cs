@@ -1,7 +1,10 @@
 using System.Net;
 using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace KneeReset.Web.Tests.Assessments;
+namespace KneeReset.Web.Tests.Caching;
 
 /// <summary>
 /// The shared result page comes from the output cache (an Age header says so), and every change
@@ -65,6 +68,30 @@ public class ResultPageCacheTests(KneeResetFactory app) : IClassFixture<KneeRese
         await AssertCachedAsync(visitor, expiringShare);
         app.Clock.Advance(TimeSpan.FromDays(7));
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(new Uri(expiringShare, UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_revoke_or_a_plan_saved_by_any_path_is_never_hidden_by_the_cache()
+    {
+        using var runner = app.CreateBrowser();
+        var (planned, _) = await RunnerResults.CreateAsync(runner);
+        var (revoked, _) = await RunnerResults.CreateAsync(runner);
+        using var visitor = app.CreateBrowser();
+        await AssertCachedAsync(visitor, planned);
+        await AssertCachedAsync(visitor, revoked);
+
+        // Saved synchronously, behind every page's back (issue 24: only asynchronous saves forgot anything).
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
+            var plannedId = await db.Assessments.Where(a => a.Token == RunnerResults.TokenOf(planned)).Select(a => a.Id).SingleAsync();
+            db.ClinicianPlans.Add(new ClinicianPlan { AssessmentId = plannedId, Clinician = "clinician@studio.test", Note = "Saved synchronously." });
+            (await db.Assessments.SingleAsync(a => a.Token == RunnerResults.TokenOf(revoked))).Revoke(app.Clock.GetUtcNow());
+            db.SaveChanges();
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(new Uri(revoked, UriKind.Relative))).StatusCode);
+        Assert.Contains("Saved synchronously.", (await visitor.GetPageAsync(planned)).QuerySelector(".plan")?.TextContent ?? "(no plan shown)", StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,9 +1,9 @@
-using KneeReset.Web.Infrastructure;
+using KneeReset.Web.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
-namespace KneeReset.Web.Tests.Infrastructure;
+namespace KneeReset.Web.Tests.Caching;
 
 /// <summary>
 /// The breaker in front of Redis (issue 22, finding 6), against a store that fails on demand: a

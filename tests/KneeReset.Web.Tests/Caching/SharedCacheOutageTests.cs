@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Serilog.Events;
 
-namespace KneeReset.Web.Tests.Infrastructure;
+namespace KneeReset.Web.Tests.Caching;
 
 /// <summary>
 /// Redis configured but not answering (issue 22, finding 6): Redis:Configuration names a loopback

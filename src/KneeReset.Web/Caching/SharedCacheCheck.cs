@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace KneeReset.Web.Infrastructure;
+namespace KneeReset.Web.Caching;
 
 /// <summary>
 /// Readiness of the shared output cache: Degraded, never Unhealthy, while Redis does not answer,

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using KneeReset.Web.Caching;
 using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KneeReset.Web.Tests.Library;
+namespace KneeReset.Web.Tests.Caching;
 
 /// <summary>
 /// The published library is loaded once and reused until a change: any save of a routine, step or

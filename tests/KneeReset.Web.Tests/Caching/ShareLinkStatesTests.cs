@@ -1,10 +1,10 @@
 using System.Net;
-using KneeReset.Web.Assessments;
+using KneeReset.Web.Caching;
 using KneeReset.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KneeReset.Web.Tests.Assessments;
+namespace KneeReset.Web.Tests.Caching;
 
 /// <summary>
 /// On SQLite the share links' states are kept in memory, so a cached result page needs no query;

@@ -1,6 +1,6 @@
-using KneeReset.Web.Infrastructure;
+using KneeReset.Web.Caching;
 
-namespace KneeReset.Web.Tests.Infrastructure;
+namespace KneeReset.Web.Tests.Caching;
 
 /// <summary>The StackExchange.Redis settings behind the shared cache (issue 22, finding 6).</summary>
 public class SharedCacheTests

@@ -1,4 +1,4 @@
-namespace KneeReset.Web.Infrastructure;
+namespace KneeReset.Web.Caching;
 
 /// <summary>
 /// Guards something kept in memory against a change that commits while it is being read: take

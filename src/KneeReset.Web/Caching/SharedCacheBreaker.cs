@@ -2,7 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace KneeReset.Web.Infrastructure;
+namespace KneeReset.Web.Caching;
 
 /// <summary>
 /// The output cache in Redis, made safe to lose. The cache only saves work, so when Redis fails a

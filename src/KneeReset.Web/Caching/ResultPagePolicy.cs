@@ -1,32 +1,23 @@
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Data;
-using KneeReset.Web.Library;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
-namespace KneeReset.Web.Assessments;
+namespace KneeReset.Web.Caching;
 
 /// <summary>
-/// The shared result page (/r/{token}) comes from the output cache, safely:
-/// before any lookup the link's state is read (from <see cref="ShareLinkStates"/> where they are
-/// kept, else with one indexed query), so a revoked, expired or passcode-protected link is never
-/// answered from the cache, on any instance and at once;
-/// signed-in clinicians and anything that sets a cookie bypass it (the default policy).
-/// What the page shows (the plan, the sessions, the history) is evicted by every save that
-/// changes it, through <see cref="ResultPageEviction"/>, and by every library change.
+/// The shared result page (/r/{token}) comes from the output cache, safely: before any lookup the
+/// link's state is read (from <see cref="ShareLinkStates"/> where they are kept, else with one
+/// indexed query), and only an open link without a passcode (<see cref="StoredAssessment.IsOpen(DateTimeOffset)"/>)
+/// is answered from the cache: a revoke, an expiry or a passcode takes effect here, on the next
+/// visit, whatever the cache holds. A page is kept a minute at most and never past its link's end;
+/// what it shows (the plan, the sessions, the history, the routines) is forgotten by
+/// <see cref="CacheEviction"/> after every change to it.
 /// </summary>
-public sealed class ResultPageCache : IOutputCachePolicy
+public sealed class ResultPagePolicy : IOutputCachePolicy
 {
-    public const string Policy = "result-page";
-    public const string AllTag = "result-pages";
-
     /// <summary>Bounds what eviction cannot reach: another instance's local cache, time passing.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
-
-    // The page reads no query string: /r/{token}?anything is one more name for /r/{token}, not one more entry.
-    public static void Configure(OutputCacheOptions options) =>
-        options.AddPolicy(Policy, policy => policy.SetVaryByQuery([]).AddPolicy<ResultPageCache>());
-
-    public static string SeriesTag(string seriesKey) => $"result-series:{seriesKey}";
 
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
@@ -36,19 +27,19 @@ public sealed class ResultPageCache : IOutputCachePolicy
         }
         // One policy serves every request: the request's own services give the store and the clock.
         var services = context.HttpContext.RequestServices;
-        var clock = services.GetRequiredService<TimeProvider>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var token = context.HttpContext.GetRouteValue("token") as string;
         var link = ShareToken.LooksValid(token) ? await LinkStateAsync(token!, services, cancellationToken) : null;
-        var left = link is null ? TimeSpan.Zero : link.ExpiresAt - clock.GetUtcNow();
-        if (link is null || link.Protected || link.Revoked || left <= TimeSpan.Zero)
+        if (link is null || link.Protected || !link.IsOpen(now))
         {
             // The page itself answers: a 404, or the passcode form.
             context.EnableOutputCaching = false;
             return;
         }
-        context.Tags.Add(SeriesTag(link.SeriesKey));
-        context.Tags.Add(AllTag);
-        context.Tags.Add(LibraryCache.Tag);
+        context.Tags.Add(CachePolicies.SeriesTag(link.SeriesKey));
+        context.Tags.Add(CachePolicies.ResultPagesTag);
+        context.Tags.Add(CachePolicies.LibraryTag);
+        var left = link.ExpiresAt - now;
         context.ResponseExpirationTimeSpan = left < Lifetime ? left : Lifetime;
     }
 

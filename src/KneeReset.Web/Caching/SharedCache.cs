@@ -1,12 +1,10 @@
 using System.Net;
-using KneeReset.Web.Assessments;
 using KneeReset.Web.Data;
-using KneeReset.Web.Library;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
-namespace KneeReset.Web.Infrastructure;
+namespace KneeReset.Web.Caching;
 
 public sealed class SharedCacheOptions
 {
@@ -27,7 +25,7 @@ public sealed class SharedCacheOptions
 /// instance: in Redis when Redis:Configuration is set. Otherwise each instance keeps its own; on
 /// SQLite there is one instance and its eviction is the whole story, on PostgreSQL there may be
 /// several, so each keeps an entry for Redis:LocalLifetimeSeconds at most and a change shows
-/// everywhere within that time. Call after AddOutputCache.
+/// everywhere within that time. Called by <see cref="CachingSetup.AddCaching"/>, after AddOutputCache.
 /// Redis may fail: <see cref="SharedCacheBreaker"/> stands in front of it, so every caller (pages,
 /// evictions after a save, retention, seeding) carries on without it, and readiness says Degraded.
 /// </summary>
@@ -58,7 +56,7 @@ public static class SharedCache
             var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
             services.RemoveAll<IOutputCacheStore>();
             // A page tagged at all carries one of these: what a long outage's missed evictions become.
-            string[] everything = [LibraryCache.Tag, ResultPageCache.AllTag];
+            var everything = CachePolicies.EverythingTags;
             var server = string.Join(",", redisOptions.EndPoints.Select(e => e is DnsEndPoint dns ? $"{dns.Host}:{dns.Port}" : e.ToString()));
             services.AddSingleton(sp => new SharedCacheBreaker(Create(store, sp), server, everything,
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SharedCacheBreaker>>()));
