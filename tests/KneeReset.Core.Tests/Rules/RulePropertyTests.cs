@@ -10,7 +10,7 @@ namespace KneeReset.Core.Tests.Rules;
 /// <summary>Safety properties over thousands of generated answer sets per run.</summary>
 public class RulePropertyTests
 {
-    private const int Iterations = 3000;
+    private static readonly int Iterations = PropertyIterations.Or(400);
 
     private static AssessmentResult Evaluate(JsonObject json) => TestContent.Rules.Evaluate(AnswerGen.ToAnswers(json));
 

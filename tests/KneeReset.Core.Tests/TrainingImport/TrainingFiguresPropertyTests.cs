@@ -26,7 +26,7 @@ public class TrainingFiguresPropertyTests
             Assert.True(answers.WeeklyKmNow >= answers.LongestRunKmRecent);
             // Not "> 0": a latest run under 50 m rounds to 0.0 km.
             Assert.True(answers.LongestRunKmRecent >= Math.Round(latestKm, 1, MidpointRounding.AwayFromZero), "the latest run is always in the latest week");
-        });
+        }, iter: PropertyIterations.Or(100));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class TrainingFiguresPropertyTests
             Assert.InRange(summary.WeeklyKm.Sum(w => w.Km), total - (0.05 * summary.WeeklyKm.Count) - 1e-9,
                 total + (0.05 * summary.WeeklyKm.Count) + 1e-9);
             Assert.All(summary.WeeklyKm, w => Assert.Equal(DayOfWeek.Monday, w.WeekStart.DayOfWeek));
-        });
+        }, iter: PropertyIterations.Or(100));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class TrainingFiguresPropertyTests
             var spikes = TrainingFigures.Summarise(ToRuns(history)).Spikes;
 
             Assert.Equal(expected, spikes.Select(s => (s.Date, (decimal)s.Km)).Order().ToList());
-        });
+        }, iter: PropertyIterations.Or(100));
     }
 
     [Fact]
@@ -90,6 +90,6 @@ public class TrainingFiguresPropertyTests
                 };
                 Assert.Contains(spike.Band, allowed);
             }
-        });
+        }, iter: PropertyIterations.Or(100));
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using CsCheck;
+using KneeReset.Core.Tests;
 
 namespace KneeReset.Web.Tests.Api;
 
@@ -13,7 +14,7 @@ namespace KneeReset.Web.Tests.Api;
 /// </summary>
 public class AssessmentsFuzzTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
-    private const int Cases = 200;
+    private static readonly int Cases = PropertyIterations.Or(200);
 
     /// <summary>Bytes that are not UTF-8, or encode what UTF-8 must not (a surrogate, an overlong form).</summary>
     private static readonly byte[][] BadUtf8 = [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xF8, 0x88, 0x80, 0x80, 0x80], [0x80], [0xF4, 0x90, 0x80, 0x80]];

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using CsCheck;
+using KneeReset.Core.Tests;
 using KneeReset.Core.TrainingImport;
 using static KneeReset.Core.Tests.TrainingImport.TrainingFiles;
 
@@ -15,7 +16,7 @@ namespace KneeReset.Web.Tests.Api;
 /// </summary>
 public class TrainingImportHostileTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
-    private const int Cases = 300;
+    private static readonly int Cases = PropertyIterations.Or(150);
 
     /// <summary>
     /// The largest answer there can be: 27 weeks, 1,000 spikes of about 110 characters, and a

@@ -9,8 +9,9 @@ namespace KneeReset.Web.Tests;
 
 /// <summary>
 /// What every app under test has, in memory (KneeResetFactory) or on a real port
-/// (<see cref="KestrelApp"/>): a fresh store of its own (<see cref="TestDatabase"/>, which also
-/// keeps its Data Protection keys), media in a temporary folder of its own, a clock tests can move
+/// (<see cref="KestrelApp"/>): a fresh store of its own (<see cref="TestDatabase"/>: a copy of the
+/// run's migrated and seeded <see cref="StoreTemplate"/>; it also keeps the app's Data Protection
+/// keys), media in a temporary folder of its own, a clock tests can move
 /// on, writes that fail on demand, every log event collected, staff signed in from a test header, and limits high enough that
 /// no test trips one by accident. A subclass passes settings of its own, applied last.
 /// One app per test class (IClassFixture), so no class sees another's data; the host starts on

@@ -4,8 +4,10 @@ using Npgsql;
 namespace KneeReset.Web.Tests;
 
 /// <summary>
-/// The test store: a fresh, empty database for one app under test, removed when the app is done.
-/// The app migrates and seeds it on start, as it does in production. Which provider is
+/// The test store: a database of its own for one app under test, removed when the app is done.
+/// <see cref="CreateFresh"/> gives a copy of <see cref="StoreTemplate"/> (migrated and seeded once
+/// per test run), so the app's start finds nothing to do; the constructors give an empty database,
+/// which the app migrates and seeds on start as it does in production. Which provider is
 /// <see cref="TestServices.Provider"/>'s choice (KNEERESET_TEST_PROVIDER): SQLite files by
 /// default, PostgreSQL databases on the server .ci/services.sh starts; no test changes with it.
 /// </summary>
@@ -17,7 +19,16 @@ public abstract class TestDatabase : IDisposable
     /// <summary>The app's ConnectionStrings:KneeReset setting for this store.</summary>
     public abstract string ConnectionString { get; }
 
-    public static TestDatabase CreateFresh() => TestServices.Provider == "Postgres" ? new PostgresTestDatabase() : new SqliteTestDatabase();
+    /// <summary>An empty database of the run's provider.</summary>
+    public static TestDatabase CreateEmpty() => TestServices.Provider == "Postgres" ? new PostgresTestDatabase() : new SqliteTestDatabase();
+
+    /// <summary>A store of its own as the app's first start leaves it: a copy of <see cref="StoreTemplate"/>.</summary>
+    public static TestDatabase CreateFresh() => StoreTemplate.Get() switch
+    {
+        PostgresTestDatabase template => new PostgresTestDatabase(template),
+        SqliteTestDatabase template => new SqliteTestDatabase(template),
+        var other => throw new InvalidOperationException($"No copy for {other.GetType().Name}."),
+    };
 
     public void Dispose()
     {
@@ -31,6 +42,14 @@ public abstract class TestDatabase : IDisposable
 /// <summary>A SQLite file of its own in the temporary folder.</summary>
 public sealed class SqliteTestDatabase : TestDatabase
 {
+    /// <summary>An empty file, migrated and seeded by the first app that starts on it.</summary>
+    public SqliteTestDatabase()
+    {
+    }
+
+    /// <summary>A copy of <paramref name="template"/>'s file (checkpointed, so the file alone holds it all).</summary>
+    internal SqliteTestDatabase(SqliteTestDatabase template) => System.IO.File.Copy(template.File, File);
+
     public string File { get; } = Path.Combine(Path.GetTempPath(), $"kneereset-tests-{Guid.NewGuid():N}.db");
 
     public override string Provider => "Sqlite";
@@ -54,12 +73,18 @@ public sealed class SqliteTestDatabase : TestDatabase
 /// <summary>A database of its own on the test PostgreSQL server (KNEERESET_TEST_POSTGRES), dropped on dispose.</summary>
 public sealed class PostgresTestDatabase : TestDatabase
 {
-    public PostgresTestDatabase()
+    /// <summary>An empty database, migrated and seeded by the first app that starts on it.</summary>
+    public PostgresTestDatabase() : this(template: null)
+    {
+    }
+
+    /// <summary>A copy of <paramref name="template"/> (CREATE DATABASE … TEMPLATE: a file copy on the server, nobody may be connected to the template).</summary>
+    internal PostgresTestDatabase(PostgresTestDatabase? template)
     {
         Name = $"kneereset_test_{Guid.NewGuid():N}";
         using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
         connection.Open();
-        using var command = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"", connection);
+        using var command = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"{(template is null ? "" : $" TEMPLATE \"{template.Name}\"")}", connection);
         command.ExecuteNonQuery();
         ConnectionString = new NpgsqlConnectionStringBuilder(TestServices.RequirePostgres()) { Database = Name }.ConnectionString;
     }
