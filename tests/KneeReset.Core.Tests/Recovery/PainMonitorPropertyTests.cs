@@ -32,7 +32,7 @@ public class PainMonitorPropertyTests
             var after = Assess([.. history, worseLater]).Routines.Single(r => r.Routine == later.Routine).Advice.Action;
 
             return PainMonitor.Caution(after) >= PainMonitor.Caution(before);
-        });
+        }, iter: PropertyIterations.Or(1000));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class PainMonitorPropertyTests
     {
         Histories.Sample(history => Assess(history).Routines.All(r =>
             r.Advice.Action != PainAction.Progress
-            || history.Where(s => s.Routine == r.Routine).Max(s => s.On).DayNumber - history.Where(s => s.Routine == r.Routine).Min(s => s.On).DayNumber >= 7));
+            || history.Where(s => s.Routine == r.Routine).Max(s => s.On).DayNumber - history.Where(s => s.Routine == r.Routine).Min(s => s.On).DayNumber >= 7), iter: PropertyIterations.Or(1000));
     }
 
     [Fact]
@@ -56,6 +56,6 @@ public class PainMonitorPropertyTests
             var later = more.Select((s, i) => s with { Id = $"more{i}", On = end.AddDays(1 + i) });
             var after = Assess([.. history, .. later]);
             return after.Escalation is not null && after.Routines.All(r => r.Advice.Action == PainAction.SeeClinician);
-        });
+        }, iter: PropertyIterations.Or(1000));
     }
 }
