@@ -6,7 +6,7 @@ namespace KneeReset.Core.Tests;
 /// <summary>The real routine library from content/, as matching sees it (the web app builds the same cards from the store).</summary>
 public static class TestLibrary
 {
-    private static readonly Dictionary<string, JsonNode> Exercises = Directory
+    public static IReadOnlyDictionary<string, JsonNode> Exercises { get; } = Directory
         .EnumerateFiles(Path.Combine(TestContent.Dir, "exercises"), "*.json")
         .Select(f => JsonNode.Parse(File.ReadAllText(f))!)
         .ToDictionary(e => (string)e["slug"]!);
@@ -18,12 +18,17 @@ public static class TestLibrary
         .ToList();
 
     /// <summary>Every exercise slug in a routine.</summary>
-    public static IReadOnlyList<string> ExercisesOf(string routine) => Directory
+    public static IReadOnlyList<string> ExercisesOf(string routine) =>
+        Routines[routine]["steps"]!.AsArray().Select(s => (string)s!["exercise"]!).ToList();
+
+    /// <summary>Routines by slug, as written in content/routines.</summary>
+    public static IReadOnlyDictionary<string, JsonNode> Routines { get; } = Directory
         .EnumerateFiles(Path.Combine(TestContent.Dir, "routines"), "*.json")
         .Select(f => JsonNode.Parse(File.ReadAllText(f))!)
-        .Single(r => (string)r["slug"]! == routine)["steps"]!.AsArray()
-        .Select(s => (string)s!["exercise"]!)
-        .ToList();
+        .ToDictionary(r => (string)r["slug"]!);
+
+    /// <summary>Marked springy in its file (hops, skips, jumps).</summary>
+    public static bool IsSpringy(string exercise) => (bool?)Exercises[exercise]["springy"] ?? false;
 
     private static RoutineCard Card(JsonNode routine)
     {
@@ -37,7 +42,8 @@ public static class TestLibrary
         return new RoutineCard((string)routine["slug"]!, (string)routine["title"]!, phase,
             routine["causes"]!.AsArray().Select(c => (string)c!).ToList(),
             routine["findings"]!.AsArray().Select(c => (string)c!).ToList(),
-            RoutineDosage.Targets(phase, steps), (bool)routine["gentle"]!, (string)routine["difficulty"]!, RoutineDosage.Focus(steps));
+            RoutineDosage.Targets(phase, steps), (bool)routine["gentle"]!, (string)routine["difficulty"]!, RoutineDosage.Focus(steps),
+            Springy: routine["steps"]!.AsArray().Any(s => IsSpringy((string)s!["exercise"]!)));
     }
 
     public static IReadOnlyList<MatchedRoutine> Match(string answersJson) =>

@@ -4,6 +4,7 @@ namespace KneeReset.Core.Matching;
 
 /// <summary>What matching needs to know about a published routine.</summary>
 /// <param name="Focus">Body areas worked by most of the steps, as opposed to every area any step touches (<paramref name="Targets"/>).</param>
+/// <param name="Springy">Holds a springy exercise (hops, skips, jumps): never offered while a tendon is in play (<see cref="TendonSafety"/>).</param>
 public sealed record RoutineCard(
     string Slug,
     string Title,
@@ -13,7 +14,8 @@ public sealed record RoutineCard(
     IReadOnlyList<string> Targets,
     bool Gentle,
     string Difficulty = "easy",
-    IReadOnlyList<string>? Focus = null)
+    IReadOnlyList<string>? Focus = null,
+    bool Springy = false)
 {
     public const string PostRunResetPhase = "post_run_reset";
 
@@ -47,7 +49,8 @@ public static class RoutineMatcher
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(causeName);
-        var library = routines.ToList();
+        // Springy routines are out before matching, so none is picked or named as a next stage.
+        var library = TendonSafety.Keep(result, routines, r => r.Springy);
         return result.Triage switch
         {
             Triage.Urgent => [],
@@ -133,28 +136,24 @@ public static class RoutineMatcher
             .ToList();
 
     /// <summary>
-    /// A harder routine in the same phase for the same cause is the next stage of an easier one:
-    /// it is named on the easier routine instead of being offered beside it, so a runner never
-    /// gets both stages (and twice the sessions) at once.
+    /// A harder routine in the same phase for the same cause is a later stage of an easier one: it
+    /// is never offered beside it, so a runner never gets two stages (and twice the sessions) at
+    /// once. Each stage names only the stage right after it (stage 1 names stage 2, never stage 3).
     /// </summary>
     private static List<Candidate> OneStageAtATime(List<Candidate> candidates, IReadOnlySet<string> inPlay)
     {
-        var later = new HashSet<Candidate>();
-        foreach (var harder in candidates)
+        bool SameProgramme(Candidate a, Candidate b) =>
+            a != b && a.Routine.Phase == b.Routine.Phase && a.Routine.Causes.Intersect(b.Routine.Causes).Any(inPlay.Contains);
+        foreach (var stage in candidates)
         {
-            var earlier = candidates
-                .Where(c => c != harder && c.Routine.Phase == harder.Routine.Phase
-                    && DifficultyRank(c.Routine.Difficulty) < DifficultyRank(harder.Routine.Difficulty)
-                    && c.Routine.Causes.Intersect(harder.Routine.Causes).Any(inPlay.Contains))
+            stage.NextStage = candidates
+                .Where(c => SameProgramme(c, stage) && DifficultyRank(c.Routine.Difficulty) > DifficultyRank(stage.Routine.Difficulty))
                 .OrderBy(c => DifficultyRank(c.Routine.Difficulty))
-                .FirstOrDefault();
-            if (earlier is not null)
-            {
-                later.Add(harder);
-                earlier.NextStage ??= harder.Routine;
-            }
+                .FirstOrDefault()?.Routine;
         }
-        return candidates.Where(c => !later.Contains(c)).ToList();
+        return candidates
+            .Where(harder => !candidates.Any(c => SameProgramme(c, harder) && DifficultyRank(c.Routine.Difficulty) < DifficultyRank(harder.Routine.Difficulty)))
+            .ToList();
     }
 
     private static int DifficultyRank(string difficulty) => difficulty switch

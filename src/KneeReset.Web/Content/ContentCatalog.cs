@@ -1,4 +1,5 @@
 using KneeReset.Core;
+using KneeReset.Core.Matching;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Recovery;
 using KneeReset.Core.Rules;
@@ -47,12 +48,20 @@ public sealed class ContentCatalog
 public sealed class CauseGuide
 {
     public required IReadOnlyList<CauseInfo> Causes { get; init; }
-    public required IReadOnlyList<string> PreventionTips { get; init; }
+    /// <summary>Every tip, springy ones included: runners read <see cref="TipsFor"/>.</summary>
+    public required IReadOnlyList<PreventionTip> PreventionTips { get; init; }
     public required string NotADiagnosis { get; init; }
     public required string RestNote { get; init; }
 
     public CauseInfo? Find(string id) => Causes.FirstOrDefault(c => c.Id == id);
+
+    /// <summary>The prevention tips for this result: none that recommends springy work while the tendon is in play.</summary>
+    public IReadOnlyList<string> TipsFor(AssessmentResult result) =>
+        TendonSafety.Keep(result, PreventionTips, t => t.Springy).Select(t => t.Text).ToList();
 }
+
+/// <param name="Springy">Recommends springy work (skips, hops, jumps): never shown while a tendon is in play.</param>
+public sealed record PreventionTip(string Text, bool Springy = false);
 
 public sealed class CauseInfo
 {

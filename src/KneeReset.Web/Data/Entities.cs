@@ -17,6 +17,8 @@ public sealed class Exercise
     public required string Purpose { get; set; }
     /// <summary>mobility, strength, eccentric, activation or stretch.</summary>
     public required string Kind { get; set; }
+    /// <summary>Quick store-and-release loading (hops, skips, jumps): kept from anyone whose tendon is in play (TendonSafety).</summary>
+    public bool Springy { get; set; }
     public List<string> BodyAreas { get; set; } = [];
     public List<string> Equipment { get; set; } = [];
     public List<string> Instructions { get; set; } = [];

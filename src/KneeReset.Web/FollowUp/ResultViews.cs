@@ -38,6 +38,9 @@ public sealed class ResultView
     public string RoutineUrl(string slug) => ManageToken is null ? $"/routines/{slug}" : $"/m/{ManageToken}/routines/{slug}";
 
     public AssessmentResult Result => Record.Outcome.Result;
+
+    /// <summary>The prevention tips this runner may read: no springy one while the tendon is in play.</summary>
+    public IReadOnlyList<string> PreventionTips => Guide.TipsFor(Result);
     public IEnumerable<CauseScore> RankedCauses => Result.Causes.Where(c => c.Band != Band.Unlikely);
     public IEnumerable<CauseScore> OtherCauses => Result.Causes.Where(c => c.Band == Band.Unlikely);
 }
@@ -60,7 +63,7 @@ public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, C
             CauseName = content.CauseName,
             Plan = plan,
             PlanChanges = forRunner && plan is not null && record.Stored.PlanSeenJson is { } seen ? FieldDiff.Compare(seen, ClinicianPlans.Json(plan)) : [],
-            Progressions = await progressions.ForAsync(plan, sessions, cancellationToken),
+            Progressions = await progressions.ForAsync(record.Outcome.Result, plan, sessions, cancellationToken),
             History = series.Select(a => new HistoryPoint(a.CreatedAt, a.Token,
                 AnswerReader.FromStoredJson(a.AnswersJson, content.Questions).Number("worst_pain"),
                 JsonSerializer.Deserialize<StoredResult>(a.ResultJson, ContentJson.Options)!.Result.Causes.ToDictionary(c => c.Cause, c => c.Band))).ToList(),

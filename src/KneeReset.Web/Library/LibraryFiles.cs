@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using KneeReset.Core;
 using KneeReset.Web.Data;
 
@@ -14,6 +15,12 @@ public sealed record ExerciseFile
     public required string Name { get; init; }
     public required string Purpose { get; init; }
     public required string Kind { get; init; }
+    /// <summary>
+    /// Hops, skips, jumps: kept from anyone whose tendon is in play. Left out when false, so files
+    /// and revisions written before the field read the same (the seeder compares them).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Springy { get; init; }
     public List<string> BodyAreas { get; init; } = [];
     public List<string> Equipment { get; init; } = [];
     public List<string> Instructions { get; init; } = [];
@@ -74,6 +81,7 @@ public static class LibraryFiles
         Name = e.Name,
         Purpose = e.Purpose,
         Kind = e.Kind,
+        Springy = e.Springy,
         BodyAreas = [.. e.BodyAreas],
         Equipment = [.. e.Equipment],
         Instructions = [.. e.Instructions],
@@ -123,6 +131,7 @@ public static class LibraryFiles
         e.Name = file.Name;
         e.Purpose = file.Purpose;
         e.Kind = file.Kind;
+        e.Springy = file.Springy;
         e.BodyAreas = [.. file.BodyAreas];
         e.Equipment = [.. file.Equipment];
         e.Instructions = [.. file.Instructions];

@@ -8,7 +8,8 @@ namespace KneeReset.Web.Library;
 /// <summary>A published routine as runners see it: steps with exercises, computed duration and targets.</summary>
 public sealed record RoutineView(Routine Routine, int DurationSeconds, IReadOnlyList<string> Targets, IReadOnlyList<string> Equipment, IReadOnlyList<string> Focus)
 {
-    public RoutineCard Card => new(Routine.Slug, Routine.Title, Routine.Phase, Routine.Causes, Routine.Findings, Targets, Routine.Gentle, Routine.Difficulty, Focus);
+    public RoutineCard Card => new(Routine.Slug, Routine.Title, Routine.Phase, Routine.Causes, Routine.Findings, Targets, Routine.Gentle, Routine.Difficulty, Focus,
+        Springy: Routine.Steps.Any(s => s.Exercise.Springy));
 
     public int Minutes => Math.Max(1, (int)Math.Round(DurationSeconds / 60.0));
 

@@ -18,6 +18,48 @@ public class LibraryMatchingTests
         var loading = Assert.Single(picks, p => p.Routine.Causes.SequenceEqual(["tendon_overload"]) && p.Routine.Loads);
         Assert.Equal("tendon-loading", loading.Routine.Slug);
         Assert.Equal("heavy-slow-tendon-strength", loading.NextStage?.Slug);
+        Assert.DoesNotContain(picks, p => p.Routine.Slug == "tendon-decline-squats" || p.NextStage?.Slug == "tendon-decline-squats");
+    }
+
+    [Fact]
+    public void The_tendon_programme_runs_holds_then_heavy_slow_strength_then_decline_squats()
+    {
+        string[] order = ["easy", "moderate", "hard"];
+        var stages = TestLibrary.Cards.Where(r => r.Causes.SequenceEqual(["tendon_overload"]) && r.Phase == "strengthen")
+            .OrderBy(r => Array.IndexOf(order, r.Difficulty)).ToList();
+        var steps = stages.Select(s => TestLibrary.Routines[s.Slug]["steps"]!.AsArray()).ToList();
+
+        Assert.Equal(["tendon-loading", "heavy-slow-tendon-strength", "tendon-decline-squats"], stages.Select(s => s.Slug));
+        Assert.Equal(order, stages.Select(s => s.Difficulty));
+        // Stage 1: isometric holds only (Spanish squat among them); stage 2: slow both ways, no holds;
+        // stage 3 alone has the decline squat; no stage holds springy work.
+        Assert.All(steps[0], s => Assert.NotNull((int?)s!["holdSeconds"]));
+        Assert.Contains("spanish-squat", TestLibrary.ExercisesOf(stages[0].Slug));
+        Assert.All(steps[1], s => Assert.Equal("3 s down, 3 s up", (string?)s!["tempo"]));
+        Assert.Equal(["tendon-decline-squats"], TestLibrary.Routines.Keys.Where(r => TestLibrary.ExercisesOf(r).Contains("decline-squat")));
+        Assert.DoesNotContain(stages, s => TestLibrary.ExercisesOf(s.Slug).Any(TestLibrary.IsSpringy));
+        // Each stage says when to start it and, but for the last, when to move on.
+        Assert.All(stages, s => Assert.Matches("^Start (here|when)", (string)TestLibrary.Routines[s.Slug]["whenToDo"]!));
+        Assert.All(stages.Take(2), s => Assert.Contains("Move on to stage", (string)TestLibrary.Routines[s.Slug]["whenToDo"]!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Step_ups_lead_into_decline_squats_from_no_routine_but_the_last_tendon_stage()
+    {
+        foreach (var routine in TestLibrary.Routines.Keys.Where(r => r != "tendon-decline-squats"))
+        {
+            var reached = new HashSet<string>(StringComparer.Ordinal);
+            var next = new Queue<string>(TestLibrary.ExercisesOf(routine));
+            while (next.TryDequeue(out var slug))
+            {
+                if (reached.Add(slug) && (string?)TestLibrary.Exercises[slug]["harder"] is { } harder)
+                {
+                    next.Enqueue(harder);
+                }
+            }
+
+            Assert.False(reached.Contains("decline-squat"), $"{routine} steps up into decline squats");
+        }
     }
 
     [Theory]
@@ -25,7 +67,9 @@ public class LibraryMatchingTests
     [InlineData("""{"age": 30, "location": ["front_kneecap", "below_kneecap"], "onset": "gradual", "worst_pain": 4, "red_flags": [], "timing": ["start_of_run_then_eases"], "aggravators": ["stairs_down"], "training_changes": ["added_jumping_sport"]}""")]
     public void No_springy_work_is_offered_while_a_tendon_is_in_play(string json)
     {
-        var exercises = TestLibrary.Match(json).SelectMany(p => TestLibrary.ExercisesOf(p.Routine.Slug));
+        var picks = TestLibrary.Match(json);
+        var exercises = picks.SelectMany(p => TestLibrary.ExercisesOf(p.Routine.Slug))
+            .Concat(picks.Where(p => p.NextStage is not null).SelectMany(p => TestLibrary.ExercisesOf(p.NextStage!.Slug)));
 
         Assert.DoesNotContain("a-skip", exercises);
         Assert.DoesNotContain("walking-lunge", exercises);

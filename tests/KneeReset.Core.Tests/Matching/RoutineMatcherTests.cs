@@ -82,6 +82,44 @@ public class RoutineMatcherTests
     }
 
     [Fact]
+    public void Each_stage_names_only_the_stage_right_after_it()
+    {
+        // The last stage fits the findings best and so scores highest: it must still not be named after the first.
+        RoutineCard[] library =
+        [
+            new("stage-3", "Stage 3", "strengthen", ["tendon_overload"], ["tendon_load"], ["quads", "eccentric"], false, "hard", ["quads"]),
+            new("stage-1", "Stage 1", "strengthen", ["tendon_overload"], [], ["quads", "strength"], false, "easy", ["quads"]),
+            new("stage-2", "Stage 2", "strengthen", ["tendon_overload"], [], ["quads", "strength"], false, "moderate", ["quads"]),
+        ];
+
+        var picks = RoutineMatcher.Match(
+            TestContent.Evaluate("""{"age": 30, "location": ["below_kneecap"], "onset": "gradual", "worst_pain": 4, "red_flags": [], "training_changes": ["mileage_spike"]}"""),
+            library, TestContent.Rules.RuleSet, id => id);
+
+        var start = Assert.Single(picks);
+        Assert.Equal("stage-1", start.Routine.Slug);
+        Assert.Equal("stage-2", start.NextStage?.Slug);
+    }
+
+    [Fact]
+    public void A_springy_routine_is_neither_offered_nor_named_as_a_next_stage_while_the_tendon_is_in_play()
+    {
+        RoutineCard[] library =
+        [
+            new("warm-up", "Warm-up", "warm_up", ["runners_knee", "tendon_overload"], [], ["hips", "mobility"], false, "easy", ["hips"]),
+            new("drills", "Drills", "warm_up", ["runners_knee", "tendon_overload"], [], ["hips", "activation"], false, "moderate", ["hips"], Springy: true),
+        ];
+        var tendon = TestContent.Evaluate("""{"age": 30, "location": ["below_kneecap"], "onset": "gradual", "worst_pain": 4, "red_flags": [], "aggravators": ["jumping"]}""");
+        var kneecap = TestContent.Evaluate(TestContent.MildKneecap());
+
+        var forTendon = Assert.Single(RoutineMatcher.Match(tendon, library, TestContent.Rules.RuleSet, id => id));
+        var forKneecap = Assert.Single(RoutineMatcher.Match(kneecap, library, TestContent.Rules.RuleSet, id => id));
+
+        Assert.Null(forTendon.NextStage);
+        Assert.Equal("drills", forKneecap.NextStage?.Slug);
+    }
+
+    [Fact]
     public void Durations_are_computed_from_the_steps()
     {
         StepDosage[] steps =

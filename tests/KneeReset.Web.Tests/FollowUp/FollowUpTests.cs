@@ -87,6 +87,28 @@ public class FollowUpTests(KneeResetFactory app) : IClassFixture<KneeResetFactor
         Assert.True(player.QuerySelector("input[name='Input.PainUsual'][value='3']")!.HasAttribute("checked"));
     }
 
+    [Fact]
+    public async Task A_tendon_case_is_never_stepped_up_into_skips_nor_told_to_skip_while_a_kneecap_case_is()
+    {
+        using var runner = app.CreateBrowser();
+        var (_, tendon) = await RunnerResults.CreateAsync(runner, Vignettes.Find("pub-03").Answers);
+        var (_, kneecap) = await RunnerResults.CreateAsync(runner);
+
+        foreach (var manage in new[] { tendon, kneecap })
+        {
+            using var logged = await runner.SubmitAsync($"{manage}/play/dynamic-warm-up", null, ("Input.PainUsual", "1"), ("Input.PainDuring", "1"), ("Input.PainNextMorning", "1"), ("Input.Feeling", "easy"));
+            Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        }
+        var tendonPage = await runner.GetPageAsync(tendon);
+        var kneecapPage = await runner.GetPageAsync(kneecap);
+
+        Assert.Contains("Step up", tendonPage.QuerySelector(".history .progressions")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("A-skip", tendonPage.QuerySelector(".history .progressions")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("skips", tendonPage.QuerySelector("section.prevention")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("A-march → A-skip", kneecapPage.QuerySelector(".history .progressions")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("skips", kneecapPage.QuerySelector("section.prevention")!.TextContent, StringComparison.Ordinal);
+    }
+
     private static async Task LogAsync(HttpClient client, string manage, int during, int? morning, int usual = 1)
     {
         var fields = new List<(string, string)>

@@ -98,6 +98,38 @@ public class LibrarySeederTests(KneeResetFactory factory) : IClassFixture<KneeRe
         }
     }
 
+    [Fact]
+    public async Task Marking_an_exercise_springy_in_content_reaches_the_store_and_changes_no_other_exercise()
+    {
+        var content = CopyOfContent();
+        try
+        {
+            Rewrite(Path.Combine(content, "exercises", "a-march.json"), "\"kind\": \"activation\",", "\"kind\": \"activation\",\n  \"springy\": true,");
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
+            var before = await db.Exercises.AsNoTracking().ToDictionaryAsync(e => e.Slug, e => e.Version);
+            // A store seeded before the field existed: its revisions have no "springy" at all.
+            var march = await db.Exercises.SingleAsync(e => e.Slug == "a-march");
+            var seeded = await db.Revisions.Where(r => r.EntityType == "exercise" && r.EntityId == march.Id).OrderBy(r => r.Version).LastAsync();
+            seeded.Snapshot = seeded.Snapshot.Replace("\n  \"springy\": false,", "", StringComparison.Ordinal);
+            await db.SaveChangesAsync();
+
+            await scope.ServiceProvider.GetRequiredService<LibrarySeeder>().SeedAsync(content);
+
+            db.ChangeTracker.Clear();
+            var after = await db.Exercises.AsNoTracking().ToDictionaryAsync(e => e.Slug);
+            Assert.True(after["a-march"].Springy);
+            Assert.True(after["a-skip"].Springy);
+            // "springy": false is never written, so a revision from before the field still reads as
+            // the stored exercise (not as a staff edit), and no other exercise counts as changed.
+            Assert.Equal(["a-march"], after.Values.Where(e => e.Version != before[e.Slug]).Select(e => e.Slug));
+        }
+        finally
+        {
+            Directory.Delete(content, recursive: true);
+        }
+    }
+
     private static void Rewrite(string file, string find, string replace) =>
         File.WriteAllText(file, File.ReadAllText(file).Replace(find, replace, StringComparison.Ordinal));
 

@@ -174,6 +174,24 @@ public class EditTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
         Assert.Equal(("mobility", 1), await app.QueryAsync(db => db.Exercises.Where(e => e.Id == id).Select(e => new ValueTuple<string, int>(e.Kind, e.Version)).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Staff_mark_an_exercise_springy_and_the_form_shows_it_next_time()
+    {
+        var slug = TestData.NewSlug("hop");
+        using var editor = app.SignedIn(StaffRoles.Editor, "springy@studio.test");
+
+        using var saved = await (await HtmlForm.OpenAsync(editor, "/Staff/Library/Exercises/Edit"))
+            .Set("Input.Name", "Forward hops").Set("Input.Slug", slug).Set("Input.Purpose", "Quick, light hops.").Set("Input.Kind", "activation")
+            .Set("Input.Status", "published").Set("Input.BodyAreas", "calves").Set("Input.Instructions", "Hop forward.").Set("Input.Springy", "true")
+            .PressAsync("Save");
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await StaffPages.ErrorsAsync(saved));
+        var id = await app.QueryAsync(db => db.Exercises.Where(e => e.Slug == slug).Select(e => e.Id).SingleAsync());
+        var form = await HtmlForm.OpenAsync(editor, $"/Staff/Library/Exercises/Edit/{id}");
+
+        Assert.True(await app.QueryAsync(db => db.Exercises.Where(e => e.Id == id).Select(e => e.Springy).SingleAsync()));
+        Assert.Equal("true", form.Value("Input.Springy"));
+    }
+
     /// <summary>Creates a published exercise through the form with an easier or harder variation; returns its slug.</summary>
     private static async Task<string> CreatePointingExerciseAsync(HttpClient editor, string name, string? easier = null, string? harder = null)
     {

@@ -156,6 +156,7 @@ public sealed class ExerciseForm
     public string? Name { get; set; }
     public string? Purpose { get; set; }
     public string? Kind { get; set; } = "strength";
+    public bool Springy { get; set; }
     public List<string> BodyAreas { get; set; } = [];
     public string? Equipment { get; set; }
     public string? Instructions { get; set; }
@@ -174,6 +175,7 @@ public sealed class ExerciseForm
         Name = Name?.Trim() ?? "",
         Purpose = Purpose?.Trim() ?? "",
         Kind = Kind ?? "",
+        Springy = Springy,
         BodyAreas = BodyAreas,
         Equipment = (Equipment ?? "").Split(',').Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0).ToList(),
         Instructions = Lines(Instructions),
@@ -191,6 +193,7 @@ public sealed class ExerciseForm
         Name = file.Name,
         Purpose = file.Purpose,
         Kind = file.Kind,
+        Springy = file.Springy,
         BodyAreas = [.. file.BodyAreas],
         Equipment = string.Join(", ", file.Equipment),
         Instructions = string.Join("\n", file.Instructions),
