@@ -1,28 +1,51 @@
 using KneeReset.Core.Matching;
-using KneeReset.Core.Progression;
+using KneeReset.Core.Recovery;
 using KneeReset.Core.Rules;
+using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.FollowUp;
 
 /// <summary>Where the runner's plan goes next for one routine, from the pain they logged.</summary>
-public sealed record Progression(string Routine, string Title, PainAdvice Advice, string Reason, string Suggestion, DateTimeOffset LoggedAt);
+public sealed record Progression(string Routine, string Title, PainAction Advice, string Reason, string Suggestion, DateTimeOffset LoggedAt);
 
 /// <summary>
-/// Pain-guided progression: the pain-monitoring model's advice per routine, with the variation to
-/// swap to; never a springy one while the result's tendon is in play (<see cref="TendonSafety"/>).
+/// Pain-guided progression: the pain model in time (content/pain-model.json) read over the
+/// runner's dated sessions, with the variation to swap to; never a springy one while the result's
+/// tendon is in play (<see cref="TendonSafety"/>).
 /// </summary>
-public sealed class Progressions(KneeResetDbContext db)
+public sealed class Progressions(KneeResetDbContext db, ContentCatalog content, TimeProvider clock)
 {
+    public const string TendonCause = "tendon_overload";
+
+    /// <summary>Where the runner's recovery stands over all their sessions.</summary>
+    /// <param name="sessions">The series' sessions, with their routines.</param>
+    /// <param name="freshStart">The latest check or clinician's plan: sessions before it no longer escalate.</param>
+    public RecoveryState Recovery(IReadOnlyList<RoutineSession> sessions, DateTimeOffset? freshStart) =>
+        content.Pain.Assess([.. sessions.Select(Logged)], Today(clock), freshStart is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null);
+
+    /// <summary>The day in UTC: sessions are dated by the day the runner gives, checked against <see cref="LatestToday"/>.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The latest date that is "today" anywhere (UTC+14): a runner far east may log a session for a day UTC hasn't reached.</summary>
+    public static DateOnly LatestToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().AddHours(14).UtcDateTime);
+
+    public static LoggedSession Logged(RoutineSession s) =>
+        new(s.Token, s.Routine.Slug, ForTendons(s.Routine), s.Day, s.PainDuring, s.PainNextMorning, s.PainUsual);
+
+    /// <summary>A routine written for tendons alone: the pain model lets its pain run up to 5/10 when it settles by the morning.</summary>
+    public static bool ForTendons(Routine routine) => routine.Causes is [TendonCause];
+
     /// <summary>
-    /// For each routine in the plan (or, without a plan, each routine the runner logged), the
-    /// latest logged sessions decide: progress, hold or step back.
+    /// For each routine in the plan (or, without a plan, each routine the runner logged), what the
+    /// pain model advises: progress, hold, step back, or stop and see a clinician.
     /// </summary>
     /// <param name="result">The result the runner is reading: it decides whether springy swaps are held back.</param>
     /// <param name="sessions">The runner's sessions, oldest first, with their routines.</param>
-    public async Task<IReadOnlyList<Progression>> ForAsync(AssessmentResult result, PlanView? plan, IReadOnlyList<RoutineSession> sessions, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Progression>> ForAsync(AssessmentResult result, PlanView? plan, IReadOnlyList<RoutineSession> sessions, RecoveryState recovery, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(recovery);
         var routines = plan?.Items.Select(i => i.Routine).ToList() ?? sessions.Select(s => s.Routine.Slug).Distinct().ToList();
         var logged = routines.Select(slug => sessions.Where(s => s.Routine.Slug == slug).ToList()).Where(l => l.Count > 0).ToList();
         if (logged.Count == 0)
@@ -41,27 +64,31 @@ public sealed class Progressions(KneeResetDbContext db)
         return logged.Select(sessionsOfRoutine =>
         {
             var latest = sessionsOfRoutine[^1];
-            var (advice, reason) = PainMonitor.Advise(sessionsOfRoutine.Select(s => s.Pain).ToList());
-            var swaps = Swaps(result, advice, steps[latest.RoutineId], exercises);
-            var suggestion = advice switch
-            {
-                PainAdvice.Progress => swaps.Count > 0 ? $"Step up: {string.Join("; ", swaps)}, or add 2 reps a set." : "Step up: add 2 reps a set, or a third set.",
-                PainAdvice.StepBack => swaps.Count > 0 ? $"Step back: {string.Join("; ", swaps)}, or drop a set." : "Step back: fewer reps or one set fewer until it settles.",
-                _ => "Hold: keep the same exercises and dose.",
-            };
-            return new Progression(latest.Routine.Slug, latest.Routine.Title, advice, reason, suggestion, latest.CompletedAt);
+            var advice = recovery.Routines.First(r => r.Routine == latest.Routine.Slug).Advice;
+            return new Progression(latest.Routine.Slug, latest.Routine.Title, advice.Action, advice.Reason,
+                Suggestion(advice.Action, Swaps(result, advice.Action, steps[latest.RoutineId], exercises)), latest.CompletedAt);
         }).ToList();
     }
 
+    /// <summary>What to change next time, in one line.</summary>
+    public static string Suggestion(PainAction action, IReadOnlyList<string> swaps) => action switch
+    {
+        PainAction.Progress => swaps.Count > 0 ? $"Step up: {string.Join("; ", swaps)}, or add 2 reps a set." : "Step up: add 2 reps a set, or a third set.",
+        PainAction.StepBack => swaps.Count > 0 ? $"Step back: {string.Join("; ", swaps)}, or drop a set." : "Step back: fewer reps or one set fewer until it settles.",
+        PainAction.SeeClinician => "Stop the routines for now and see a clinician.",
+        _ => "Hold: keep the same exercises and dose.",
+    };
+
     /// <summary>
     /// The swaps for a routine's exercises, "Step-down → Single-leg box squat": to the easier
-    /// variation when stepping back, the harder one otherwise; none to a springy exercise while the
-    /// tendon is in play.
+    /// variation when stepping back, the harder one when progressing, none otherwise; none to a
+    /// springy exercise while the tendon is in play.
     /// </summary>
     /// <param name="exercises">Every exercise a variation may name, by slug.</param>
-    public static IReadOnlyList<string> Swaps(AssessmentResult result, PainAdvice advice, IEnumerable<VariationOf> steps, IReadOnlyDictionary<string, VariationOf> exercises) =>
+    public static IReadOnlyList<string> Swaps(AssessmentResult result, PainAction advice, IEnumerable<VariationOf> steps, IReadOnlyDictionary<string, VariationOf> exercises) =>
+        advice is not (PainAction.Progress or PainAction.StepBack) ? [] :
         steps
-            .Select(step => (step.Name, Other: advice == PainAdvice.StepBack ? step.EasierSlug : step.HarderSlug))
+            .Select(step => (step.Name, Other: advice == PainAction.StepBack ? step.EasierSlug : step.HarderSlug))
             .Select(v => (v.Name, Other: v.Other is null ? null : exercises.GetValueOrDefault(v.Other)))
             .Where(v => v.Other is not null && TendonSafety.Allows(result, v.Other.Springy))
             .Select(v => $"{v.Name} → {v.Other!.Name}")

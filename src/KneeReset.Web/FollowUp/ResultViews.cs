@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KneeReset.Core;
 using KneeReset.Core.Questionnaire;
+using KneeReset.Core.Recovery;
 using KneeReset.Core.Rules;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
@@ -14,8 +15,9 @@ namespace KneeReset.Web.FollowUp;
 /// <param name="CauseBands">Each cause's band (likely, possible, unlikely): its raw score has no unit a runner could read.</param>
 public sealed record HistoryPoint(DateTimeOffset At, string Token, double? WorstPain, IReadOnlyDictionary<string, Band> CauseBands);
 
-/// <summary>A logged session, as the chart shows it.</summary>
-public sealed record SessionPoint(DateTimeOffset At, string Routine, int PainDuring, int? PainNextMorning);
+/// <summary>A logged session, as the chart and the session table show it.</summary>
+/// <param name="Token">The session's own token: the runner's page posts its next-morning pain by it.</param>
+public sealed record SessionPoint(DateTimeOffset At, string Routine, int PainDuring, int? PainNextMorning, DateOnly Day, string Token, string Slug);
 
 /// <summary>A result page's content: the result itself, the plan, the history and the progression.</summary>
 public sealed class ResultView
@@ -26,6 +28,30 @@ public sealed class ResultView
     public PlanView? Plan { get; init; }
     public IReadOnlyList<FieldChange> PlanChanges { get; init; } = [];
     public IReadOnlyList<Progression> Progressions { get; init; } = [];
+    /// <summary>The pain model over the runner's sessions: overall advice, any escalation, mornings still to give.</summary>
+    public RecoveryState? Recovery { get; init; }
+    /// <summary>Today, as the pain model counts days (UTC).</summary>
+    public DateOnly Today { get; init; }
+
+    /// <summary>
+    /// The routines due today on the runner's own page: the plan's, or else the matched ones, that
+    /// weren't done today or yesterday (loading wants a rest day between); none once the sessions
+    /// say see a clinician.
+    /// </summary>
+    public IReadOnlyList<(string Slug, string Title)> DueToday(DateOnly today)
+    {
+        if (ManageToken is null || Recovery?.Escalation is not null)
+        {
+            return [];
+        }
+        var routines = Plan is { } plan
+            ? plan.Items.Select(i => (i.Routine, i.Title))
+            : Record.Outcome.Routines.Select(r => (r.Slug, r.Title));
+        return routines.Where(r => !Sessions.Any(s => s.Slug == r.Item1 && s.Day >= today.AddDays(-1))).ToList();
+    }
+
+    /// <summary>Whether this session's next-morning pain can still be given (on the runner's own page).</summary>
+    public bool AwaitsMorning(SessionPoint session) => ManageToken is not null && Recovery is { } r && r.PendingMornings.Any(p => p.Id == session.Token);
     public IReadOnlyList<HistoryPoint> History { get; init; } = [];
     public IReadOnlyList<SessionPoint> Sessions { get; init; } = [];
     /// <summary>The runner's private token, on their own page only: their player logs sessions against this result.</summary>
@@ -46,7 +72,7 @@ public sealed class ResultView
 }
 
 /// <summary>Puts a result page together: the result, the clinician's plan, the runner's history and progression.</summary>
-public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, ClinicianPlans plans, Progressions progressions)
+public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, ClinicianPlans plans, Progressions progressions, TimeProvider clock)
 {
     /// <param name="forRunner">The runner's own page: plan changes since their last visit, and their private player.</param>
     public async Task<ResultView> ForAsync(AssessmentRecord record, bool forRunner, CancellationToken cancellationToken)
@@ -56,6 +82,9 @@ public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, C
         var seriesIds = series.Select(a => a.Id).ToList();
         var sessions = await db.RoutineSessions.AsNoTracking().Include(s => s.Routine)
             .Where(s => s.AssessmentId != null && seriesIds.Contains(s.AssessmentId.Value)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        // A new check or a clinician's plan is a fresh start: escalations from sessions before it no longer hold.
+        var freshStart = new[] { series.Count > 0 ? series[^1].CreatedAt : record.Stored.CreatedAt, plan?.Plan.UpdatedAt ?? DateTimeOffset.MinValue }.Max();
+        var recovery = progressions.Recovery(sessions, freshStart);
         return new ResultView
         {
             Record = record,
@@ -63,11 +92,13 @@ public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, C
             CauseName = content.CauseName,
             Plan = plan,
             PlanChanges = forRunner && plan is not null && record.Stored.PlanSeenJson is { } seen ? FieldDiff.Compare(seen, ClinicianPlans.Json(plan)) : [],
-            Progressions = await progressions.ForAsync(record.Outcome.Result, plan, sessions, cancellationToken),
+            Progressions = await progressions.ForAsync(record.Outcome.Result, plan, sessions, recovery, cancellationToken),
+            Recovery = recovery,
+            Today = Progressions.Today(clock),
             History = series.Select(a => new HistoryPoint(a.CreatedAt, a.Token,
                 AnswerReader.FromStoredJson(a.AnswersJson, content.Questions).Number("worst_pain"),
                 JsonSerializer.Deserialize<StoredResult>(a.ResultJson, ContentJson.Options)!.Result.Causes.ToDictionary(c => c.Cause, c => c.Band))).ToList(),
-            Sessions = sessions.Select(s => new SessionPoint(s.CompletedAt, s.Routine.Title, s.PainDuring, s.PainNextMorning)).ToList(),
+            Sessions = sessions.Select(s => new SessionPoint(s.CompletedAt, s.Routine.Title, s.PainDuring, s.PainNextMorning, s.Day, s.Token, s.Routine.Slug)).ToList(),
             ManageToken = forRunner ? record.Stored.ManageToken : null,
         };
     }

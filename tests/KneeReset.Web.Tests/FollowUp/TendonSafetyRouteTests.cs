@@ -1,6 +1,6 @@
 using CsCheck;
 using KneeReset.Core.Matching;
-using KneeReset.Core.Progression;
+using KneeReset.Core.Recovery;
 using KneeReset.Core.Rules;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
@@ -54,7 +54,7 @@ public class TendonSafetyRouteTests
         var routines = picks.Select(p => p.Routine.Slug).Concat(picks.Select(p => p.NextStage?.Slug).OfType<string>())
             .Select(slug => Routines.Single(r => r.Routine.Slug == slug).Routine).ToList();
         var steps = routines.SelectMany(r => r.Steps).Select(s => s.Exercise).ToList();
-        var swaps = new[] { PainAdvice.Progress, PainAdvice.StepBack }
+        var swaps = new[] { PainAction.Progress, PainAction.StepBack }
             .SelectMany(advice => routines.SelectMany(r => Progressions.Swaps(result, advice, r.Steps.Select(s => Variation(s.Exercise)), Variations)))
             .ToList();
         return (steps.Select(e => e.Name).ToList(), swaps, Content.Causes.TipsFor(result));
@@ -93,7 +93,7 @@ public class TendonSafetyRouteTests
         };
         var warmUp = Routines.Single(r => r.Routine.Slug == "dynamic-warm-up").Routine.Steps.Select(s => Variation(s.Exercise));
 
-        Assert.Contains("A-march → A-skip", Progressions.Swaps(kneecap, PainAdvice.Progress, warmUp, Variations));
+        Assert.Contains("A-march → A-skip", Progressions.Swaps(kneecap, PainAction.Progress, warmUp, Variations));
         Assert.Equal(SpringyTips, Content.Causes.TipsFor(kneecap).Where(SpringyTips.Contains));
     }
 }

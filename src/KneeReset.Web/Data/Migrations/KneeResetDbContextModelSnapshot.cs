@@ -346,6 +346,9 @@ namespace KneeReset.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Feeling")
                         .IsRequired()
                         .HasMaxLength(20)

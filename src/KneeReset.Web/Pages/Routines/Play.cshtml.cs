@@ -1,6 +1,8 @@
 using FluentValidation;
 using KneeReset.Web.Assessments;
+using KneeReset.Web.Content;
 using KneeReset.Web.Data;
+using KneeReset.Web.FollowUp;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
@@ -32,6 +34,8 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
 
     public sealed class LogInput
     {
+        /// <summary>The day the session was done; empty means today.</summary>
+        public DateOnly? On { get; set; }
         public int? PainDuring { get; set; }
         public int? PainNextMorning { get; set; }
         public int? PainUsual { get; set; }
@@ -41,8 +45,11 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
 
     public sealed class LogValidator : AbstractValidator<LogInput>
     {
-        public LogValidator()
+        public LogValidator(ContentCatalog content, TimeProvider clock)
         {
+            // Today anywhere on Earth counts as today: a runner far east may be a day ahead of UTC.
+            RuleFor(x => x.On).Must(on => on is not { } day || content.Pain.DateProblem(day, Progressions.LatestToday(clock)) is null)
+                .WithMessage(x => content.Pain.DateProblem(x.On!.Value, Progressions.LatestToday(clock))!);
             RuleFor(x => x.PainDuring).NotNull().WithMessage("Choose how much it hurt during the session, 0 to 10.")
                 .InclusiveBetween(0, 10).WithMessage("Pain is a number from 0 to 10.");
             RuleFor(x => x.PainNextMorning).InclusiveBetween(0, 10).WithMessage("Pain is a number from 0 to 10.");
@@ -96,6 +103,7 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
             RoutineId = View.Routine.Id,
             AssessmentId = assessment,
             CompletedAt = clock.GetUtcNow(),
+            DoneOn = Input.On ?? Progressions.Today(clock),
             PainDuring = Input.PainDuring!.Value,
             PainNextMorning = Input.PainNextMorning,
             PainUsual = Input.PainUsual,

@@ -1,6 +1,7 @@
-using KneeReset.Core.Progression;
+using KneeReset.Core.Recovery;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Data;
+using KneeReset.Web.FollowUp;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,19 +9,19 @@ using Microsoft.EntityFrameworkCore;
 namespace KneeReset.Web.Pages.Sessions;
 
 /// <summary>
-/// A saved routine session with what the pain-monitoring model makes of it. At /sessions/{token}
-/// it names no result; at /m/{manage}/sessions/{token} (the runner's private link) it links back
-/// to the runner's private page and player.
+/// A saved routine session with what the pain model makes of it over the runner's sessions. At
+/// /sessions/{token} it names no result; at /m/{manage}/sessions/{token} (the runner's private
+/// link) it links back to the runner's private page and player.
 /// </summary>
-public class ShowModel(KneeResetDbContext db) : PageModel
+public class ShowModel(KneeResetDbContext db, Progressions progressions) : PageModel
 {
     /// <summary>The runner's private token, when the page is opened under /m/.</summary>
     [FromRoute]
     public string? Manage { get; set; }
 
     public RoutineSession Session { get; private set; } = null!;
-    public PainAdvice Advice { get; private set; }
-    public string Reason { get; private set; } = "";
+    public Advice Advice { get; private set; } = null!;
+    public Escalation? Escalation { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken) =>
         await LoadAsync(token, cancellationToken) is null ? NotFound() : Page();
@@ -57,15 +58,25 @@ public class ShowModel(KneeResetDbContext db) : PageModel
         if (session is not null)
         {
             Session = session;
-            // The trend counts: earlier sessions of this routine logged for the same result.
-            var earlier = session.AssessmentId is { } assessment
-                ? await db.RoutineSessions.AsNoTracking()
-                    .Where(s => s.AssessmentId == assessment && s.RoutineId == session.RoutineId && s.Id < session.Id)
-                    .OrderByDescending(s => s.Id).Take(PainMonitor.TrendSessions - 1)
-                    .ToListAsync(cancellationToken)
-                : [];
-            (Advice, Reason) = PainMonitor.Advise(earlier.AsEnumerable().Reverse().Append(session).Select(s => s.Pain).ToList());
+            // The advice reads every session of the runner's series, up to this one's routine; a session from the public player stands alone.
+            var (sessions, freshStart) = session.Assessment is { } assessment
+                ? await SeriesAsync(assessment, cancellationToken)
+                : ([session], (DateTimeOffset?)null);
+            var recovery = progressions.Recovery(sessions, freshStart);
+            Escalation = recovery.Escalation;
+            Advice = recovery.Routines.First(r => r.Routine == session.Routine.Slug).Advice;
         }
         return session;
+    }
+
+    private async Task<(List<RoutineSession>, DateTimeOffset?)> SeriesAsync(StoredAssessment assessment, CancellationToken cancellationToken)
+    {
+        var series = db.Assessments.Where(a => a.SeriesKey == assessment.SeriesKey);
+        var sessions = await db.RoutineSessions.AsNoTracking().Include(s => s.Routine)
+            .Where(s => series.Any(a => a.Id == s.AssessmentId)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        // SQLite can't take the max of DateTimeOffset columns; a series holds a handful of checks and plans.
+        var checks = await series.Select(a => a.CreatedAt).ToListAsync(cancellationToken);
+        var plans = await db.ClinicianPlans.Where(p => series.Any(a => a.Id == p.AssessmentId)).Select(p => p.UpdatedAt).ToListAsync(cancellationToken);
+        return (sessions, checks.Concat(plans).Max());
     }
 }

@@ -364,6 +364,9 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Feeling")
                         .IsRequired()
                         .HasMaxLength(20)
