@@ -48,6 +48,12 @@
     section.hidden = false;
   });
 
+  // A re-taken result: a device that remembered it follows the runner to the newer one.
+  document.querySelectorAll("[data-remember-moved-from]").forEach(function (banner) {
+    var to = banner.getAttribute("data-remember-moved-to");
+    if (read() === banner.getAttribute("data-remember-moved-from") && TOKEN.test(to)) { write(to); }
+  });
+
   // Deleting the remembered result forgets it too, so "Continue" never leads to a missing page.
   document.querySelectorAll("form[data-remember-forget-on-delete]").forEach(function (form) {
     form.addEventListener("submit", function () {

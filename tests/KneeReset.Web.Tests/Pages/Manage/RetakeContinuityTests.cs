@@ -51,7 +51,11 @@ public class RetakeContinuityTests(KneeResetFactory app) : IClassFixture<KneeRes
         Assert.EndsWith(share, sharing.QuerySelector("#share-url")!.GetAttribute("value"), StringComparison.Ordinal);
         Assert.Contains("after entering your passcode", sharing.TextContent, StringComparison.Ordinal);
         Assert.Contains($"until {ends!.Value:d MMMM yyyy}", sharing.QuerySelector("select[name='Sharing.Expiry'] option")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("moved to your newer result", (await runner.GetPageAsync(manage)).QuerySelector(".sharing")!.TextContent, StringComparison.Ordinal);
+        var old = await runner.GetPageAsync(manage);
+        Assert.Contains("moved to your newer result", old.QuerySelector(".sharing")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(old.QuerySelector("#share-url, form[action*='handler=Sharing']"));
+        // A device that remembered the old page follows to the newer one (wwwroot/js/remember.js).
+        Assert.Equal(RunnerResults.TokenOf(newer), old.QuerySelector(".newer-result")!.GetAttribute("data-remember-moved-to"));
 
         using var visitor = app.CreateBrowser();
         Assert.NotNull((await visitor.GetPageAsync(share)).QuerySelector("form[action*='handler=Passcode']"));
