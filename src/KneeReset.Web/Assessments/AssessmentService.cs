@@ -6,6 +6,7 @@ using KneeReset.Core.Rules;
 using KneeReset.Core.TrainingImport;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
+using KneeReset.Web.FollowUp;
 using KneeReset.Web.Library;
 using KneeReset.Web.Training;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public sealed record AssessmentRecord(StoredAssessment Stored, Answers Answers, 
 }
 
 /// <summary>Evaluates answers, matches routines and stores completed assessments.</summary>
-public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog content, RoutineLibrary library, TimeProvider clock)
+public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog content, RoutineLibrary library, ClinicianPlans plans, TimeProvider clock)
 {
     /// <param name="previous">The assessment this one re-takes, to link them into one history.</param>
     /// <param name="imported">The runner's imported runs, which the training-load evidence cites and which are stored with the result.</param>
@@ -75,10 +76,44 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
             ShareExpiresAt = clock.GetUtcNow() + StoredAssessment.DefaultShareLife,
             ImportedTrainingJson = imported is null ? null : ImportedTraining.ToJson(imported),
         };
+        // A re-take's two saves (the link leaves the check that held it, then the new check is added
+        // with it) stand or fall together: the clinician's link is never left pointing at nothing.
+        await using var transaction = previous is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        if (previous is not null)
+        {
+            await JoinSeriesAsync(stored, previous.SeriesKey, cancellationToken);
+        }
         db.Assessments.Add(stored);
         await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         // What was just stored, without reading its JSON back (the API tests compare it with a later GET).
         return new AssessmentRecord(stored, answers, outcome);
+    }
+
+    /// <summary>
+    /// A re-take continues the series: it takes over the share link (token, passcode, end) from the
+    /// series' newest check, the one the clinician's link opens, and carries the clinician's newest plan
+    /// over, so nothing the runner or their clinician set is lost by checking again.
+    /// </summary>
+    private async Task JoinSeriesAsync(StoredAssessment retake, string seriesKey, CancellationToken cancellationToken)
+    {
+        var holder = await db.Assessments.Where(a => a.SeriesKey == seriesKey).OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (holder is null)
+        {
+            return;
+        }
+        retake.TakeOverShareLink(holder, ShareToken.New());
+        // The link leaves the holder first: tokens are unique, and the new check is added with it next.
+        await db.SaveChangesAsync(cancellationToken);
+        if (await plans.NewestInSeriesAsync(seriesKey, cancellationToken) is { } newest)
+        {
+            db.ClinicianPlans.Add(ClinicianPlans.CarriedOver(newest.Plan, retake));
+            // What the runner last saw of it, so a later change by the clinician still shows as a change.
+            retake.PlanSeenJson = newest.SeenJson;
+        }
     }
 
     /// <summary>The assessment behind a share link; null for unknown, expired and revoked links alike.</summary>

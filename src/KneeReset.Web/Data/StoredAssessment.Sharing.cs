@@ -55,6 +55,25 @@ public sealed partial class StoredAssessment
 
     public void ClearPasscode() => PasscodeHash = null;
 
+    /// <summary>
+    /// A re-take takes over the series' share link from the check that held it: the same token (the
+    /// clinician's link keeps working and now opens the newest check, the others in its history), the
+    /// same passcode and guess count, the same end date, revoked or not as it was: a re-take is not a
+    /// new decision to share, so nothing opens up or lasts longer. The earlier check keeps its own
+    /// settings under <paramref name="freshTokenForHolder"/>, a link never shown to anyone.
+    /// </summary>
+    public void TakeOverShareLink(StoredAssessment holder, string freshTokenForHolder)
+    {
+        Token = holder.Token;
+        holder.Token = freshTokenForHolder;
+        ShareExpiresAt = holder.ShareExpiresAt;
+        ShareRevoked = holder.ShareRevoked;
+        ShareRevokedAt = holder.ShareRevokedAt;
+        PasscodeHash = holder.PasscodeHash;
+        PasscodeFailures = holder.PasscodeFailures;
+        PasscodeLockedUntil = holder.PasscodeLockedUntil;
+    }
+
     /// <summary>Whether the passcode takes no guesses at <paramref name="now"/> (too many wrong ones in a row).</summary>
     public static bool GuessesLocked(DateTimeOffset? lockedUntil, DateTimeOffset now) => lockedUntil > now;
 }

@@ -35,7 +35,7 @@ public class FollowUpTests(KneeResetFactory app) : IClassFixture<KneeResetFactor
         Assert.True(painLine[0][0] < painLine[1][0], "older assessment is drawn first (left)");
         Assert.True(painLine[0][1] < painLine[1][1], "pain fell from 4 to 2, so the line goes down (SVG y grows downwards)");
         var rows = page.QuerySelectorAll(".history-table tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent).ToList();
-        Assert.Equal(["4", "2"], rows);
+        Assert.Equal(["2", "4"], rows); // the latest check first (issue 25)
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public class HistoryChartTests(KneeResetFactory app) : IClassFixture<KneeResetFa
         Assert.Equal(YOf(3), Attr(session, "y") + (Attr(session, "height") / 2));
 
         var checks = page.QuerySelectorAll(".history-table tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToList()).ToList();
-        Assert.Equal(["4", "2"], checks.Select(r => r[1]));
+        Assert.Equal(["2", "4"], checks.Select(r => r[1])); // the latest check first
         Assert.All(checks, r => Assert.Matches("^[^0-9]*: (likely|possible)", r[2]));
         Assert.Contains("Pain during (0–10)", page.QuerySelector(".session-table thead")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("3", page.QuerySelector(".session-table tbody td:nth-child(3)")!.TextContent);
@@ -65,6 +65,6 @@ public class HistoryChartTests(KneeResetFactory app) : IClassFixture<KneeResetFa
         var chart = page.QuerySelector("svg.history-chart")!;
         Assert.Single(chart.QuerySelectorAll("circle"));
         var checks = page.QuerySelectorAll(".history-table tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent).ToList();
-        Assert.Equal(["4", "not asked"], checks);
+        Assert.Equal(["not asked", "4"], checks); // the latest check first
     }
 }
