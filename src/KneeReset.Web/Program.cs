@@ -70,6 +70,7 @@ app.MapQuestionnaireApi();
 app.MapAssessmentsApi();
 app.MapRoutinesApi();
 app.MapTrainingImportApi();
+app.MapRecoveryApi();
 MediaStore.MapMedia(app);
 KneeReset.Web.Fhir.FhirApi.MapFhirApi(app);
 // Static files from the build's manifest: fingerprinted URLs served immutable, precompressed

@@ -25,6 +25,19 @@ public sealed class Progressions(KneeResetDbContext db, ContentCatalog content, 
     public RecoveryState Recovery(IReadOnlyList<RoutineSession> sessions, DateTimeOffset? freshStart) =>
         content.Pain.Assess([.. sessions.Select(Logged)], Today(clock), freshStart is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null);
 
+    /// <summary>Where recovery stands for the series an assessment belongs to: its sessions, from the latest check or plan on.</summary>
+    public async Task<RecoveryState> ForSeriesAsync(StoredAssessment assessment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var series = db.Assessments.Where(a => a.SeriesKey == assessment.SeriesKey);
+        var sessions = await db.RoutineSessions.AsNoTracking().Include(s => s.Routine)
+            .Where(s => series.Any(a => a.Id == s.AssessmentId)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        // SQLite can't take the max of DateTimeOffset columns; a series holds a handful of checks and plans.
+        var checks = await series.Select(a => a.CreatedAt).ToListAsync(cancellationToken);
+        var plans = await db.ClinicianPlans.Where(p => series.Any(a => a.Id == p.AssessmentId)).Select(p => p.UpdatedAt).ToListAsync(cancellationToken);
+        return Recovery(sessions, checks.Concat(plans).DefaultIfEmpty(assessment.CreatedAt).Max());
+    }
+
     /// <summary>The day in UTC: sessions are dated by the day the runner gives, checked against <see cref="LatestToday"/>.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

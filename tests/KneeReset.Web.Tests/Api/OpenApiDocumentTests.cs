@@ -38,7 +38,40 @@ public class OpenApiDocumentTests(KneeResetFactory factory, OpenApiDocumentTests
         ["FHIR result, unknown token"] = new("GET /r/{token}/fhir", HttpStatusCode.NotFound, c => GetAsync(c, "/r/AAAAAAAAAAAAAAAAAAAAAAAA/fhir")),
         ["FHIR result, runner's own copy"] = new("GET /m/{manage}/fhir", HttpStatusCode.OK, async c => await GetAsync(c, $"{(await RunnerResults.CreateAsync(c)).Manage}/fhir")),
         ["FHIR result, runner's own copy, unknown token"] = new("GET /m/{manage}/fhir", HttpStatusCode.NotFound, c => GetAsync(c, "/m/AAAAAAAAAAAAAAAAAAAAAAAA/fhir")),
+        ["session"] = new("POST /api/manage/{manage}/sessions", HttpStatusCode.Created, async c => await LogSessionAsync(c, await NewManageAsync(c))),
+        ["session, not valid"] = new("POST /api/manage/{manage}/sessions", HttpStatusCode.BadRequest, async c =>
+            await c.PostAsync(new Uri($"/api/manage/{await NewManageAsync(c)}/sessions", UriKind.Relative), new StringContent("{\"routine\":\"hip-and-glute-strength\",\"painDuring\":12}", Encoding.UTF8, "application/json"))),
+        ["session, not JSON"] = new("POST /api/manage/{manage}/sessions", HttpStatusCode.UnsupportedMediaType, async c =>
+            await c.PostAsync(new Uri($"/api/manage/{await NewManageAsync(c)}/sessions", UriKind.Relative), new StringContent("pain", Encoding.UTF8, "text/plain"))),
+        ["session, unknown token"] = new("POST /api/manage/{manage}/sessions", HttpStatusCode.NotFound, c => LogSessionAsync(c, "AAAAAAAAAAAAAAAAAAAAAAAA")),
+        ["morning"] = new("PATCH /api/manage/{manage}/sessions/{id}", HttpStatusCode.OK, async c =>
+        {
+            var manage = await NewManageAsync(c);
+            using var logged = await LogSessionAsync(c, manage);
+            var id = (string)(await ApiClient.ReadJsonAsync(logged))["id"]!;
+            return await c.PatchAsync(new Uri($"/api/manage/{manage}/sessions/{id}", UriKind.Relative), new StringContent("{\"painNextMorning\":1}", Encoding.UTF8, "application/json"));
+        }),
+        ["morning, not valid"] = new("PATCH /api/manage/{manage}/sessions/{id}", HttpStatusCode.BadRequest, async c =>
+        {
+            var manage = await NewManageAsync(c);
+            using var logged = await LogSessionAsync(c, manage);
+            var id = (string)(await ApiClient.ReadJsonAsync(logged))["id"]!;
+            return await c.PatchAsync(new Uri($"/api/manage/{manage}/sessions/{id}", UriKind.Relative), new StringContent("{\"painNextMorning\":-1}", Encoding.UTF8, "application/json"));
+        }),
+        ["morning, not JSON"] = new("PATCH /api/manage/{manage}/sessions/{id}", HttpStatusCode.UnsupportedMediaType, c =>
+            c.PatchAsync(new Uri("/api/manage/AAAAAAAAAAAAAAAAAAAAAAAA/sessions/AAAAAAAAAAAAAAAAAAAAAAAA", UriKind.Relative), new StringContent("1", Encoding.UTF8, "text/plain"))),
+        ["morning, unknown session"] = new("PATCH /api/manage/{manage}/sessions/{id}", HttpStatusCode.NotFound, async c =>
+            await c.PatchAsync(new Uri($"/api/manage/{await NewManageAsync(c)}/sessions/AAAAAAAAAAAAAAAAAAAAAAAA", UriKind.Relative), new StringContent("{\"painNextMorning\":1}", Encoding.UTF8, "application/json"))),
+        ["recovery"] = new("GET /api/manage/{manage}/recovery", HttpStatusCode.OK, async c => await GetAsync(c, $"/api/manage/{await NewManageAsync(c)}/recovery")),
+        ["recovery, unknown token"] = new("GET /api/manage/{manage}/recovery", HttpStatusCode.NotFound, c => GetAsync(c, "/api/manage/AAAAAAAAAAAAAAAAAAAAAAAA/recovery")),
     };
+
+    private static async Task<string> NewManageAsync(HttpClient client) =>
+        ((string)(await client.CreateAssessmentAsync(Vignettes.ClassicRunnersKnee()))["manageUrl"]!).Split("/m/")[1];
+
+    private static Task<HttpResponseMessage> LogSessionAsync(HttpClient client, string manage) =>
+        client.PostAsync(new Uri($"/api/manage/{manage}/sessions", UriKind.Relative),
+            new StringContent("{\"routine\":\"hip-and-glute-strength\",\"painDuring\":2,\"usualPain\":1}", Encoding.UTF8, "application/json"));
 
     public static TheoryData<string> CallNames => [.. Calls.Keys];
 

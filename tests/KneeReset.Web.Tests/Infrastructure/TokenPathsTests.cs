@@ -15,6 +15,10 @@ public sealed class TokenPathsTests
     [InlineData("/sessions/abc", "/sessions/***")]
     [InlineData("/R/abc", "/R/***")]
     [InlineData("/API/Assessments/abc/fhir", "/API/Assessments/***/fhir")]
+    [InlineData("/m/abc/sessions/def", "/m/***/sessions/***")]
+    [InlineData("/api/manage/abc/recovery", "/api/manage/***/recovery")]
+    [InlineData("/api/manage/abc/sessions/def", "/api/manage/***/sessions/***")]
+    [InlineData("/api/manage/abc/sessions", "/api/manage/***/sessions")]
     public void A_token_segment_is_masked(string path, string masked)
     {
         Assert.True(TokenPaths.IsTokenPath(new PathString(path)));

@@ -58,25 +58,13 @@ public class ShowModel(KneeResetDbContext db, Progressions progressions) : PageM
         if (session is not null)
         {
             Session = session;
-            // The advice reads every session of the runner's series, up to this one's routine; a session from the public player stands alone.
-            var (sessions, freshStart) = session.Assessment is { } assessment
-                ? await SeriesAsync(assessment, cancellationToken)
-                : ([session], (DateTimeOffset?)null);
-            var recovery = progressions.Recovery(sessions, freshStart);
+            // The advice reads every session of the runner's series; a session from the public player stands alone.
+            var recovery = session.Assessment is { } assessment
+                ? await progressions.ForSeriesAsync(assessment, cancellationToken)
+                : progressions.Recovery([session], null);
             Escalation = recovery.Escalation;
             Advice = recovery.Routines.First(r => r.Routine == session.Routine.Slug).Advice;
         }
         return session;
-    }
-
-    private async Task<(List<RoutineSession>, DateTimeOffset?)> SeriesAsync(StoredAssessment assessment, CancellationToken cancellationToken)
-    {
-        var series = db.Assessments.Where(a => a.SeriesKey == assessment.SeriesKey);
-        var sessions = await db.RoutineSessions.AsNoTracking().Include(s => s.Routine)
-            .Where(s => series.Any(a => a.Id == s.AssessmentId)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
-        // SQLite can't take the max of DateTimeOffset columns; a series holds a handful of checks and plans.
-        var checks = await series.Select(a => a.CreatedAt).ToListAsync(cancellationToken);
-        var plans = await db.ClinicianPlans.Where(p => series.Any(a => a.Id == p.AssessmentId)).Select(p => p.UpdatedAt).ToListAsync(cancellationToken);
-        return (sessions, checks.Concat(plans).Max());
     }
 }
