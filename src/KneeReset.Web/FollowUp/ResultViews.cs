@@ -5,7 +5,6 @@ using KneeReset.Core.Rules;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
-using KneeReset.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.FollowUp;
@@ -24,7 +23,8 @@ public sealed class ResultView
     public required CauseGuide Guide { get; init; }
     public required Func<string, string> CauseName { get; init; }
     public PlanView? Plan { get; init; }
-    public IReadOnlyList<FieldChange> PlanChanges { get; init; } = [];
+    /// <summary>What changed in the plan since the runner last saw it, as sentences (<see cref="FollowUp.PlanChanges"/>).</summary>
+    public IReadOnlyList<string> PlanChanges { get; init; } = [];
     public IReadOnlyList<Progression> Progressions { get; init; } = [];
     public IReadOnlyList<HistoryPoint> History { get; init; } = [];
     public IReadOnlyList<SessionPoint> Sessions { get; init; } = [];
@@ -59,7 +59,7 @@ public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, C
             Guide = content.Causes,
             CauseName = content.CauseName,
             Plan = plan,
-            PlanChanges = forRunner && plan is not null && record.Stored.PlanSeenJson is { } seen ? FieldDiff.Compare(seen, ClinicianPlans.Json(plan)) : [],
+            PlanChanges = forRunner && plan is not null && record.Stored.PlanSeenJson is { } seen ? FollowUp.PlanChanges.Since(seen, plan) : [],
             Progressions = await progressions.ForAsync(plan, sessions, cancellationToken),
             History = series.Select(a => new HistoryPoint(a.CreatedAt, a.Token,
                 AnswerReader.FromStoredJson(a.AnswersJson, content.Questions).Number("worst_pain"),
