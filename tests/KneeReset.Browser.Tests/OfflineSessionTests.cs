@@ -35,6 +35,9 @@ public class OfflineSessionTests(BrowserApp app)
         var play = (await page.Locator(".routines a.button").First.GetAttributeAsync("href"))!;
 
         await page.GotoAsync(play);
+        // Online, a log the server refuses shows its errors at the form, as without JavaScript.
+        await page.ClickAsync("text=Save session");
+        await Assertions.Expect(page.Locator("#log .error-summary")).ToBeFocusedAsync();
         // The worker has kept this page and its files: offline, the page comes from the device.
         await page.Locator("[data-player][data-offline-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         await context.SetOfflineAsync(true);

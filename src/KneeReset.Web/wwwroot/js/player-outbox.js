@@ -7,7 +7,7 @@
   "use strict";
   var form = document.querySelector("#log form[method=post]");
   var notice = document.getElementById("log-outbox");
-  if (!form || !notice || !window.fetch || !window.localStorage) { return; }
+  if (!form || !notice || !window.fetch || !window.localStorage || !window.DOMParser) { return; }
 
   var KEY = "kneereset-outbox";
   var REQUIRED = [
@@ -25,6 +25,7 @@
   }
 
   function tell(text, link) {
+    notice.tabIndex = -1;
     notice.textContent = text;
     if (link) {
       var a = document.createElement("a");
@@ -145,24 +146,38 @@
     notice.focus();
   }
 
-  form.addEventListener("submit", function (event) {
-    if (navigator.onLine !== false) {
-      // Online as far as the browser knows: a normal post, unless the network then fails.
-      event.preventDefault();
-      var entry = { url: form.action.split("#")[0], fields: [] };
-      new FormData(form).forEach(function (value, name) { entry.fields.push([name, String(value)]); });
-      post(entry).then(function (response) {
-        if (!response.redirected) { form.submit(); return; }
+  // Online as far as the browser knows: the post goes as usual, and is kept if the network then fails.
+  function sendNow() {
+    var entry = { url: form.action.split("#")[0], fields: [] };
+    new FormData(form).forEach(function (value, name) { entry.fields.push([name, String(value)]); });
+    post(entry).then(function (response) {
+      if (response.redirected) {
         if (prefilled) { forget(prefilled); }
         window.location.assign(response.url);
-      }, keep);
-      return;
-    }
+      } else if (response.status === 200) {
+        // Refused by validation: the server's log section, with its error summary, replaces this one.
+        return response.text().then(function (html) {
+          var log = new DOMParser().parseFromString(html, "text/html").getElementById("log");
+          if (!log) { form.submit(); return; }
+          document.getElementById("log").innerHTML = log.innerHTML;
+          form = document.querySelector("#log form[method=post]");
+          notice = document.getElementById("log-outbox");
+          var summary = document.querySelector("#log .error-summary");
+          if (summary) { summary.tabIndex = -1; summary.focus(); }
+        });
+      } else {
+        form.submit(); // the server's own page for anything else
+      }
+    }, keep);
+  }
+
+  // On the section, not the form: a refused post's form replaces the first one.
+  document.getElementById("log").addEventListener("submit", function (event) {
+    if (event.target !== form) { return; }
     event.preventDefault();
-    keep();
+    if (navigator.onLine === false) { keep(); } else { sendNow(); }
   });
 
-  notice.tabIndex = -1;
   window.addEventListener("online", flush);
   flush();
   if (read().length > 0 && navigator.onLine === false) {
