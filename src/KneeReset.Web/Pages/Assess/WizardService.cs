@@ -2,6 +2,7 @@ using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Rules;
 using KneeReset.Core.TrainingImport;
 using KneeReset.Web.Assessments;
+using KneeReset.Web.Caching;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.Training;
@@ -14,7 +15,7 @@ namespace KneeReset.Web.Pages.Assess;
 /// comes next. Steps are asked only when relevant: their ShowIf holds for the answers so
 /// far, and once those answers call for urgent care the optional steps are skipped.
 /// </summary>
-public sealed class WizardService(KneeResetDbContext db, ContentCatalog content, AssessmentService assessments, TimeProvider clock)
+public sealed class WizardService(KneeResetDbContext db, ContentCatalog content, AssessmentService assessments, BulkChanges bulk, TimeProvider clock)
 {
     /// <summary>The step where a runner can add their training files.</summary>
     public const string TrainingStepId = "training";
@@ -119,12 +120,11 @@ public sealed class WizardService(KneeResetDbContext db, ContentCatalog content,
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var record = await assessments.CompleteAsync(WithoutSkipped(answers), draft.Unit, cancellationToken, previous, imported);
         // Only the first finish claims the draft; a concurrent one waits for its commit, then matches nothing.
-        var claimed = await db.AssessmentDrafts.Where(d => d.Id == draft.Id && d.FinishedAssessmentId == null)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(d => d.FinishedAssessmentId, record.Stored.Id)
-                .SetProperty(d => d.AnswersJson, "{}")
-                .SetProperty(d => d.ImportedTrainingJson, (string?)null)
-                .SetProperty(d => d.UpdatedAt, clock.GetUtcNow()), cancellationToken);
+        var claimed = await bulk.UpdateAsync(db.AssessmentDrafts.Where(d => d.Id == draft.Id && d.FinishedAssessmentId == null), set => set
+            .Set(d => d.FinishedAssessmentId, record.Stored.Id)
+            .Set(d => d.AnswersJson, "{}")
+            .Set(d => d.ImportedTrainingJson, (string?)null)
+            .Set(d => d.UpdatedAt, clock.GetUtcNow()), cancellationToken);
         if (claimed == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
