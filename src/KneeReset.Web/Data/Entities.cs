@@ -146,6 +146,11 @@ public sealed class AssessmentDraft
     public int? PreviousAssessmentId { get; set; }
     /// <summary>The runner's imported runs, summarised (dates, distances, spikes; never positions), until the draft is finished.</summary>
     public string? ImportedTrainingJson { get; set; }
+    /// <summary>
+    /// Set when finished: the result this draft became. Its answers are cleared then, and its
+    /// addresses (Back from the result, a second submit) lead to that result, not "Page not found".
+    /// </summary>
+    public int? FinishedAssessmentId { get; set; }
 }
 
 /// <summary>A routine a runner followed, with how it felt; linked to the assessment it was started from.</summary>

@@ -85,6 +85,100 @@ public sealed class ClinicianPlans(KneeResetDbContext db, AuditLog audit, TimePr
         note = plan.Plan.Note,
         avoid = plan.Plan.Avoid,
         reviewDate = plan.Plan.ReviewDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        routines = plan.Items.Select(i => new { routine = i.Title, dosage = i.Dosage, note = i.Note }),
+        // The slug matches a routine across versions; the title is what older snapshots matched on.
+        routines = plan.Items.Select(i => new { slug = i.Routine, routine = i.Title, dosage = i.Dosage, note = i.Note }),
     }, ContentJson.Options);
+}
+
+/// <summary>
+/// What changed in a clinician's plan since the runner last saw it, in words a runner reads
+/// ("Added: Dynamic warm-up.", "Tendon loading: now 2 × 15 (was 3 × 15)."). Routines are
+/// matched by slug, not by their place in the list, so a routine moved or added in front of
+/// another is never reported as that one removed.
+/// </summary>
+public static class PlanChanges
+{
+    private sealed record SeenRoutine(string? Slug, string? Routine, string? Dosage, string? Note);
+    private sealed record SeenPlan(string? Note, string? Avoid, string? ReviewDate, List<SeenRoutine>? Routines);
+
+    /// <param name="seenJson">The plan as the runner last saw it (<see cref="ClinicianPlans.Json"/>, stored on the result).</param>
+    public static IReadOnlyList<string> Since(string seenJson, PlanView now)
+    {
+        SeenPlan? seen;
+        try
+        {
+            seen = JsonSerializer.Deserialize<SeenPlan>(seenJson, ContentJson.Options);
+        }
+        catch (JsonException)
+        {
+            seen = null; // an unreadable snapshot: nothing to compare with, so nothing is called a change
+        }
+        if (seen is null)
+        {
+            return [];
+        }
+        var was = (seen.Routines ?? []).Where(r => r.Slug is not null || r.Routine is not null).ToList();
+        var changes = new List<string>();
+
+        // Older snapshots carry titles only: match those by title.
+        SeenRoutine? Before(PlanItem item) =>
+            was.FirstOrDefault(r => r.Slug == item.Routine) ?? was.FirstOrDefault(r => r.Slug is null && r.Routine == item.Title);
+        var matched = now.Items.Select(i => (Item: i, Before: Before(i))).ToList();
+
+        var added = matched.Where(m => m.Before is null).Select(m => m.Item.Title).ToList();
+        if (added.Count > 0)
+        {
+            changes.Add($"Added: {string.Join(", ", added)}.");
+        }
+        var kept = matched.Where(m => m.Before is not null).Select(m => m.Before!).ToHashSet();
+        var removed = was.Where(r => !kept.Contains(r)).Select(r => r.Routine ?? r.Slug!).ToList();
+        if (removed.Count > 0)
+        {
+            changes.Add($"Removed: {string.Join(", ", removed)}.");
+        }
+        foreach (var (item, before) in matched)
+        {
+            if (before is null)
+            {
+                continue;
+            }
+            if (Differs(before.Dosage, item.Dosage))
+            {
+                changes.Add(item.Dosage is null
+                    ? $"{item.Title}: back to the routine's own dosage (was {before.Dosage})."
+                    : before.Dosage is null ? $"{item.Title}: now {item.Dosage}." : $"{item.Title}: now {item.Dosage} (was {before.Dosage}).");
+            }
+            if (Differs(before.Note, item.Note))
+            {
+                changes.Add($"{item.Title}: {Changed(before.Note, item.Note, "note")}.");
+            }
+        }
+        if (Differs(seen.Note, now.Plan.Note))
+        {
+            changes.Add(Capital(Changed(seen.Note, now.Plan.Note, "note")) + ".");
+        }
+        if (Differs(seen.Avoid, now.Plan.Avoid))
+        {
+            changes.Add(Capital(Changed(seen.Avoid, now.Plan.Avoid, "what to avoid")) + ".");
+        }
+        var seenReview = DateOnly.TryParseExact(seen.ReviewDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+        if (seenReview != now.Plan.ReviewDate)
+        {
+            changes.Add(now.Plan.ReviewDate is not { } review ? "Review date removed."
+                : seenReview is not { } old ? $"Review date: {Day(review, review)}."
+                : $"Review date: {Day(review, old)} (was {Day(old, review)}).");
+        }
+        return changes;
+    }
+
+    private static bool Differs(string? a, string? b) => !string.Equals(a?.Trim() ?? "", b?.Trim() ?? "", StringComparison.Ordinal);
+
+    private static string Changed(string? before, string? after, string what) =>
+        string.IsNullOrWhiteSpace(before) ? $"{what} added" : string.IsNullOrWhiteSpace(after) ? $"{what} removed" : $"{what} changed";
+
+    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+
+    // "14 December"; with the year only when the two dates are in different years.
+    private static string Day(DateOnly date, DateOnly other) =>
+        date.ToString(date.Year == other.Year ? "d MMMM" : "d MMMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -6,7 +6,6 @@ using KneeReset.Core.Rules;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
-using KneeReset.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.FollowUp;
@@ -26,7 +25,8 @@ public sealed class ResultView
     public required CauseGuide Guide { get; init; }
     public required Func<string, string> CauseName { get; init; }
     public PlanView? Plan { get; init; }
-    public IReadOnlyList<FieldChange> PlanChanges { get; init; } = [];
+    /// <summary>What changed in the plan since the runner last saw it, as sentences (<see cref="FollowUp.PlanChanges"/>).</summary>
+    public IReadOnlyList<string> PlanChanges { get; init; } = [];
     public IReadOnlyList<Progression> Progressions { get; init; } = [];
     /// <summary>The pain model over the runner's sessions: overall advice, any escalation, mornings still to give.</summary>
     public RecoveryState? Recovery { get; init; }
@@ -91,7 +91,7 @@ public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, C
             Guide = content.Causes,
             CauseName = content.CauseName,
             Plan = plan,
-            PlanChanges = forRunner && plan is not null && record.Stored.PlanSeenJson is { } seen ? FieldDiff.Compare(seen, ClinicianPlans.Json(plan)) : [],
+            PlanChanges = forRunner && plan is not null && record.Stored.PlanSeenJson is { } seen ? FollowUp.PlanChanges.Since(seen, plan) : [],
             Progressions = await progressions.ForAsync(record.Outcome.Result, plan, sessions, recovery, cancellationToken),
             Recovery = recovery,
             Today = Progressions.Today(clock),

@@ -27,6 +27,9 @@ namespace KneeReset.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FinishedAssessmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ImportedTrainingJson")
                         .HasColumnType("TEXT");
 

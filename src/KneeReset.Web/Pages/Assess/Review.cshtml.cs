@@ -1,6 +1,7 @@
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Rules;
 using KneeReset.Web.Assessments;
+using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,13 +22,13 @@ public class ReviewModel(WizardService wizard, AnswerValidators validators) : Pa
     public bool HasErrors => Rows.Any(r => r.Error is not null);
 
     public async Task<IActionResult> OnGetAsync(string draft, CancellationToken cancellationToken) =>
-        await LoadAsync(draft, cancellationToken) ? Page() : NotFound();
+        await LoadAsync(draft, cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(string draft, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(draft, cancellationToken))
+        if (await LoadAsync(draft, cancellationToken) is { } elsewhere)
         {
-            return NotFound();
+            return elsewhere;
         }
         if (HasErrors)
         {
@@ -37,19 +38,25 @@ public class ReviewModel(WizardService wizard, AnswerValidators validators) : Pa
             }
             return Page();
         }
-        var entity = (await wizard.FindAsync(draft, cancellationToken))!;
-        var record = await wizard.FinishAsync(entity, cancellationToken);
         // The runner's private page: their result, the share link and its settings.
-        return RedirectToPage("/Manage/Show", new { token = record.Stored.ManageToken });
+        return await wizard.FinishAsync(Draft, cancellationToken) is { } manage ? RedirectToPage("/Manage/Show", new { token = manage }) : NotFound();
     }
 
-    private async Task<bool> LoadAsync(string draftId, CancellationToken cancellationToken)
+    private AssessmentDraft Draft { get; set; } = null!;
+
+    /// <summary>Loads the draft; a finished one answers with its result instead (Back, or a second submit).</summary>
+    private async Task<IActionResult?> LoadAsync(string draftId, CancellationToken cancellationToken)
     {
         var draft = await wizard.FindAsync(draftId, cancellationToken);
         if (draft is null)
         {
-            return false;
+            return NotFound();
         }
+        if (draft.FinishedAssessmentId is not null)
+        {
+            return await wizard.ResultOfAsync(draft, cancellationToken) is { } manage ? RedirectToPage("/Manage/Show", new { token = manage }) : NotFound();
+        }
+        Draft = draft;
         DraftId = draft.Id;
         var answers = wizard.AnswersOf(draft);
         var steps = wizard.ActiveSteps(answers);
@@ -59,6 +66,6 @@ public class ReviewModel(WizardService wizard, AnswerValidators validators) : Pa
         var errors = validators.For([.. questions.Select(x => x.Question)]).Validate(answers).Errors
             .GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage);
         Rows = questions.Select(x => new Row(x.Step, x.Question, AnswerText.Describe(x.Question, answers[x.Question.Id], miles: draft.Unit == "miles"), errors.GetValueOrDefault(x.Question.Id))).ToList();
-        return true;
+        return null;
     }
 }

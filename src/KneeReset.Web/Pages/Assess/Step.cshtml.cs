@@ -203,6 +203,11 @@ public class StepModel(WizardService wizard, AnswerValidators validators) : Page
         {
             return NotFound();
         }
+        if (draft.FinishedAssessmentId is not null)
+        {
+            // Back from the result, or a step submitted again: the questionnaire became that result.
+            return await wizard.ResultOfAsync(draft, cancellationToken) is { } manage ? RedirectToPage("/Manage/Show", new { token = manage }) : NotFound();
+        }
         DraftId = draft.Id;
         Unit = draft.Unit;
         Answers = wizard.AnswersOf(draft);

@@ -2,6 +2,7 @@ using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Rules;
 using KneeReset.Core.TrainingImport;
 using KneeReset.Web.Assessments;
+using KneeReset.Web.Caching;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.Training;
@@ -14,7 +15,7 @@ namespace KneeReset.Web.Pages.Assess;
 /// comes next. Steps are asked only when relevant: their ShowIf holds for the answers so
 /// far, and once those answers call for urgent care the optional steps are skipped.
 /// </summary>
-public sealed class WizardService(KneeResetDbContext db, ContentCatalog content, AssessmentService assessments, TimeProvider clock)
+public sealed class WizardService(KneeResetDbContext db, ContentCatalog content, AssessmentService assessments, BulkChanges bulk, TimeProvider clock)
 {
     /// <summary>The step where a runner can add their training files.</summary>
     public const string TrainingStepId = "training";
@@ -93,16 +94,45 @@ public sealed class WizardService(KneeResetDbContext db, ContentCatalog content,
         return kept;
     }
 
-    /// <summary>Completes the draft: stores the assessment and removes the draft.</summary>
-    public async Task<AssessmentRecord> FinishAsync(AssessmentDraft draft, CancellationToken cancellationToken)
+    /// <summary>The private page's token of the result a finished draft became; null while unfinished or once that result is gone.</summary>
+    public async Task<string?> ResultOfAsync(AssessmentDraft draft, CancellationToken cancellationToken) =>
+        draft.FinishedAssessmentId is { } id
+            ? await db.Assessments.AsNoTracking().Where(a => a.Id == id).Select(a => a.ManageToken).FirstOrDefaultAsync(cancellationToken)
+            : null;
+
+    /// <summary>
+    /// Completes the draft in one transaction: stores the assessment and marks the draft finished
+    /// with it (its answers cleared). A second submit of the same draft, one after the other or at
+    /// the same time, gets the same result: the later one's insert is rolled back. Returns the
+    /// result's private token; null when the draft was finished and that result is gone.
+    /// </summary>
+    public async Task<string?> FinishAsync(AssessmentDraft draft, CancellationToken cancellationToken)
     {
+        if (draft.FinishedAssessmentId is not null)
+        {
+            return await ResultOfAsync(draft, cancellationToken);
+        }
         var previous = draft.PreviousAssessmentId is { } id ? await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken) : null;
         var answers = AnswersOf(draft);
         // Runs added on a training step that was then skipped (an urgent answer) go the way of its answers.
         var imported = ActiveSteps(answers).Any(s => s.Id == TrainingStepId) ? ImportedOf(draft) : null;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var record = await assessments.CompleteAsync(WithoutSkipped(answers), draft.Unit, cancellationToken, previous, imported);
-        db.AssessmentDrafts.Remove(draft);
-        await db.SaveChangesAsync(cancellationToken);
-        return record;
+        // Only the first finish claims the draft; a concurrent one waits for its commit, then matches nothing.
+        var claimed = await bulk.UpdateAsync(db.AssessmentDrafts.Where(d => d.Id == draft.Id && d.FinishedAssessmentId == null), set => set
+            .Set(d => d.FinishedAssessmentId, record.Stored.Id)
+            .Set(d => d.AnswersJson, "{}")
+            .Set(d => d.ImportedTrainingJson, (string?)null)
+            .Set(d => d.UpdatedAt, clock.GetUtcNow()), cancellationToken);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var winner = await db.AssessmentDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == draft.Id, cancellationToken);
+            return winner is null ? null : await ResultOfAsync(winner, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return record.Stored.ManageToken;
     }
 }

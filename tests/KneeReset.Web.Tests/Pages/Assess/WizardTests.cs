@@ -357,18 +357,6 @@ public class WizardTests(KneeResetFactory factory) : IClassFixture<KneeResetFact
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Finishing_removes_the_draft()
-    {
-        using var client = factory.CreateBrowser();
-        var (_, review) = await Wizard.AnswerAllAsync(client, Vignettes.Find("pub-12").Answers);
-
-        await Wizard.FinishAsync(client, review);
-
-        using var response = await client.GetAsync(new Uri(review, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
     private static IHtmlInputElement Input(IHtmlDocument page, string name, string? value = null)
     {
         var selector = value is null ? $"input[name='{name}']" : $"input[name='{name}'][value='{value}']";

@@ -67,9 +67,10 @@ public class ClinicalViewTests(KneeResetFactory app) : IClassFixture<KneeResetFa
 
         await RunnerResults.PostFormAsync(clinician, share, "Plan", ("Plan.Dosage[hip-and-glute-strength]", "3 x 15, every other day"));
         var second = await runner.GetPageAsync(manage);
-        var changes = second.QuerySelector(".plan .banner")!.TextContent;
-        Assert.Contains("3 x 15", changes, StringComparison.Ordinal);
-        Assert.Contains("was: 2 x 12", changes, StringComparison.Ordinal);
+        var changes = second.QuerySelectorAll(".plan .banner li").Select(li => li.TextContent.Trim()).ToList();
+        // Worded and matched by routine: the plan's note and review date were not touched, so they are not listed.
+        Assert.Contains("Hip and glute strength: now 3 x 15, every other day (was 2 x 12, every other day).", changes);
+        Assert.DoesNotContain(changes, c => c.Contains("removed", StringComparison.OrdinalIgnoreCase) || c.Contains("routines[", StringComparison.Ordinal));
         // Once seen, the change is no longer new.
         Assert.Null((await runner.GetPageAsync(manage)).QuerySelector(".plan .banner"));
 
@@ -78,6 +79,26 @@ public class ClinicalViewTests(KneeResetFactory app) : IClassFixture<KneeResetFa
         var ics = await calendar.Content.ReadAsStringAsync();
         Assert.Contains("RRULE:FREQ=WEEKLY", ics, StringComparison.Ordinal);
         Assert.Contains($"DTSTART;VALUE=DATE:{review.Replace("-", "", StringComparison.Ordinal)}", ics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_routine_added_to_the_plan_reads_as_added_and_nothing_else_as_removed()
+    {
+        using var runner = app.CreateBrowser();
+        var (share, manage) = await RunnerResults.CreateAsync(runner);
+        using var clinician = app.SignedIn(StaffRoles.Clinician);
+        await RunnerResults.PostFormAsync(clinician, share, "Plan", ("Plan.Routines", "hip-and-glute-strength"), ("Plan.Dosage[hip-and-glute-strength]", "2 x 12"));
+        await runner.GetPageAsync(manage); // seen
+
+        var form = await HtmlForm.OpenAsync(clinician, share, "form[action*='handler=Plan']");
+        form.Set("Plan.Routines", "dynamic-warm-up", "hip-and-glute-strength");
+        using (var saved = await form.SubmitAsync())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var changes = (await runner.GetPageAsync(manage)).QuerySelectorAll(".plan .banner li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(["Added: Dynamic warm-up before a run."], changes);
     }
 
     [Theory]

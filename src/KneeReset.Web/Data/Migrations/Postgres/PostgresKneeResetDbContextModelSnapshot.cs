@@ -33,6 +33,9 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("FinishedAssessmentId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ImportedTrainingJson")
                         .HasColumnType("text");
 
