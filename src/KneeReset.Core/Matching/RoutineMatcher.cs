@@ -114,12 +114,19 @@ public static class RoutineMatcher
                 {
                     var top = cause.Cause == result.TopCause;
                     score += ((cause.Band == Band.Likely ? 3 : 1.5) + (top ? 2 : 0)) * focus;
-                    reasons.Add($"Works on {causeName(cause.Cause).ToLowerInvariant()}, which your answers point to{(top ? " most" : "")}.");
+                    reasons.Add($"Works on {InSentence(causeName(cause.Cause))}, which your answers point to{(top ? " most" : "")}.");
+                }
+                // No pain at all: the warm-up and prevention routines suit anyone who wants to keep it that way.
+                if (result.Prevention && routine.Phase is PreventPhase or WarmUpPhase)
+                {
+                    score += 1;
+                    reasons.Add("Part of keeping knee pain away: a few minutes before runs or a short session a couple of times a week.");
                 }
                 // Findings only refine the choice among routines for the causes in play: a loading
                 // routine needs a cause in play (a load spike with mild, diffuse soreness, say, never
-                // earns strength or eccentric work).
-                if (score > 0 || !routine.Loads)
+                // earns strength or eccentric work). Without any pain there is nothing to protect, so a
+                // pain-free runner's self-checks may earn strength work.
+                if (score > 0 || !routine.Loads || result.Prevention)
                 {
                     foreach (var finding in result.Findings.Where(f => routine.Findings.Contains(f.Id)))
                     {
@@ -155,6 +162,13 @@ public static class RoutineMatcher
             .Where(harder => !candidates.Any(c => SameProgramme(c, harder) && DifficultyRank(c.Routine.Difficulty) < DifficultyRank(harder.Routine.Difficulty)))
             .ToList();
     }
+
+    private const string PreventPhase = "prevent";
+    private const string WarmUpPhase = "warm_up";
+
+    /// <summary>A cause's name inside a sentence: "runner's knee", but "IT band syndrome" keeps its capitals.</summary>
+    public static string InSentence(string name) =>
+        name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
 
     private static int DifficultyRank(string difficulty) => difficulty switch
     {

@@ -77,8 +77,9 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
             ImportedTrainingJson = imported is null ? null : ImportedTraining.ToJson(imported),
         };
         // A re-take's two saves (the link leaves the check that held it, then the new check is added
-        // with it) stand or fall together: the clinician's link is never left pointing at nothing.
-        await using var transaction = previous is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        // with it) stand or fall together: the clinician's link is never left pointing at nothing. The
+        // questionnaire's finish already holds a transaction (draft and result together): join it.
+        await using var transaction = previous is null || db.Database.CurrentTransaction is not null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         if (previous is not null)
         {
             await JoinSeriesAsync(stored, previous.SeriesKey, cancellationToken);

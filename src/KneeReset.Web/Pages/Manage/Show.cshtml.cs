@@ -27,7 +27,9 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
 
     /// <summary>A QR code is drawn only for a full address (one with the site's configured public address).</summary>
     public bool CanDrawQr => links.IsAbsolute;
-    public string? Message { get; private set; }
+    /// <summary>A confirmation after a change, carried once in TempData: never in the address the runner bookmarks.</summary>
+    [TempData]
+    public string? Message { get; set; }
 
     /// <summary>The newest re-take of this assessment, when there is one: this page points the runner to it.</summary>
     public StoredAssessment? Newer { get; private set; }
@@ -59,13 +61,12 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
 
     [BindProperty] public SharingInput Sharing { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string token, string? done, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(token, cancellationToken))
         {
             return NotFound();
         }
-        Message = done;
         await plans.MarkSeenAsync(Record.Stored, View.Plan, cancellationToken);
         return Page();
     }
@@ -137,7 +138,15 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
         return new SvgQRCode(data).GetGraphic(4, "#1d2430", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
     }
 
-    private IActionResult Done(string token, bool found, string message) => found ? RedirectToPage(new { token, done = message }) : NotFound();
+    private IActionResult Done(string token, bool found, string message)
+    {
+        if (!found)
+        {
+            return NotFound();
+        }
+        Message = message;
+        return RedirectToPage(new { token });
+    }
 
     private async Task<StoredAssessment?> EntityAsync(string token, CancellationToken cancellationToken) =>
         ShareToken.LooksValid(token) ? await db.Assessments.FirstOrDefaultAsync(a => a.ManageToken == token, cancellationToken) : null;

@@ -6,6 +6,23 @@ namespace KneeReset.Web.Tests.Pages.Manage;
 public class ManageTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     [Fact]
+    public async Task A_confirmation_shows_once_and_never_lives_in_the_address_the_runner_bookmarks()
+    {
+        using var client = app.CreateBrowser();
+        var (_, manage) = await RunnerResults.CreateAsync(client);
+
+        using var saved = await RunnerResults.PostFormAsync(client, manage, "Sharing", ("Sharing.Expiry", "30"));
+        var location = Browser.AssertRedirect(saved);
+        var first = await client.GetPageAsync(location);
+        var again = await client.GetPageAsync(location);
+
+        Assert.DoesNotContain("done", location, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(manage, location);
+        Assert.Contains("saved", first.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Sharing settings saved", again.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Expired_revoked_and_unknown_share_links_all_give_the_same_404()
     {
         using var client = app.CreateBrowser();
