@@ -38,7 +38,7 @@ public sealed class ResultView
     /// weren't done today or yesterday (loading wants a rest day between); none once the sessions
     /// say see a clinician.
     /// </summary>
-    public IReadOnlyList<(string Slug, string Title)> DueToday(DateOnly today)
+    public IReadOnlyList<(string Slug, string Title)> DueToday()
     {
         if (ManageToken is null || Recovery?.Escalation is not null)
         {
@@ -47,7 +47,7 @@ public sealed class ResultView
         var routines = Plan is { } plan
             ? plan.Items.Select(i => (i.Routine, i.Title))
             : Record.Outcome.Routines.Select(r => (r.Slug, r.Title));
-        return routines.Where(r => !Sessions.Any(s => s.Slug == r.Item1 && s.Day >= today.AddDays(-1))).ToList();
+        return routines.Where(r => !Sessions.Any(s => s.Slug == r.Item1 && s.Day >= Today.AddDays(-1))).ToList();
     }
 
     /// <summary>Whether this session's next-morning pain can still be given (on the runner's own page).</summary>

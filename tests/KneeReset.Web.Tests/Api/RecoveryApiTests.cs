@@ -82,6 +82,59 @@ public class RecoveryApiTests(KneeResetFactory factory) : IClassFixture<KneeRese
         Assert.Contains("at most 14 days back", (string)(await ApiClient.ReadJsonAsync(old))["errors"]!["on"]![0]!, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> HostileBodies => new()
+    {
+        "{\"routine\":\"hip-and-glute-strength\",\"painDuring\":2,\"note\":\"" + new string('x', 5000) + "\"}",
+        new string('[', 10_000) + new string(']', 10_000),
+        "{\"routine\":\"hip-and-glute-strength\",\"painDuring\":1e308}",
+        "{\"routine\":\"hip-and-glute-strength\",\"painDuring\":2.5}",
+        "{\"routine\":\"hip-and-glute-strength\",\"painDuring\":\"NaN\"}",
+        "{\"routine\":\"hip-and-glute-strength\",\"painDuring\":-2147483648}",
+        "{\"routine\":\"hip-and-glute-strength\",\"painDuring\":2,\"on\":\"9999-99-99\"}",
+        "{\"routine\":\"hip-and-glute-strength\",\"painDuring\":2,\"on\":\"0001-01-01\"}",
+        "{\"routine\":[\"hip-and-glute-strength\"],\"painDuring\":2}",
+        "[{\"routine\":\"hip-and-glute-strength\",\"painDuring\":2}]",
+        "{\"routine\":\"hip-and-glute-strength\",\"painDuring\":2,\"painDuring\":12}",
+        "{\"routine\":\"" + string.Concat(Enumerable.Repeat("../", 500)) + "\",\"painDuring\":2}",
+        "",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileBodies))]
+    public async Task A_hostile_session_body_gets_a_400_problem_and_stores_nothing(string body)
+    {
+        using var client = factory.CreateClient();
+        var (manage, _) = await CreateAsync(client);
+
+        using var response = await client.PostAsync(new Uri($"/api/manage/{manage}/sessions", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var state = await ApiClient.ReadJsonAsync(await client.GetAsync(new Uri($"/api/manage/{manage}/recovery", UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(state["routines"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("{\"painNextMorning\":1e308}")]
+    [InlineData("{\"painNextMorning\":11}")]
+    [InlineData("{\"painNextMorning\":null}")]
+    [InlineData("[1]")]
+    [InlineData("{}")]
+    public async Task A_hostile_morning_body_gets_a_400_problem_and_changes_nothing(string body)
+    {
+        using var client = factory.CreateClient();
+        var (manage, _) = await CreateAsync(client);
+        using var logged = await client.PostAsJsonAsync($"/api/manage/{manage}/sessions", new { routine = "hip-and-glute-strength", on = Day(1), painDuring = 1 });
+        var id = (string)(await ApiClient.ReadJsonAsync(logged))["id"]!;
+
+        using var response = await client.PatchAsync(new Uri($"/api/manage/{manage}/sessions/{id}", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var state = await ApiClient.ReadJsonAsync(await client.GetAsync(new Uri($"/api/manage/{manage}/recovery", UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(id, (string)Assert.Single(state["pendingMornings"]!.AsArray())!["id"]!);
+    }
+
     [Fact]
     public async Task A_share_token_or_an_unknown_one_finds_nothing()
     {
