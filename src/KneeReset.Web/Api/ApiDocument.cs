@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using KneeReset.Web.Fhir;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
@@ -8,20 +6,14 @@ using Microsoft.OpenApi;
 namespace KneeReset.Web.Api;
 
 /// <summary>
-/// The API's contract: its JSON settings and its OpenAPI document at /openapi/v1.json, which
+/// The API's contract: its OpenAPI document at /openapi/v1.json, which
 /// describes every /api and FHIR endpoint with its responses and problem types.
 /// </summary>
 public static class ApiDocument
 {
-    public static IServiceCollection AddKneeResetApi(this IServiceCollection services)
+    /// <summary>The OpenAPI document at /openapi/v1.json, for the /api and FHIR routes.</summary>
+    public static IServiceCollection AddApiDocument(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            // Enums as the vocabulary writes them (self_care, see_clinician), in responses and in the document alike.
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-            // Numbers are JSON numbers: the document says "number", not "number or numeric string".
-            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-        });
         services.AddOpenApi(options =>
         {
             options.ShouldInclude = description => IsApi(description.RelativePath);

@@ -30,7 +30,7 @@ public static class AssessmentsApi
     }
 
     private static async Task<Results<Created<AssessmentCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpRequest request, ContentCatalog content, AnswerValidators validators, AssessmentService assessments, PublicLinks links, CancellationToken cancellationToken)
+        HttpRequest request, ContentCatalog content, AnswersValidatorCache validators, AssessmentService assessments, PublicLinks links, CancellationToken cancellationToken)
     {
         // Only JSON: a cross-site form or text/plain post (no CORS preflight) is refused unread.
         if (!request.HasJsonContentType())
@@ -91,7 +91,7 @@ public static class AssessmentsApi
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No assessment at this address.");
 
     /// <summary>Null when the passcode is right; else a 429 while the result is locked, or a 401.</summary>
-    public static async Task<ProblemHttpResult?> PasscodeRefusalAsync(AssessmentRecord record, string passcode, SharePasscodes passcodes, string needsPasscode, CancellationToken cancellationToken)
+    public static async Task<ProblemHttpResult?> PasscodeRefusalAsync(LoadedAssessment record, string passcode, SharePasscodes passcodes, string needsPasscode, CancellationToken cancellationToken)
     {
         var check = await passcodes.CheckAsync(record.Stored, passcode, cancellationToken);
         if (check.Locked)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using KneeReset.Core.Recovery;
-using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.FollowUp;
@@ -126,7 +125,7 @@ public static class RecoveryApi
         }
         var session = new RoutineSession
         {
-            Token = ShareToken.New(),
+            Token = UnguessableToken.New(),
             RoutineId = routine!.Routine.Id,
             AssessmentId = assessment.Id,
             CompletedAt = clock.GetUtcNow(),
@@ -155,7 +154,7 @@ public static class RecoveryApi
             return AssessmentsApi.NotFound();
         }
         var series = db.Assessments.Where(a => a.SeriesKey == assessment.SeriesKey);
-        var session = ShareToken.LooksValid(id)
+        var session = UnguessableToken.LooksValid(id)
             ? await db.RoutineSessions.Include(s => s.Routine).FirstOrDefaultAsync(s => s.Token == id && series.Any(a => a.Id == s.AssessmentId), cancellationToken)
             : null;
         if (session is null)
@@ -192,7 +191,7 @@ public static class RecoveryApi
 
     /// <summary>Only the private link finds the assessment: a share token never does.</summary>
     private static async Task<StoredAssessment?> FindAsync(KneeResetDbContext db, string manage, CancellationToken cancellationToken) =>
-        ShareToken.LooksValid(manage) ? await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.ManageToken == manage, cancellationToken) : null;
+        UnguessableToken.LooksValid(manage) ? await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.ManageToken == manage, cancellationToken) : null;
 
     private static SessionAdvice Advice(string id, string routine, RecoveryState recovery) =>
         new(id, AdviceView.Of(recovery.Routines.First(r => r.Routine == routine).Advice));

@@ -172,7 +172,7 @@ public static class RetentionSetup
         services.AddScoped<Retention>();
         services.AddSingleton<RetentionStatus>();
         services.AddHostedService<RetentionJob>();
-        services.AddHealthChecks().AddCheck<RetentionCheck>("retention", HealthStatus.Degraded, [StoreSetup.ReadyTag]);
+        services.AddHealthChecks().AddCheck<RetentionCheck>("retention", HealthStatus.Degraded, [Health.HealthSetup.ReadyTag]);
         return services;
     }
 }

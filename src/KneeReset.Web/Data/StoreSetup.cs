@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace KneeReset.Web.Data;
@@ -32,7 +31,6 @@ public static class StoreSetup
 {
     public const string ConnectionStringName = "KneeReset";
     public const string DefaultConnectionString = "Data Source=data/kneereset.db";
-    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddKneeResetStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -58,17 +56,6 @@ public static class StoreSetup
                     .AddInterceptors([MicrosecondTimestamps.Instance, SqliteTuning.Instance, .. sp.GetServices<IInterceptor>()]));
         }
         services.AddScoped<LibrarySeeder>();
-        // Liveness (/healthz/live) runs none of these; readiness (/healthz/ready, /healthz) runs them all.
-        services.AddHealthChecks()
-            .AddDbContextCheck<KneeResetDbContext>("database", tags: [ReadyTag])
-            .AddCheck<StoreWriteCheck>("database-write", tags: [ReadyTag])
-            .AddCheck<MediaWriteCheck>("media-write", HealthStatus.Degraded, [ReadyTag])
-            .AddCheck<DiskSpaceCheck>("disk-space", tags: [ReadyTag])
-            .AddCheck<Caching.SharedCacheCheck>("shared-cache", HealthStatus.Degraded, [ReadyTag]);
-        services.AddOptions<DiskSpaceOptions>().Bind(configuration.GetSection(DiskSpaceOptions.Section))
-            .Validate(o => o.MinFreeDiskMegabytes >= 0, "Health:MinFreeDiskMegabytes must be 0 or more.")
-            .ValidateOnStart();
-        services.AddSingleton<FreeDiskSpace>();
         return services;
     }
 

@@ -8,4 +8,12 @@ public static class LibrarySetup
         services.AddScoped<RoutineLibrary>();
         return services;
     }
+
+    /// <summary>Exercise pictures staff uploaded, by the content-hash name the store gave out.</summary>
+    public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/media/{name}", (string name, MediaStore media) =>
+            media.Find(name) is { } found ? Results.File(found.Path, found.ContentType) : Results.NotFound());
+        return app;
+    }
 }

@@ -10,7 +10,7 @@ namespace KneeReset.Web.Tests.Content;
 public partial class LibraryWordsTests
 {
     private static readonly string ContentDir = TestFiles.RepositoryContentFolder();
-    private static readonly LibraryWords Words = new ContentCatalog(ContentDir).Library;
+    private static readonly LibraryWords Words = new ContentCatalog(ContentDir).LibraryWords;
     private static readonly string VocabularyText = File.ReadAllText(TestFiles.Acceptance("answer-vocabulary.md"));
 
     [Fact]

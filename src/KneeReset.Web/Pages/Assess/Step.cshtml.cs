@@ -16,7 +16,7 @@ namespace KneeReset.Web.Pages.Assess;
 [RequestSizeLimit(TrainingUpload.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = TrainingUpload.MaxRequestBytes)]
 [EnableRateLimiting(RateLimits.TrainingImport)]
-public class StepModel(WizardService wizard, AnswerValidators validators) : PageModel
+public class StepModel(WizardService wizard, AnswersValidatorCache validators) : PageModel
 {
     public const string FieldPrefix = "q.";
 

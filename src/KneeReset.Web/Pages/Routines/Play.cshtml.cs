@@ -99,7 +99,7 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
         }
         var session = new RoutineSession
         {
-            Token = ShareToken.New(),
+            Token = UnguessableToken.New(),
             RoutineId = View.Routine.Id,
             AssessmentId = assessment,
             CompletedAt = clock.GetUtcNow(),

@@ -11,7 +11,7 @@ namespace KneeReset.Web.Areas.Staff.Library;
 /// </summary>
 public sealed class LibraryChecks(KneeResetDbContext db, ContentCatalog content)
 {
-    private LibraryWords Words => content.Library;
+    private LibraryWords Words => content.LibraryWords;
 
     /// <summary>The kind of every stored exercise, by slug.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ExerciseKindsAsync(CancellationToken cancellationToken) =>

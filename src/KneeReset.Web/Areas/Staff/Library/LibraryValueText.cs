@@ -18,7 +18,7 @@ public static class LibraryValueText
         {
             "causes" => content.CauseName(value),
             "findings" => content.Words.Finding(value),
-            "phase" => content.Library.PhaseName(value),
+            "phase" => content.LibraryWords.PhaseName(value),
             _ => value,
         };
     }

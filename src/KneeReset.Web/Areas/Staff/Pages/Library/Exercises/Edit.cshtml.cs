@@ -20,7 +20,7 @@ public class EditModel(LibraryEditor editor, LibraryChecks checks, MediaStore me
     [BindProperty] public IFormFile? Picture { get; set; }
 
     public int? Id { get; private set; }
-    public LibraryWords Words => content.Library;
+    public LibraryWords Words => content.LibraryWords;
     public string? Image { get; private set; }
     public IReadOnlyList<Exercise> Others { get; private set; } = [];
     public IReadOnlyList<FieldChange> Conflict { get; private set; } = [];

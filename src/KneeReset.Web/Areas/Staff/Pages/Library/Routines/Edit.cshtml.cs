@@ -22,7 +22,7 @@ public class EditModel(LibraryEditor editor, KneeResetDbContext db, ContentCatal
     public RoutineForm Input { get; set; } = new();
 
     public int? Id { get; private set; }
-    public LibraryWords Words => content.Library;
+    public LibraryWords Words => content.LibraryWords;
     public IReadOnlyList<Exercise> Exercises { get; private set; } = [];
     /// <summary>When someone else saved first: their version's differences from this form.</summary>
     public IReadOnlyList<FieldChange> Conflict { get; private set; } = [];

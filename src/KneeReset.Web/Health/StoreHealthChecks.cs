@@ -1,16 +1,10 @@
+using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace KneeReset.Web.Data;
-
-/// <summary>One row the readiness check rewrites, to prove the store takes writes.</summary>
-public sealed class HealthProbe
-{
-    public int Id { get; set; }
-    public DateTimeOffset CheckedAt { get; set; }
-}
+namespace KneeReset.Web.Health;
 
 /// <summary>Ready only when the database takes a write: a store that only reads loses every answer.</summary>
 public sealed class StoreWriteCheck(KneeResetDbContext db, Caching.BulkChanges bulk, TimeProvider clock) : IHealthCheck

@@ -1,10 +1,10 @@
 using System.Net;
-using KneeReset.Web.Data;
+using KneeReset.Web.Health;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KneeReset.Web.Tests.Data;
+namespace KneeReset.Web.Tests.Health;
 
 /// <summary>
 /// A nearly full disk shows in readiness although the write probe (one row rewritten in place)

@@ -1,14 +1,14 @@
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Rules;
 using KneeReset.Core.TrainingImport;
-using KneeReset.Web.Assessments;
 using KneeReset.Web.Caching;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Training;
 using Microsoft.EntityFrameworkCore;
 
-namespace KneeReset.Web.Pages.Assess;
+namespace KneeReset.Web.Assessments;
 
 /// <summary>
 /// The questionnaire in progress: drafts kept server-side, skip logic, and which step
@@ -23,9 +23,9 @@ public sealed class WizardService(KneeResetDbContext db, ContentCatalog content,
     public QuestionBank Questions => content.Questions;
 
     /// <param name="previous">When re-taking: the last result, whose answers fill the new draft.</param>
-    public async Task<AssessmentDraft> StartAsync(CancellationToken cancellationToken, AssessmentRecord? previous = null)
+    public async Task<AssessmentDraft> StartAsync(CancellationToken cancellationToken, LoadedAssessment? previous = null)
     {
-        var draft = new AssessmentDraft { Id = ShareToken.New(), UpdatedAt = clock.GetUtcNow() };
+        var draft = new AssessmentDraft { Id = UnguessableToken.New(), UpdatedAt = clock.GetUtcNow() };
         if (previous is not null)
         {
             draft.AnswersJson = previous.Stored.AnswersJson;
@@ -38,7 +38,7 @@ public sealed class WizardService(KneeResetDbContext db, ContentCatalog content,
     }
 
     public async Task<AssessmentDraft?> FindAsync(string id, CancellationToken cancellationToken) =>
-        ShareToken.LooksValid(id) ? await db.AssessmentDrafts.FindAsync([id], cancellationToken) : null;
+        UnguessableToken.LooksValid(id) ? await db.AssessmentDrafts.FindAsync([id], cancellationToken) : null;
 
     public Answers AnswersOf(AssessmentDraft draft) => AnswerReader.FromStoredJson(draft.AnswersJson, Questions);
 

@@ -1,10 +1,12 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 
-namespace KneeReset.Web.Assessments;
+namespace KneeReset.Web.Infrastructure;
 
-/// <summary>Unguessable URL-safe tokens: 144 random bits from the OS CSPRNG, base64url (24 characters).</summary>
-public static class ShareToken
+/// <summary>
+/// Unguessable URL-safe values (share and manage links, draft ids, series keys, session links): 144 random bits from the OS CSPRNG, base64url (24 characters).
+/// </summary>
+public static class UnguessableToken
 {
     public const int RandomBytes = 18;
 
