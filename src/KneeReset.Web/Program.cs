@@ -40,7 +40,7 @@ if (!StaffCommand.IsStaffCommand(args))
     app.Services.HoldSqliteForThisProcess();
 }
 // Migrate, seed and create the first admin under one lock: instances starting together take turns.
-await app.Services.InitialiseStoreAsync(() => app.Services.InitialiseStaffAsync());
+await app.Services.InitialiseStoreAsync(scoped => scoped.SeedLibraryAsync(), scoped => scoped.InitialiseStaffAsync());
 if (StaffCommand.IsStaffCommand(args))
 {
     return await StaffCommand.RunAsync(app.Services, args, Console.In, Console.Out);

@@ -1,4 +1,3 @@
-using KneeReset.Web.Fhir;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -65,7 +64,7 @@ public static class ApiDocument
             Description = $"A FHIR R4 {fhir.ResourceType}",
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                [FhirExport.MediaType] = new()
+                [fhir.MediaType] = new()
                 {
                     Schema = new OpenApiSchema
                     {
@@ -123,6 +122,9 @@ public static class ApiDocument
 /// content type with a bare 415 before the handler could explain it in a problem.
 /// </summary>
 public sealed record DocumentedBody(Type Type, string ContentType);
+
+/// <summary>Endpoint metadata: the endpoint answers 200 with this FHIR resource type in this media type, for the document only.</summary>
+public sealed record FhirResponse(string MediaType, string ResourceType);
 
 /// <summary>
 /// Endpoint metadata: besides its documented problem, <paramref name="StatusCode"/> may come as the

@@ -77,29 +77,14 @@ public static class AssessmentsApi
         var record = await assessments.FindAsync(token, cancellationToken);
         if (record is null)
         {
-            return NotFound();
+            return AssessmentProblems.NotFound();
         }
         // A passcode-protected result needs the passcode in the X-Passcode header.
-        if (record.HasPasscode && await PasscodeRefusalAsync(record, request.Headers["X-Passcode"].ToString(), passcodes, "This result needs its passcode (X-Passcode header).", cancellationToken) is { } refused)
+        if (record.HasPasscode && await AssessmentProblems.PasscodeRefusalAsync(record, request.Headers["X-Passcode"].ToString(), passcodes, "This result needs its passcode (X-Passcode header).", cancellationToken) is { } refused)
         {
             return refused;
         }
         return TypedResults.Ok(AssessmentView.Of(record, links, content));
-    }
-
-    public static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No assessment at this address.");
-
-    /// <summary>Null when the passcode is right; else a 429 while the result is locked, or a 401.</summary>
-    public static async Task<ProblemHttpResult?> PasscodeRefusalAsync(LoadedAssessment record, string passcode, SharePasscodes passcodes, string needsPasscode, CancellationToken cancellationToken)
-    {
-        var check = await passcodes.CheckAsync(record.Stored, passcode, cancellationToken);
-        if (check.Locked)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many wrong passcodes for this result.",
-                detail: $"It takes no passcode until {check.Until!.Value.UtcDateTime:HH:mm} UTC.");
-        }
-        return check.Right ? null : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: needsPasscode);
     }
 
     private static ValidationProblem Invalid(string field, string message) =>

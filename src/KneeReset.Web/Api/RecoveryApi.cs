@@ -1,3 +1,4 @@
+using KneeReset.Web.Assessments;
 using System.Globalization;
 using KneeReset.Core.Recovery;
 using KneeReset.Web.Content;
@@ -83,7 +84,7 @@ public static class RecoveryApi
         }
         if (await FindAsync(db, manage, cancellationToken) is not { } assessment)
         {
-            return AssessmentsApi.NotFound();
+            return AssessmentProblems.NotFound();
         }
         var body = await JsonBody.ReadAsync<NewSession>(request, MaxBodyBytes, cancellationToken);
         if (body.Value is not { } input)
@@ -151,7 +152,7 @@ public static class RecoveryApi
         }
         if (await FindAsync(db, manage, cancellationToken) is not { } assessment)
         {
-            return AssessmentsApi.NotFound();
+            return AssessmentProblems.NotFound();
         }
         var series = db.Assessments.Where(a => a.SeriesKey == assessment.SeriesKey);
         var session = UnguessableToken.LooksValid(id)
@@ -159,7 +160,7 @@ public static class RecoveryApi
             : null;
         if (session is null)
         {
-            return AssessmentsApi.NotFound();
+            return AssessmentProblems.NotFound();
         }
         var body = await JsonBody.ReadAsync<MorningPain>(request, MaxBodyBytes, cancellationToken);
         var errors = new Dictionary<string, string[]>();
@@ -183,7 +184,7 @@ public static class RecoveryApi
     {
         if (await FindAsync(db, manage, cancellationToken) is not { } assessment)
         {
-            return AssessmentsApi.NotFound();
+            return AssessmentProblems.NotFound();
         }
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(RecoveryView.Of(await progressions.ForSeriesAsync(assessment, cancellationToken)));

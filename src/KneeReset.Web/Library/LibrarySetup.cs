@@ -1,3 +1,5 @@
+using KneeReset.Web.Content;
+
 namespace KneeReset.Web.Library;
 
 public static class LibrarySetup
@@ -6,8 +8,13 @@ public static class LibrarySetup
     public static IServiceCollection AddLibrary(this IServiceCollection services)
     {
         services.AddScoped<RoutineLibrary>();
+        services.AddScoped<LibrarySeeder>();
         return services;
     }
+
+    /// <summary>Brings the published library up to content/'s edition (run under the start-up lock).</summary>
+    public static Task SeedLibraryAsync(this IServiceProvider scoped) =>
+        scoped.GetRequiredService<LibrarySeeder>().SeedAsync(scoped.GetRequiredService<ContentCatalog>().Path);
 
     /// <summary>Exercise pictures staff uploaded, by the content-hash name the store gave out.</summary>
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
