@@ -112,7 +112,7 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
         };
         db.RoutineSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        // With the private token the session page answers at /m/{manage}/sessions/{token} (see Program.cs).
+        // With the private token the session page answers at /m/{manage}/sessions/{token} (a second route, added in Infrastructure/PagesSetup).
         return RedirectToPage("/Sessions/Show", new { manage = Manage, token = session.Token });
     }
 
