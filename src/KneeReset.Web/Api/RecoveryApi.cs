@@ -1,6 +1,6 @@
-using KneeReset.Web.Assessments;
 using System.Globalization;
 using KneeReset.Core.Recovery;
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.FollowUp;

@@ -1,6 +1,6 @@
+using KneeReset.Web.Data.EntityConfigurations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using KneeReset.Web.Data.EntityConfigurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Data;
