@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using KneeReset.Core.Matching;
-using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Areas.Staff.LibraryEditing;
 using KneeReset.Web.Content;
 using KneeReset.Web.Library;
 

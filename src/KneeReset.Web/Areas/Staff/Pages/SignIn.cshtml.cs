@@ -1,5 +1,5 @@
 using FluentValidation;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;

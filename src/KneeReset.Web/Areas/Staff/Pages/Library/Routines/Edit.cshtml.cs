@@ -1,6 +1,6 @@
 using FluentValidation.AspNetCore;
 using FluentValidation.Results;
-using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Areas.Staff.LibraryEditing;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;

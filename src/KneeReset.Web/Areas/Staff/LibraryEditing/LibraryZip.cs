@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using KneeReset.Core;
 using KneeReset.Web.Library;
 
-namespace KneeReset.Web.Areas.Staff.Library;
+namespace KneeReset.Web.Areas.Staff.LibraryEditing;
 
 /// <summary>
 /// Reads a library zip from outside with bounded memory: the entry count and the declared sizes

@@ -3,7 +3,7 @@ using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
 
-namespace KneeReset.Web.Areas.Staff.Library;
+namespace KneeReset.Web.Areas.Staff.LibraryEditing;
 
 /// <summary>The outcome of a save: saved (with the new version), invalid, or a conflict with someone else's save.</summary>
 /// <param name="Conflict">The current state (file format) when someone else saved first.</param>

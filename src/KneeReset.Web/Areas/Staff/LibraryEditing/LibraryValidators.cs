@@ -3,7 +3,7 @@ using FluentValidation;
 using KneeReset.Web.Content;
 using KneeReset.Web.Library;
 
-namespace KneeReset.Web.Areas.Staff.Library;
+namespace KneeReset.Web.Areas.Staff.LibraryEditing;
 
 public static partial class SlugRule
 {
