@@ -46,7 +46,7 @@ public partial class LibraryWordsTests
         var exercises = LibraryFiles.ReadExercises(ContentDir);
         var kinds = exercises.ToDictionary(e => e.Slug, e => e.Kind);
         var exerciseRules = new ExerciseFileValidator(Words);
-        var routineRules = new RoutineFileValidator(Words, kinds);
+        var routineRules = RoutineFileValidator.For(Words, kinds);
 
         Assert.All(exercises, e => Assert.Empty(exerciseRules.Validate(e).Errors));
         Assert.All(LibraryFiles.ReadRoutines(ContentDir), r => Assert.Empty(routineRules.Validate(r).Errors));

@@ -97,11 +97,11 @@ public static class LibraryZip
         {
             if (name.StartsWith("exercises/", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
             {
-                contents.Exercises.Add(ReadStrict<ExerciseFile>(text));
+                contents.Exercises.Add(LibraryText.Normalise(ReadStrict<ExerciseFile>(text)));
             }
             else if (name.StartsWith("routines/", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
             {
-                contents.Routines.Add(ReadStrict<RoutineFile>(text));
+                contents.Routines.Add(LibraryText.Normalise(ReadStrict<RoutineFile>(text)));
             }
             else
             {
