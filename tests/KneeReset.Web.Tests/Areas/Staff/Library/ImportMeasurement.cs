@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Areas.Staff.LibraryEditing;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using Xunit.Abstractions;
 
 namespace KneeReset.Web.Tests.Areas.Staff.Library;
