@@ -12,11 +12,12 @@ namespace KneeReset.Web.Areas.Staff.LibraryEditing;
 /// a page's validation), then
 /// what only the store knows (slugs taken, variations that exist, routines using an exercise).
 /// </summary>
-public sealed class LibraryChecks(KneeResetDbContext db, LibraryWords words, IValidator<RoutineFile> routineRules, IValidator<ExerciseFile> exerciseRules)
+public sealed class LibraryChecks(KneeResetDbContext db, LibraryWords words, ExerciseKinds storedKinds, IValidator<RoutineFile> routineRules, IValidator<ExerciseFile> exerciseRules)
 {
     /// <summary>Why this routine can't be saved as it stands; null when it can.</summary>
     public async Task<SaveResult?> RoutineAsync(int? id, RoutineFile file, CancellationToken cancellationToken)
     {
+        await storedKinds.LoadAsync(cancellationToken);
         var validation = await routineRules.ValidateAsync(file, cancellationToken);
         if (!validation.IsValid)
         {

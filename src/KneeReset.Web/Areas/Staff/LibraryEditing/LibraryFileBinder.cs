@@ -8,6 +8,7 @@ namespace KneeReset.Web.Areas.Staff.LibraryEditing;
 /// Binds a <see cref="RoutineFile"/> or <see cref="ExerciseFile"/> from a staff form as MVC binds
 /// any object, then tidies it (<see cref="LibraryText"/>), so automatic validation and the save see
 /// the same text: a slug typed with a trailing space is a good slug, a textarea's lines are items.
+/// A routine's binding also reads the exercise kinds its validation needs (<see cref="ExerciseKinds"/>).
 /// </summary>
 public sealed class LibraryFileBinderProvider : IModelBinderProvider
 {
@@ -27,6 +28,11 @@ public sealed class LibraryFileBinderProvider : IModelBinderProvider
         public async Task BindModelAsync(ModelBindingContext bindingContext)
         {
             await bindsObject.BindModelAsync(bindingContext);
+            if (bindingContext.Result.Model is RoutineFile)
+            {
+                // Its steps' validation needs the exercises there are, and runs synchronously next.
+                await bindingContext.HttpContext.RequestServices.GetRequiredService<ExerciseKinds>().LoadAsync(bindingContext.HttpContext.RequestAborted);
+            }
             bindingContext.Result = bindingContext.Result.Model switch
             {
                 RoutineFile routine => ModelBindingResult.Success(LibraryText.Normalise(routine)),
