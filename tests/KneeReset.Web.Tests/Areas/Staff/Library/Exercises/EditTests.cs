@@ -39,6 +39,27 @@ public class EditTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
     }
 
     [Fact]
+    public async Task Each_typed_line_is_one_item_and_equipment_is_split_at_commas()
+    {
+        var slug = TestData.NewSlug("lines");
+        using var editor = app.SignedIn(StaffRoles.Editor);
+
+        using var saved = await (await HtmlForm.OpenAsync(editor, "/Staff/Library/Exercises/Edit"))
+            .Set("Input.Name", " Lined up ").Set("Input.Slug", slug).Set("Input.Purpose", "Lines.")
+            .Set("Input.Kind", "mobility").Set("Input.Status", "draft").Set("Input.BodyAreas", "hips")
+            .Set("Input.Instructions", "  Stand tall.\r\n\r\nStep back.  \r\n").Set("Input.Equipment", "Band, step ,")
+            .PressAsync("Save");
+
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await StaffPages.ErrorsAsync(saved));
+        var exercise = await app.QueryAsync(db => db.Exercises.SingleAsync(e => e.Slug == slug));
+        Assert.Equal("Lined up", exercise.Name);
+        Assert.Equal(["Stand tall.", "Step back."], exercise.Instructions);
+        Assert.Equal(["band", "step"], exercise.Equipment);
+        var form = await HtmlForm.OpenAsync(editor, Browser.AssertRedirect(saved));
+        Assert.Equal("Stand tall.\nStep back.", form.Value("Input.Instructions"));
+    }
+
+    [Fact]
     public async Task A_png_picture_is_stored_and_served_with_its_type_and_nosniff()
     {
         var slug = TestData.NewSlug("pictured");
