@@ -1,5 +1,5 @@
 using KneeReset.Web.Api;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Caching;
 using KneeReset.Web.Content;

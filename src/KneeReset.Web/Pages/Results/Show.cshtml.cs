@@ -1,6 +1,6 @@
 using FluentValidation;
 using KneeReset.Web.Areas.Staff;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Caching;
 using KneeReset.Web.Content;

@@ -1,7 +1,7 @@
 using KneeReset.Web.Data;
 using Microsoft.AspNetCore.Identity;
 
-namespace KneeReset.Web.Areas.Staff.Accounts;
+namespace KneeReset.Web.Areas.Staff.StaffIdentity;
 
 /// <summary>
 /// `dotnet run --project src/KneeReset.Web -- staff add --email a@b.c --role Admin [--name "A B"] [--password-stdin]`:

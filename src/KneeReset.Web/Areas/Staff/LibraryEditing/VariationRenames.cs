@@ -1,7 +1,7 @@
 using KneeReset.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace KneeReset.Web.Areas.Staff.Library;
+namespace KneeReset.Web.Areas.Staff.LibraryEditing;
 
 /// <summary>
 /// Variations are named by slug: a renamed exercise takes the names pointing at it along, each

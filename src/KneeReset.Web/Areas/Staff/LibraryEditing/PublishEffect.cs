@@ -1,6 +1,6 @@
 using KneeReset.Web.Data;
 
-namespace KneeReset.Web.Areas.Staff.Library;
+namespace KneeReset.Web.Areas.Staff.LibraryEditing;
 
 /// <summary>
 /// What saving the editor's form will do to runners, said before staff save: a draft saved over

@@ -1,11 +1,10 @@
-using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Areas.Staff.LibraryEditing;
 using KneeReset.Web.Data;
-using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace KneeReset.Web.Areas.Staff.Accounts;
+namespace KneeReset.Web.Areas.Staff.StaffIdentity;
 
 public sealed class StaffOptions
 {
@@ -70,15 +69,7 @@ public static class StaffSetup
         services.AddScoped<DecoyPassword>();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
-        services.AddScoped<LibraryChecks>();
-        services.AddScoped<LibraryRevisions>();
-        services.AddScoped<VariationRenames>();
-        services.AddScoped<LibraryEditor>();
-        services.AddScoped<LibraryTransfer>();
-        services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Path) && o.MaxBytes > 0, "Media:Path must be set and Media:MaxBytes above 0.")
-            .ValidateOnStart();
-        services.AddSingleton<MediaStore>();
+        services.AddLibraryEditing(configuration);
         return services;
     }
 

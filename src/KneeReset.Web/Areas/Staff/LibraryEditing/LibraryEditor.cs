@@ -1,33 +1,17 @@
-using FluentValidation.Results;
 using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
 
-namespace KneeReset.Web.Areas.Staff.Library;
-
-/// <summary>The outcome of a save: saved (with the new version), invalid, or a conflict with someone else's save.</summary>
-/// <param name="Conflict">The current state (file format) when someone else saved first.</param>
-public sealed record SaveResult(int? Id, int Version, IReadOnlyList<ValidationFailure> Errors, string? Conflict)
-{
-    public bool Saved => Errors.Count == 0 && Conflict is null;
-
-    public static SaveResult Stored(int id, int version) => new(id, version, [], null);
-
-    public static SaveResult Conflicting<T>(int id, int version, T current) => new(id, version, [], LibraryFiles.Write(current));
-
-    public static SaveResult Invalid(IEnumerable<ValidationFailure> errors) => new(null, 0, errors.ToList(), null);
-
-    public static SaveResult Invalid(string property, string message) => Invalid([new ValidationFailure(property, message)]);
-}
+namespace KneeReset.Web.Areas.Staff.LibraryEditing;
 
 /// <summary>
 /// Saving routines and exercises safely. A save is checked (<see cref="LibraryChecks"/>), refused
 /// when made from an older version (optimistic concurrency: the current state is shown, never
-/// silently overwritten), applied through the one file-to-store mapping (<see cref="LibraryFiles"/>),
+/// silently overwritten), applied as its next version (<see cref="LibraryChanges"/>),
 /// recorded (<see cref="LibraryRevisions"/>) in the same transaction; the commit forgets the cached library (Caching/).
 /// </summary>
 public sealed class LibraryEditor(
-    KneeResetDbContext db, LibraryChecks checks, LibraryRevisions revisions, VariationRenames renames, AuditLog audit, TimeProvider clock)
+    KneeResetDbContext db, LibraryChecks checks, LibraryChanges changes, LibraryRevisions revisions, VariationRenames renames, AuditLog audit, TimeProvider clock)
 {
     public Task<Routine?> LoadRoutineAsync(int id, CancellationToken cancellationToken) =>
         db.Routines.Include(r => r.Steps.OrderBy(s => s.Position)).ThenInclude(s => s.Exercise).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -50,7 +34,7 @@ public sealed class LibraryEditor(
             return SaveResult.Conflicting(routine.Id, routine.Version, LibraryFiles.Editing(routine));
         }
         var exercises = await db.Exercises.Where(e => file.Steps.Select(s => s.Exercise).Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
-        routine = Apply(routine, file, exercises);
+        routine = changes.Apply(routine, file, exercises);
 
         var conflict = await StoreAsync(
             () => revisions.AddAsync(routine, actor, action, cancellationToken),
@@ -82,10 +66,10 @@ public sealed class LibraryEditor(
             return SaveResult.Conflicting(exercise.Id, exercise.Version, LibraryFiles.Editing(exercise));
         }
         // Renames are followed before the new slug is applied: they look for the old one.
-        var renamed = exercise is not null && !WaitsAsDraft(exercise.Status, file.Status)
+        var renamed = exercise is not null && !LibraryChanges.WaitsAsDraft(exercise.Status, file.Status)
             ? await renames.FollowAsync(exercise, file.Slug, cancellationToken)
             : [];
-        exercise = Apply(exercise, file, image);
+        exercise = changes.Apply(exercise, file, image);
 
         // The exercise, the ones renamed along with it, their revisions and audit entries: together or not at all.
         var conflict = await StoreAsync(
@@ -157,7 +141,7 @@ public sealed class LibraryEditor(
     public async Task<IReadOnlyList<LibraryRevisions.Prepared>> StageImportedAsync(
         IReadOnlyList<(Exercise? Stored, ExerciseFile File)> exercises, IReadOnlyList<(Routine? Stored, RoutineFile File)> routines, CancellationToken cancellationToken)
     {
-        var savedExercises = exercises.Select(e => Apply(e.Stored, e.File, image: null)).ToList();
+        var savedExercises = exercises.Select(e => changes.Apply(e.Stored, e.File, image: null)).ToList();
         var named = savedExercises.ToDictionary(e => e.Slug, StringComparer.Ordinal);
         var missing = routines.SelectMany(r => r.File.Steps).Select(s => s.Exercise).Where(slug => !named.ContainsKey(slug)).Distinct().ToList();
         if (missing.Count > 0)
@@ -168,7 +152,7 @@ public sealed class LibraryEditor(
                 named[exercise.Slug] = exercise;
             }
         }
-        var savedRoutines = routines.Select(r => Apply(r.Stored, r.File, named)).ToList();
+        var savedRoutines = routines.Select(r => changes.Apply(r.Stored, r.File, named)).ToList();
         return await revisions.PrepareAsync(savedExercises, "exercise.imported", savedRoutines, "routine.imported", cancellationToken);
     }
 
@@ -187,62 +171,6 @@ public sealed class LibraryEditor(
             },
             () => Task.FromResult(SaveResult.Invalid(nameof(ExerciseFile.Slug), "someone else changed the library at the same moment")),
             cancellationToken);
-
-    /// <summary>A checked exercise file onto its stored exercise as a new version, or a new exercise; stored by the caller.</summary>
-    private Exercise Apply(Exercise? exercise, ExerciseFile file, string? image)
-    {
-        var version = (exercise?.Version ?? 0) + 1;
-        if (exercise is null)
-        {
-            exercise = db.Exercises.Add(LibraryFiles.NewExercise(file)).Entity;
-            exercise.Image = image;
-        }
-        else if (WaitsAsDraft(exercise.Status, file.Status))
-        {
-            // Draft over published: the draft (and any new picture) waits; runners keep the live exercise.
-            exercise.DraftJson = LibraryFiles.Write(file);
-            exercise.DraftImage = image ?? exercise.DraftImage;
-        }
-        else
-        {
-            LibraryFiles.Apply(file, exercise);
-            exercise.Image = image ?? exercise.DraftImage ?? exercise.Image;
-            (exercise.DraftJson, exercise.DraftImage) = (null, null);
-        }
-        exercise.UpdatedAt = clock.GetUtcNow();
-        exercise.Version = version;
-        return exercise;
-    }
-
-    /// <summary>A checked routine file onto its stored routine as a new version, or a new routine; stored by the caller.</summary>
-    /// <param name="exercises">The exercises its steps name, by slug (tracked).</param>
-    private Routine Apply(Routine? routine, RoutineFile file, IReadOnlyDictionary<string, Exercise> exercises)
-    {
-        var version = (routine?.Version ?? 0) + 1;
-        if (routine is null)
-        {
-            routine = db.Routines.Add(LibraryFiles.NewRoutine(file, exercises)).Entity;
-        }
-        else if (WaitsAsDraft(routine.Status, file.Status))
-        {
-            // Draft over published: the draft waits beside the live routine, which runners keep seeing.
-            routine.DraftJson = LibraryFiles.Write(file);
-        }
-        else
-        {
-            db.RoutineSteps.RemoveRange(routine.Steps);
-            LibraryFiles.Apply(file, routine, exercises);
-            routine.DraftJson = null;
-        }
-        routine.UpdatedAt = clock.GetUtcNow();
-        routine.Version = version;
-        return routine;
-    }
-
-    /// <summary>A draft saved over a published item waits beside it instead of replacing it.</summary>
-    private static bool WaitsAsDraft(PublishStatus live, string status) => live == PublishStatus.Published && IsDraft(status);
-
-    private static bool IsDraft(string status) => LibraryFiles.ParseStatus(status) == PublishStatus.Draft;
 
     /// <summary>Restores a revision by saving its content as a new version (history is never rewritten).</summary>
     public async Task<SaveResult> RestoreAsync(int revisionId, string actor, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace KneeReset.Web.Areas.Staff.Accounts;
+namespace KneeReset.Web.Areas.Staff.StaffIdentity;
 
 public sealed class SignInThrottleOptions
 {

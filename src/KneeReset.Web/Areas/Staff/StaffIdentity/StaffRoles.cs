@@ -1,4 +1,4 @@
-namespace KneeReset.Web.Areas.Staff.Accounts;
+namespace KneeReset.Web.Areas.Staff.StaffIdentity;
 
 public static class StaffRoles
 {

@@ -1,7 +1,7 @@
 using KneeReset.Web.Data;
 using Microsoft.AspNetCore.Identity;
 
-namespace KneeReset.Web.Areas.Staff.Accounts;
+namespace KneeReset.Web.Areas.Staff.StaffIdentity;
 
 /// <summary>
 /// Creating, inviting, re-roling and disabling staff accounts, each audited: the change and its

@@ -5,7 +5,7 @@ using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
 
-namespace KneeReset.Web.Areas.Staff.Library;
+namespace KneeReset.Web.Areas.Staff.LibraryEditing;
 
 /// <summary>
 /// The whole library as a zip of files in the content/ format (exercises/*.json,

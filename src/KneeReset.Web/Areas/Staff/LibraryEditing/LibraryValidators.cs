@@ -3,7 +3,7 @@ using FluentValidation;
 using KneeReset.Web.Content;
 using KneeReset.Web.Library;
 
-namespace KneeReset.Web.Areas.Staff.Library;
+namespace KneeReset.Web.Areas.Staff.LibraryEditing;
 
 public static partial class SlugRule
 {
@@ -16,7 +16,10 @@ public static partial class SlugRule
             .Matches(Pattern()).WithMessage("The slug may use only lower-case letters, digits and single hyphens, like \"glute-bridge\".");
 }
 
-/// <summary>An exercise as staff write it; the same rules check imported files.</summary>
+/// <summary>
+/// An exercise as staff write it: registered for the Edit page's automatic validation, and run
+/// again by <see cref="LibraryChecks"/> on every save; the same rules check imported files.
+/// </summary>
 public sealed class ExerciseFileValidator : AbstractValidator<ExerciseFile>
 {
     public ExerciseFileValidator(LibraryWords words)
@@ -37,12 +40,16 @@ public sealed class ExerciseFileValidator : AbstractValidator<ExerciseFile>
     }
 }
 
-/// <summary>A routine as staff write it; the same rules check imported files.</summary>
+/// <summary>
+/// A routine as staff write it: registered for the Edit page's automatic validation, and run again
+/// by <see cref="LibraryChecks"/> on every save (imports and restores too). Its steps are checked
+/// by <see cref="RoutineExercisesValidator"/>, against the exercises there are.
+/// </summary>
 public sealed class RoutineFileValidator : AbstractValidator<RoutineFile>
 {
-    /// <param name="kindOf">The kind of each known exercise by slug, to check that steps name real exercises.</param>
-    public RoutineFileValidator(LibraryWords words, IReadOnlyDictionary<string, string> kindOf)
+    public RoutineFileValidator(LibraryWords words, RoutineExercisesValidator steps)
     {
+        ArgumentNullException.ThrowIfNull(steps);
         RuleFor(x => x.Slug).ValidSlug();
         RuleFor(x => x.Title).NotEmpty().WithMessage("Give the routine a title.").MaximumLength(120).WithMessage("Keep the title under 120 characters.");
         RuleFor(x => x.Summary).NotEmpty().WithMessage("Write a short summary for runners.").MaximumLength(1000).WithMessage("Keep the summary under 1000 characters.");
@@ -55,20 +62,34 @@ public sealed class RoutineFileValidator : AbstractValidator<RoutineFile>
         RuleFor(x => x.Status).Must(words.Statuses.Contains).WithMessage($"Choose {LibraryWords.OneOf(words.Statuses)}.");
         RuleFor(x => x.Steps).NotEmpty().When(x => x.Status == "published").WithMessage("A published routine needs at least one step.");
         RuleFor(x => x.Steps).Must(s => s.Count <= 30).WithMessage("Keep a routine to 30 steps or fewer.");
-        RuleFor(x => x).Must(x => !x.Gentle || x.Steps.All(s => words.GentleKinds.Contains(kindOf.GetValueOrDefault(s.Exercise) ?? "")))
+        RuleFor(x => x).Must(x => !x.Gentle || x.Steps.All(s => words.GentleKinds.Contains(steps.Kinds.Of(s.Exercise) ?? "")))
             .WithMessage($"A gentle routine (for runners waiting to see a clinician) may hold only {LibraryWords.OneOf(words.GentleKinds)} exercises.")
             .OverridePropertyName("Gentle");
-        RuleForEach(x => x.Steps).ChildRules(step =>
-        {
-            step.RuleFor(s => s.Exercise).Must(kindOf.ContainsKey).WithMessage(s => $"Step names an exercise that doesn't exist: '{s.Exercise}'.");
-            step.RuleFor(s => s.Sets).InclusiveBetween(1, 10).WithMessage("Sets must be from 1 to 10.");
-            step.RuleFor(s => s).Must(s => (s.Reps is null) != (s.HoldSeconds is null))
-                .WithMessage("Give either reps or a hold in seconds (not both).").OverridePropertyName("Reps");
-            step.RuleFor(s => s.Reps).InclusiveBetween(1, 100).When(s => s.Reps is not null).WithMessage("Reps must be from 1 to 100.");
-            step.RuleFor(s => s.HoldSeconds).InclusiveBetween(1, 600).When(s => s.HoldSeconds is not null).WithMessage("A hold must be from 1 to 600 seconds.");
-            step.RuleFor(s => s.RestSeconds).InclusiveBetween(0, 600).WithMessage("Rest must be from 0 to 600 seconds.");
-            step.RuleFor(s => s.Tempo).MaximumLength(40).WithMessage("Keep the tempo short, like \"3-4 s lowering\".");
-            step.RuleFor(s => s.Note).MaximumLength(300).WithMessage("Keep the note under 300 characters.");
-        });
+        RuleForEach(x => x.Steps).SetValidator(steps);
     }
+
+    /// <summary>The same rules against a library that isn't stored yet (an import's, a content folder's).</summary>
+    /// <param name="kindOf">The kind of each exercise there will be, by slug.</param>
+    public static RoutineFileValidator For(LibraryWords words, IReadOnlyDictionary<string, string> kindOf) =>
+        new(words, new RoutineExercisesValidator(ExerciseKinds.From(kindOf)));
+}
+
+/// <summary>A routine's steps: each names an exercise there is, with sets, reps or a hold, and rest in range.</summary>
+public sealed class RoutineExercisesValidator : AbstractValidator<RoutineStepFile>
+{
+    public RoutineExercisesValidator(ExerciseKinds kinds)
+    {
+        Kinds = kinds;
+        RuleFor(s => s.Exercise).Must(slug => kinds.Of(slug) is not null).WithMessage(s => $"Step names an exercise that doesn't exist: '{s.Exercise}'.");
+        RuleFor(s => s.Sets).InclusiveBetween(1, 10).WithMessage("Sets must be from 1 to 10.");
+        RuleFor(s => s).Must(s => (s.Reps is null) != (s.HoldSeconds is null))
+            .WithMessage("Give either reps or a hold in seconds (not both).").OverridePropertyName("Reps");
+        RuleFor(s => s.Reps).InclusiveBetween(1, 100).When(s => s.Reps is not null).WithMessage("Reps must be from 1 to 100.");
+        RuleFor(s => s.HoldSeconds).InclusiveBetween(1, 600).When(s => s.HoldSeconds is not null).WithMessage("A hold must be from 1 to 600 seconds.");
+        RuleFor(s => s.RestSeconds).InclusiveBetween(0, 600).WithMessage("Rest must be from 0 to 600 seconds.");
+        RuleFor(s => s.Tempo).MaximumLength(40).WithMessage("Keep the tempo short, like \"3-4 s lowering\".");
+        RuleFor(s => s.Note).MaximumLength(300).WithMessage("Keep the note under 300 characters.");
+    }
+
+    public ExerciseKinds Kinds { get; }
 }

@@ -1,26 +1,24 @@
+using FluentValidation;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
 
-namespace KneeReset.Web.Areas.Staff.Library;
+namespace KneeReset.Web.Areas.Staff.LibraryEditing;
 
 /// <summary>
-/// Whether a routine or an exercise may be saved or deleted: the validators' rules on the file,
-/// then what only the store knows (slugs taken, variations that exist, routines using an exercise).
+/// Whether a routine or an exercise may be saved or deleted: the validators' rules on the file
+/// (again on every save: a restore, or a save racing a deleted exercise, has not been through
+/// a page's validation), then
+/// what only the store knows (slugs taken, variations that exist, routines using an exercise).
 /// </summary>
-public sealed class LibraryChecks(KneeResetDbContext db, ContentCatalog content)
+public sealed class LibraryChecks(KneeResetDbContext db, LibraryWords words, ExerciseKinds storedKinds, IValidator<RoutineFile> routineRules, IValidator<ExerciseFile> exerciseRules)
 {
-    private LibraryWords Words => content.LibraryWords;
-
-    /// <summary>The kind of every stored exercise, by slug.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> ExerciseKindsAsync(CancellationToken cancellationToken) =>
-        await db.Exercises.AsNoTracking().ToDictionaryAsync(e => e.Slug, e => e.Kind, cancellationToken);
-
     /// <summary>Why this routine can't be saved as it stands; null when it can.</summary>
     public async Task<SaveResult?> RoutineAsync(int? id, RoutineFile file, CancellationToken cancellationToken)
     {
-        var validation = new RoutineFileValidator(Words, await ExerciseKindsAsync(cancellationToken)).Validate(file);
+        await storedKinds.LoadAsync(cancellationToken);
+        var validation = await routineRules.ValidateAsync(file, cancellationToken);
         if (!validation.IsValid)
         {
             return SaveResult.Invalid(validation.Errors);
@@ -38,7 +36,7 @@ public sealed class LibraryChecks(KneeResetDbContext db, ContentCatalog content)
     /// </summary>
     public async Task<SaveResult?> ExerciseAsync(int? id, ExerciseFile file, CancellationToken cancellationToken)
     {
-        var validation = new ExerciseFileValidator(Words).Validate(file);
+        var validation = await exerciseRules.ValidateAsync(file, cancellationToken);
         if (!validation.IsValid)
         {
             return SaveResult.Invalid(validation.Errors);
@@ -59,13 +57,13 @@ public sealed class LibraryChecks(KneeResetDbContext db, ContentCatalog content)
         {
             return SaveResult.Invalid(nameof(ExerciseFile.Slug), "This exercise no longer exists.");
         }
-        if (exercise is not null && !Words.GentleKinds.Contains(file.Kind))
+        if (exercise is not null && !words.GentleKinds.Contains(file.Kind))
         {
             var gentle = await db.Routines.Where(r => r.Gentle && r.Steps.Any(s => s.ExerciseId == exercise.Id)).Select(r => r.Title).ToListAsync(cancellationToken);
             if (gentle.Count > 0)
             {
                 return SaveResult.Invalid(nameof(ExerciseFile.Kind),
-                    $"The gentle routine {string.Join(", ", gentle.Select(t => $"\"{t}\""))} uses this exercise, so it must stay a {LibraryWords.OneOf(Words.GentleKinds)} exercise. Take it out of that routine first.");
+                    $"The gentle routine {string.Join(", ", gentle.Select(t => $"\"{t}\""))} uses this exercise, so it must stay a {LibraryWords.OneOf(words.GentleKinds)} exercise. Take it out of that routine first.");
             }
         }
         return null;
@@ -96,14 +94,14 @@ public sealed class LibraryChecks(KneeResetDbContext db, ContentCatalog content)
         {
             kinds[file.Slug] = file.Kind;
         }
-        var exerciseValidator = new ExerciseFileValidator(Words);
+        var exerciseValidator = new ExerciseFileValidator(words);
         foreach (var file in exercises)
         {
             problems.AddRange(exerciseValidator.Validate(file).Errors.Select(e => $"exercises/{file.Slug}.json: {e.ErrorMessage}"));
             problems.AddRange(new[] { file.Easier, file.Harder }.OfType<string>().Where(variation => !kinds.ContainsKey(variation))
                 .Select(variation => $"exercises/{file.Slug}.json: its variation \"{variation}\" doesn't exist."));
         }
-        var routineValidator = new RoutineFileValidator(Words, kinds);
+        var routineValidator = RoutineFileValidator.For(words, kinds);
         foreach (var file in routines)
         {
             problems.AddRange(routineValidator.Validate(file).Errors.Select(e => $"routines/{file.Slug}.json: {e.ErrorMessage}"));
@@ -113,8 +111,8 @@ public sealed class LibraryChecks(KneeResetDbContext db, ContentCatalog content)
         foreach (var routine in storedRoutines.Values.Where(r => r.Gentle && !inZip.Contains(r.Slug)))
         {
             problems.AddRange(routine.Steps.Select(s => s.Exercise.Slug).Distinct()
-                .Where(slug => !Words.GentleKinds.Contains(kinds.GetValueOrDefault(slug) ?? ""))
-                .Select(slug => $"exercises/{slug}.json: the gentle routine \"{routine.Title}\" uses it, so it must stay a {LibraryWords.OneOf(Words.GentleKinds)} exercise."));
+                .Where(slug => !words.GentleKinds.Contains(kinds.GetValueOrDefault(slug) ?? ""))
+                .Select(slug => $"exercises/{slug}.json: the gentle routine \"{routine.Title}\" uses it, so it must stay a {LibraryWords.OneOf(words.GentleKinds)} exercise."));
         }
         return problems;
     }

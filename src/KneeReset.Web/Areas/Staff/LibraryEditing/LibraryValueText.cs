@@ -1,6 +1,6 @@
 using KneeReset.Web.Content;
 
-namespace KneeReset.Web.Areas.Staff.Library;
+namespace KneeReset.Web.Areas.Staff.LibraryEditing;
 
 /// <summary>
 /// A saved routine field's value as staff read it (history, conflicts): causes, findings and

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using KneeReset.Web.Data;
 using Microsoft.AspNetCore.Identity;
 
-namespace KneeReset.Web.Areas.Staff.Accounts;
+namespace KneeReset.Web.Areas.Staff.StaffIdentity;
 
 /// <summary>
 /// A password hash to check when a sign-in has no account's own hash to check (an unknown email, a

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace KneeReset.Web.Areas.Staff.Accounts;
+namespace KneeReset.Web.Areas.Staff.StaffIdentity;
 
 /// <summary>
 /// Identity's set-password tokens, with their age judged by the app's clock (Identity's own check

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using KneeReset.Core;
 using KneeReset.Web.Library;
 
-namespace KneeReset.Web.Areas.Staff.Library;
+namespace KneeReset.Web.Areas.Staff.LibraryEditing;
 
 /// <summary>
 /// Reads a library zip from outside with bounded memory: the entry count and the declared sizes
@@ -97,11 +97,11 @@ public static class LibraryZip
         {
             if (name.StartsWith("exercises/", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
             {
-                contents.Exercises.Add(ReadStrict<ExerciseFile>(text));
+                contents.Exercises.Add(LibraryText.Normalise(ReadStrict<ExerciseFile>(text)));
             }
             else if (name.StartsWith("routines/", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
             {
-                contents.Routines.Add(ReadStrict<RoutineFile>(text));
+                contents.Routines.Add(LibraryText.Normalise(ReadStrict<RoutineFile>(text)));
             }
             else
             {

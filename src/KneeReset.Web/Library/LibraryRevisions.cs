@@ -1,9 +1,9 @@
+using KneeReset.Web.Areas.Staff;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
-using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
 
-namespace KneeReset.Web.Areas.Staff.Library;
+namespace KneeReset.Web.Library;
 
 /// <summary>
 /// The history of routines and exercises: every save adds a revision (the item in the file
