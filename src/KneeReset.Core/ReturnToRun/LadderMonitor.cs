@@ -28,7 +28,7 @@ public sealed class LadderMonitor(RunLadder ladder, PainModel pain, RuleSet rule
     /// <param name="runs">Every run the runner logged, any order.</param>
     /// <param name="selfTests">Every self-test result, any order.</param>
     /// <param name="freshStart">The day of the latest check or clinician's plan: runs before it no longer escalate.</param>
-    public LadderAdvice Assess(IReadOnlyList<LoggedRun> runs, IReadOnlyList<SelfTestResult> selfTests, DateOnly today, DateOnly? freshStart = null)
+    public LadderAdvice Assess(IReadOnlyList<LoggedRun> runs, IReadOnlyList<LoggedSelfTest> selfTests, DateOnly today, DateOnly? freshStart = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(selfTests);
@@ -139,7 +139,7 @@ public sealed class LadderMonitor(RunLadder ladder, PainModel pain, RuleSet rule
         run.Usual is { } usual ? $"your usual {usual}/10" : $"{pain.Morning.SettledWithoutUsual}/10 (give your usual pain to compare with)";
 
     /// <summary>Each self-test not passed by <paramref name="asOf"/>: its latest result in the window decides.</summary>
-    private List<string> Missing(IReadOnlyList<SelfTestResult> results, DateOnly asOf)
+    private List<string> Missing(IReadOnlyList<LoggedSelfTest> results, DateOnly asOf)
     {
         var entry = Ladder.Entry;
         var from = asOf.AddDays(-entry.ValidForDays);

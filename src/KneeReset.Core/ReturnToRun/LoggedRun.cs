@@ -16,7 +16,7 @@ public sealed record LoggedRun(string Id, DateOnly On, int Stage, int During, in
 /// <param name="Test">The self-test's id in return-to-run.json.</param>
 /// <param name="Passed">The runner says it went as the test asks (no inward drift, finished).</param>
 /// <param name="Pain">Pain during it, 0-10.</param>
-public sealed record SelfTestResult(string Test, DateOnly On, bool Passed, int Pain);
+public sealed record LoggedSelfTest(string Test, DateOnly On, bool Passed, int Pain);
 
 public enum LadderAction
 {

@@ -27,6 +27,9 @@ public class KneeResetDbContext : IdentityDbContext<StaffUser>, IDataProtectionK
     public DbSet<StoredAssessment> Assessments => Set<StoredAssessment>();
     public DbSet<AssessmentDraft> AssessmentDrafts => Set<AssessmentDraft>();
     public DbSet<RoutineSession> RoutineSessions => Set<RoutineSession>();
+    /// <summary>Walk-runs on the return-to-running ladder, and the self-tests that open it.</summary>
+    public DbSet<RunLog> RunLogs => Set<RunLog>();
+    public DbSet<SelfTestResult> SelfTestResults => Set<SelfTestResult>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<ClinicianPlan> ClinicianPlans => Set<ClinicianPlan>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -93,6 +96,20 @@ public class KneeResetDbContext : IdentityDbContext<StaffUser>, IDataProtectionK
             e.Property(x => x.Feeling).HasMaxLength(20);
             e.Property(x => x.Note).HasMaxLength(500);
             e.HasOne(x => x.Routine).WithMany().HasForeignKey(x => x.RoutineId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Assessment).WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<RunLog>(e =>
+        {
+            e.HasIndex(x => new { x.AssessmentId, x.DoneOn });
+            // A replayed run is stored once; runs without a key never clash (NULLs are distinct).
+            e.HasIndex(x => new { x.AssessmentId, x.ClientKey }).IsUnique();
+            e.Property(x => x.ClientKey).HasMaxLength(64);
+            e.HasOne(x => x.Assessment).WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<SelfTestResult>(e =>
+        {
+            e.HasIndex(x => new { x.AssessmentId, x.Test });
+            e.Property(x => x.Test).HasMaxLength(40);
             e.HasOne(x => x.Assessment).WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<Revision>(e =>

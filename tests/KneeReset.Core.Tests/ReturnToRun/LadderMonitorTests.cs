@@ -13,7 +13,7 @@ public class LadderMonitorTests
     internal static readonly DateOnly Monday = new(2026, 11, 30);
 
     /// <summary>Every entry self-test passed, pain-free, two days before day 0.</summary>
-    internal static readonly SelfTestResult[] Passed = [.. Monitor.Ladder.Entry.SelfTests.Select(t => new SelfTestResult(t.Id, Monday.AddDays(-2), Passed: true, Pain: 0))];
+    internal static readonly LoggedSelfTest[] Passed = [.. Monitor.Ladder.Entry.SelfTests.Select(t => new LoggedSelfTest(t.Id, Monday.AddDays(-2), Passed: true, Pain: 0))];
 
     private static int counter;
 
