@@ -14,11 +14,31 @@ public class LadderMonitorPropertyTests
 
     /// <summary>Mostly comfortable runs, so histories climb the ladder as well as fall back.</summary>
     private static readonly Gen<LoggedRun> OneRun =
-        Gen.Select(Gen.Int[0, 40], Gen.Int[1, 7], Gen.Frequency((3, Gen.Int[0, 2]), (1, Gen.Int[0, 10])), Maybe(4), Gen.Frequency((4, Gen.Const(true)), (1, Gen.Const(false))),
-            Gen.Frequency((6, Gen.Const((bool?)null)), (1, Gen.Const((bool?)true)), (2, Gen.Const((bool?)false))), Maybe(3),
+        Gen.Select(Gen.Int[0, 40], Gen.Frequency((3, Gen.Int[1, 2]), (1, Gen.Int[1, 7])), Gen.Frequency((8, Gen.Int[0, 2]), (1, Gen.Int[0, 10])), Gen.Frequency((5, Maybe(2)), (1, Maybe(6))), Gen.Frequency((8, Gen.Const(true)), (1, Gen.Const(false))),
+            Gen.Frequency((12, Gen.Const((bool?)null)), (1, Gen.Const((bool?)true)), (3, Gen.Const((bool?)false))), Maybe(3),
             (day, stage, during, morning, completed, swelling, usual) => new LoggedRun($"d{day}s{stage}p{during}", Start.AddDays(day), stage, during, morning, completed, swelling, usual));
 
-    private static readonly Gen<LoggedRun[]> Histories = OneRun.Array[1, 20];
+    /// <summary>Runs at random days and stages: rest days missed, stages skipped.</summary>
+    private static readonly Gen<LoggedRun[]> Scattered = OneRun.Array[1, 20];
+
+    /// <summary>
+    /// A runner who mostly follows the advice: 1-3 days after the run before, at the open stage
+    /// (else the generated one), so histories climb the ladder as well as fall back.
+    /// </summary>
+    private static readonly Gen<LoggedRun[]> Climbs =
+        Gen.Select(OneRun, Gen.Int[1, 3], Gen.Frequency((5, Gen.Const(true)), (1, Gen.Const(false)))).Array[1, 20].Select(templates =>
+        {
+            var runs = new List<LoggedRun>();
+            foreach (var (run, gap, follows) in templates)
+            {
+                var on = runs.Count == 0 ? Start : runs[^1].On.AddDays(gap);
+                var stage = follows && runs.Count > 0 ? Assess(runs).Stage ?? run.Stage : run.Stage;
+                runs.Add(run with { Id = $"c{runs.Count}", On = on, Stage = stage });
+            }
+            return runs.ToArray();
+        });
+
+    private static readonly Gen<LoggedRun[]> Histories = Gen.OneOf(Scattered, Climbs);
 
     /// <summary>With the self-tests passed on the day of the first run, so the ladder is open.</summary>
     private static LadderAdvice Assess(IReadOnlyList<LoggedRun> runs) =>

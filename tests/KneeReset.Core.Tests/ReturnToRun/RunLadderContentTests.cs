@@ -70,4 +70,23 @@ public class RunLadderContentTests
         Assert.Contains("escalation e says neither duringAtLeast, stepBacksInARow nor swellingRuns", problems);
         Assert.Contains(problems, p => p.StartsWith("stage 2 needs some running", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Reading_a_ladder_whose_escalation_names_no_triage_rule_stops_and_says_which()
+    {
+        var dir = Directory.CreateTempSubdirectory("return-to-run-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "return-to-run.json"),
+                File.ReadAllText(Path.Combine(TestContent.Dir, "return-to-run.json")).Replace("\"rule\": \"knee_swelling\"", "\"rule\": \"no_such_rule\"", StringComparison.Ordinal));
+
+            var e = Assert.Throws<InvalidDataException>(() => ContentJson.ReadRunLadder(dir.FullName, TestContent.Rules.RuleSet, LadderMonitorTests.Pain));
+            Assert.Contains("escalation swelling_after_runs names no triage rule no_such_rule", e.Message, StringComparison.Ordinal);
+            Assert.Contains("return-to-run.json", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }
