@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Recovery;
+using KneeReset.Core.ReturnToRun;
 using KneeReset.Core.Rules;
 
 namespace KneeReset.Core;
@@ -54,5 +55,14 @@ public static class ContentJson
         var model = Read<PainModel>(path);
         var problems = model.Problems(rules).ToList();
         return problems.Count == 0 ? model : throw new InvalidDataException($"{path}: {string.Join("; ", problems)}.");
+    }
+
+    /// <summary>The return-to-running ladder, checked against the rule set (escalations' time frames) and the pain model (its zones).</summary>
+    public static RunLadder ReadRunLadder(string contentDir, RuleSet rules, PainModel pain)
+    {
+        var path = Path.Combine(contentDir, "return-to-run.json");
+        var ladder = Read<RunLadder>(path);
+        var problems = ladder.Problems(rules, pain).ToList();
+        return problems.Count == 0 ? ladder : throw new InvalidDataException($"{path}: {string.Join("; ", problems)}.");
     }
 }

@@ -48,6 +48,9 @@ public static class EvictionTable
         // Sessions and plans show on their result's page and in its series' history.
         Of<RoutineSession>(Forgets.SeriesPages, Forgets.SeriesPages, s => new(null, s.AssessmentId)),
         Of<ClinicianPlan>(Forgets.SeriesPages, Forgets.SeriesPages, p => new(null, p.AssessmentId)),
+        // Runs and self-tests move the return-to-running ladder their result's pages show, as sessions do.
+        Of<RunLog>(Forgets.SeriesPages, Forgets.SeriesPages, r => new(null, r.AssessmentId)),
+        Of<SelfTestResult>(Forgets.SeriesPages, Forgets.SeriesPages, t => new(null, t.AssessmentId)),
         // The library, drafts included (a draft over a published routine lives on its row).
         Of<Routine>(Forgets.Library, Forgets.Library),
         Of<RoutineStep>(Forgets.Library, Forgets.Library),

@@ -2,6 +2,7 @@ using KneeReset.Core;
 using KneeReset.Core.Matching;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Recovery;
+using KneeReset.Core.ReturnToRun;
 using KneeReset.Core.Rules;
 
 namespace KneeReset.Web.Content;
@@ -10,11 +11,11 @@ public sealed class ContentOptions
 {
     public const string Section = "Content";
 
-    /// <summary>Folder with questionnaire.json, rules.json, causes.json, library.json, words.json, pain-model.json, exercises/ and routines/. Defaults to the copy beside the app.</summary>
+    /// <summary>Folder with questionnaire.json, rules.json, causes.json, library.json, words.json, pain-model.json, return-to-run.json, exercises/ and routines/. Defaults to the copy beside the app.</summary>
     public string Path { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "content");
 }
 
-/// <summary>The read-only content loaded once at start: question bank, rule set, cause guide, the library's words, the rule set's words and the pain model.</summary>
+/// <summary>The read-only content loaded once at start: question bank, rule set, cause guide, the library's words, the rule set's words, the pain model and the return-to-running ladder.</summary>
 public sealed class ContentCatalog
 {
     public ContentCatalog(string path)
@@ -30,6 +31,7 @@ public sealed class ContentCatalog
         LibraryWords = LibraryWords.Read(path, Causes, Rules.RuleSet);
         Words = RuleWords.Read(path, Rules.RuleSet);
         Pain = new PainMonitor(ContentJson.ReadPainModel(path, Rules.RuleSet), Rules.RuleSet);
+        Ladder = new LadderMonitor(ContentJson.ReadRunLadder(path, Rules.RuleSet, Pain.Model), Pain.Model, Rules.RuleSet);
     }
 
     public string Path { get; }
@@ -40,6 +42,8 @@ public sealed class ContentCatalog
     public RuleWords Words { get; }
     /// <summary>The pain-monitoring model in time (content/pain-model.json) that advises on logged sessions.</summary>
     public PainMonitor Pain { get; }
+    /// <summary>The return-to-running ladder (content/return-to-run.json) that advises on logged runs.</summary>
+    public LadderMonitor Ladder { get; }
 
     public string CauseName(string id) => Causes.Find(id)?.Name ?? id;
 }

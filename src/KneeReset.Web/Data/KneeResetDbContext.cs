@@ -28,6 +28,9 @@ public class KneeResetDbContext : IdentityDbContext<StaffUser>, IDataProtectionK
     public DbSet<StoredAssessment> Assessments => Set<StoredAssessment>();
     public DbSet<AssessmentDraft> AssessmentDrafts => Set<AssessmentDraft>();
     public DbSet<RoutineSession> RoutineSessions => Set<RoutineSession>();
+    /// <summary>Walk-runs on the return-to-running ladder, and the self-tests that open it.</summary>
+    public DbSet<RunLog> RunLogs => Set<RunLog>();
+    public DbSet<SelfTestResult> SelfTestResults => Set<SelfTestResult>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<ClinicianPlan> ClinicianPlans => Set<ClinicianPlan>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -46,6 +49,8 @@ public class KneeResetDbContext : IdentityDbContext<StaffUser>, IDataProtectionK
         builder.ApplyConfiguration(new StoredAssessmentConfiguration());
         builder.ApplyConfiguration(new ClinicianPlanConfiguration());
         builder.ApplyConfiguration(new RoutineSessionConfiguration());
+        builder.ApplyConfiguration(new RunLogConfiguration());
+        builder.ApplyConfiguration(new SelfTestResultConfiguration());
         builder.ApplyConfiguration(new RevisionConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new HealthProbeConfiguration());

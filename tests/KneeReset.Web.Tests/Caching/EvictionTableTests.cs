@@ -104,6 +104,33 @@ public sealed class EvictionTableTests(EvictionRecordingApp app) : IClassFixture
 
     [Theory]
     [MemberData(nameof(Saves))]
+    public async Task A_run_or_a_self_test_forgets_its_results_series_pages(bool async)
+    {
+        var (id, series) = await NewAssessmentAsync();
+        var today = DateOnly.FromDateTime(DateTime.UnixEpoch);
+        var pages = new Forgot(Tags(CachePolicies.SeriesTag(series)), LinkStates: false, Library: false);
+
+        var run = await SaveAsync(async, db =>
+        {
+            db.RunLogs.Add(new RunLog { AssessmentId = id, DoneOn = today, Stage = 1, PainDuring = 1, Completed = true });
+            return Task.CompletedTask;
+        });
+        var morning = await SaveAsync(async, async db => (await db.RunLogs.SingleAsync(r => r.AssessmentId == id)).PainNextMorning = 1);
+        var test = await SaveAsync(async, db =>
+        {
+            db.SelfTestResults.Add(new SelfTestResult { AssessmentId = id, DoneOn = today, Test = "brisk_walk_30", Passed = true, Pain = 0 });
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(pages, run, Same);
+        Assert.Equal(pages, morning, Same);
+        Assert.Equal(pages, test, Same);
+        Assert.Equal(new Forgot(Tags(CachePolicies.ResultPagesTag), LinkStates: false, Library: false),
+            await BulkAsync((bulk, db) => bulk.DeleteAsync(db.RunLogs.Where(r => r.AssessmentId == id), default)), Same);
+    }
+
+    [Theory]
+    [MemberData(nameof(Saves))]
     public async Task A_routine_a_step_or_an_exercise_forgets_the_library_and_its_pages(bool async)
     {
         var routine = await RoutineIdAsync();

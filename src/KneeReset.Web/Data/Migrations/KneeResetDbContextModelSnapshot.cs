@@ -435,6 +435,83 @@ namespace KneeReset.Web.Data.Migrations
                     b.ToTable("RoutineSteps");
                 });
 
+            modelBuilder.Entity("KneeReset.Web.Data.RunLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("LoggedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PainDuring")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PainNextMorning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PainUsual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Swelling")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "ClientKey")
+                        .IsUnique();
+
+                    b.HasIndex("AssessmentId", "DoneOn");
+
+                    b.ToTable("RunLogs");
+                });
+
+            modelBuilder.Entity("KneeReset.Web.Data.SelfTestResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Test")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Test");
+
+                    b.ToTable("SelfTestResults");
+                });
+
             modelBuilder.Entity("KneeReset.Web.Data.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -792,6 +869,28 @@ namespace KneeReset.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Exercise");
+                });
+
+            modelBuilder.Entity("KneeReset.Web.Data.RunLog", b =>
+                {
+                    b.HasOne("KneeReset.Web.Data.StoredAssessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("KneeReset.Web.Data.SelfTestResult", b =>
+                {
+                    b.HasOne("KneeReset.Web.Data.StoredAssessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -13,6 +13,7 @@ public class IndexModel(ContentCatalog content) : PageModel
     public QuestionBank Questions => content.Questions;
     public RuleWords Words => content.Words;
     public KneeReset.Core.Recovery.PainModel PainModel => content.Pain.Model;
+    public KneeReset.Core.ReturnToRun.RunLadder Ladder => content.Ladder.Ladder;
 
     public string CauseName(string id) => content.CauseName(id);
 

@@ -74,4 +74,30 @@ public class IndexTests(KneeResetFactory factory) : IClassFixture<KneeResetFacto
         });
         Assert.Equal("Within 48 hours (as severe_pain)", page.QuerySelector("#escalation-severe_session td:nth-child(2)")!.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task The_page_shows_the_return_to_running_ladder_from_its_content()
+    {
+        using var client = factory.CreateBrowser();
+        var page = await client.GetPageAsync("/how-it-reasons");
+        var ladder = factory.Services.GetRequiredService<ContentCatalog>().Ladder.Ladder;
+
+        Assert.Contains($"Ladder version {ladder.Version}", page.QuerySelector("#return-to-run")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(ladder.Ladder.Why, page.QuerySelector("#ladder-why")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ladder.Stages.Count, page.QuerySelectorAll("table.ladder-stages tbody tr").Length);
+        Assert.Equal(["1", "1", "4", "6", "30"], page.QuerySelectorAll("#ladder-stage-1 td").Select(td => td.TextContent.Trim()));
+        Assert.Equal(["7", "30", "none", "1", "30"], page.QuerySelectorAll("#ladder-stage-7 td").Select(td => td.TextContent.Trim()));
+        Assert.All(ladder.Entry.SelfTests, t =>
+        {
+            var row = page.QuerySelector($"#self-test-{t.Id}")!.TextContent;
+            Assert.Contains(t.Name, row, StringComparison.Ordinal);
+            Assert.Contains(t.Why, row, StringComparison.Ordinal);
+            Assert.Contains(t.Source, row, StringComparison.Ordinal);
+        });
+        Assert.Contains(ladder.Gates.MoveUp.Why, page.QuerySelector("#ladder-move-up")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(ladder.Gates.RestDay.Source, page.QuerySelector("#ladder-rest-day")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("pain during over 5/10", page.QuerySelector("#ladder-step-back")!.TextContent, StringComparison.Ordinal);
+        Assert.All(ladder.Escalations, e => Assert.Contains(e.Why, page.QuerySelector($"#ladder-escalation-{e.Id}")!.TextContent, StringComparison.Ordinal));
+        Assert.Equal("Within 48 hours (as severe_pain)", page.QuerySelector("#ladder-escalation-severe_run td:nth-child(3)")!.TextContent.Trim());
+    }
 }

@@ -455,6 +455,87 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                     b.ToTable("RoutineSteps");
                 });
 
+            modelBuilder.Entity("KneeReset.Web.Data.RunLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("LoggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PainDuring")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PainNextMorning")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PainUsual")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("Swelling")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "ClientKey")
+                        .IsUnique();
+
+                    b.HasIndex("AssessmentId", "DoneOn");
+
+                    b.ToTable("RunLogs");
+                });
+
+            modelBuilder.Entity("KneeReset.Web.Data.SelfTestResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Pain")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Test")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Test");
+
+                    b.ToTable("SelfTestResults");
+                });
+
             modelBuilder.Entity("KneeReset.Web.Data.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -820,6 +901,28 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Exercise");
+                });
+
+            modelBuilder.Entity("KneeReset.Web.Data.RunLog", b =>
+                {
+                    b.HasOne("KneeReset.Web.Data.StoredAssessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("KneeReset.Web.Data.SelfTestResult", b =>
+                {
+                    b.HasOne("KneeReset.Web.Data.StoredAssessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
