@@ -39,6 +39,9 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
 
     public int ResultDays => retention.ResultDays;
 
+    /// <summary>What a browser is told to forget once a result is deleted: its HTTP cache, and Cache Storage, service workers and localStorage.</summary>
+    public const string ClearSiteData = "\"cache\", \"storage\"";
+
     public bool ShareActive => Record.Stored.IsOpen(clock.GetUtcNow());
 
     public sealed class SharingInput
@@ -106,6 +109,8 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
         db.RoutineSessions.RemoveRange(await db.RoutineSessions.Where(s => s.AssessmentId == entity.Id).ToListAsync(cancellationToken));
         db.Assessments.Remove(entity);
         await db.SaveChangesAsync(cancellationToken);
+        // The service worker keeps copies of the private pages (the player works offline): the browser drops them, and this site's other storage, now.
+        Response.Headers["Clear-Site-Data"] = ClearSiteData;
         return RedirectToPage("/Index", new { deleted = 1 });
     }
 
