@@ -70,8 +70,23 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
         {
             return NotFound();
         }
-        await plans.MarkSeenAsync(Record.Stored, View.Plan, cancellationToken);
+        // Reading the page stores nothing: the plan's news stays until the runner presses "Got it" (OnPostPlanSeenAsync).
         return Page();
+    }
+
+    /// <summary>"Got it" on the plan's news: remembers the plan as the runner has now seen it.</summary>
+    /// <param name="version">The plan version the runner read: a plan changed since then stays news.</param>
+    public async Task<IActionResult> OnPostPlanSeenAsync(string token, int version, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (View.Plan is { } plan && plan.Plan.Version == version)
+        {
+            await plans.MarkSeenAsync(Record.Stored, plan, cancellationToken);
+        }
+        return RedirectToPage(null, null, new { token }, "plan-title");
     }
 
     public async Task<IActionResult> OnPostSharingAsync(string token, CancellationToken cancellationToken)
