@@ -88,8 +88,7 @@ public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, C
         var sessions = await db.RoutineSessions.AsNoTracking().Include(s => s.Routine)
             .Where(s => s.AssessmentId != null && seriesIds.Contains(s.AssessmentId.Value)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         // A new check or a clinician's plan is a fresh start: escalations from sessions before it no longer hold.
-        var freshStart = new[] { series.Count > 0 ? series[^1].CreatedAt : record.Stored.CreatedAt, plan?.Plan.UpdatedAt ?? DateTimeOffset.MinValue }.Max();
-        var recovery = progressions.Recovery(sessions, freshStart);
+        var recovery = progressions.Recovery(sessions, await progressions.FreshStartAsync(record.Stored, cancellationToken));
         return new ResultView
         {
             Record = record,
