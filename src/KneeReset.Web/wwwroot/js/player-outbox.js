@@ -28,6 +28,15 @@
     field.value = btoa(String.fromCharCode.apply(null, bytes)).replace(/\+/g, "-").replace(/\//g, "_");
   }
 
+  // The day the session was done, as the runner's own clock says: the server only knows UTC, and a
+  // session kept offline must keep its day, not take the day it is finally sent.
+  function today() {
+    var field = form.elements["Input.On"];
+    if (!field || field.value) { return; }
+    var now = new Date();
+    field.value = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
+  }
+
   function read() {
     try { return JSON.parse(window.localStorage.getItem(KEY) || "[]"); } catch (e) { return []; }
   }
@@ -154,6 +163,7 @@
     write(entries);
     form.reset();
     freshKey();
+    today();
     tell("You are offline: your session is saved on this device and will be sent when you are back online.");
     notice.focus();
   }
@@ -191,6 +201,7 @@
   });
 
   freshKey();
+  today();
   window.addEventListener("online", flush);
   flush();
   if (read().length > 0 && navigator.onLine === false) {
