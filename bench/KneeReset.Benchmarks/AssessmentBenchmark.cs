@@ -17,7 +17,7 @@ public class AssessmentBenchmark
 {
     private QuestionBank _bank = null!;
     private Question[] _questions = null!;
-    private AnswerValidators _validators = null!;
+    private AnswersValidatorCache _validators = null!;
     private Answers _answers = null!;
     private string _storedAnswers = null!;
     private string _storedResult = null!;
@@ -28,7 +28,7 @@ public class AssessmentBenchmark
         var content = Path.Combine(AppContext.BaseDirectory, "content");
         _bank = ContentJson.ReadQuestionBank(content);
         _questions = [.. _bank.Questions];
-        _validators = new AnswerValidators();
+        _validators = new AnswersValidatorCache();
         using var document = JsonDocument.Parse("""
             {"age": 24, "side": "one", "location": ["below_kneecap"], "onset": "gradual", "duration_weeks": 4, "character": "dull_ache",
              "timing": ["start_of_run_then_eases", "after_run", "morning_stiffness"], "aggravators": ["uphill", "jumping"], "worst_pain": 5,
@@ -39,7 +39,7 @@ public class AssessmentBenchmark
         _answers = AnswerReader.FromJson(document.RootElement, _bank).Answers;
         var result = new AssessmentRules(ContentJson.ReadRuleSet(content)).Evaluate(_answers);
         _storedAnswers = AnswerReader.ToJson(_answers, _bank).ToJsonString();
-        _storedResult = JsonSerializer.Serialize(new StoredResult(result, []), ContentJson.Options);
+        _storedResult = JsonSerializer.Serialize(new AssessmentOutcome(result, []), ContentJson.Options);
     }
 
     [Benchmark(Baseline = true)]
@@ -50,5 +50,5 @@ public class AssessmentBenchmark
 
     [Benchmark]
     public int ReadStoredResult() =>
-        (AnswerReader.FromStoredJson(_storedAnswers, _bank).Number("worst_pain") is null ? 0 : 1) + JsonSerializer.Deserialize<StoredResult>(_storedResult, ContentJson.Options)!.Result.Causes.Count;
+        (AnswerReader.FromStoredJson(_storedAnswers, _bank).Number("worst_pain") is null ? 0 : 1) + JsonSerializer.Deserialize<AssessmentOutcome>(_storedResult, ContentJson.Options)!.Result.Causes.Count;
 }

@@ -8,6 +8,6 @@ public static class Vocabulary
     /// <summary>The naming the content files use for enum values; <see cref="ContentJson"/> reads and writes with it.</summary>
     public static JsonNamingPolicy Naming { get; } = JsonNamingPolicy.SnakeCaseLower;
 
-    /// <summary><c>TriageLevel.SeeClinician</c> is "see_clinician".</summary>
+    /// <summary><c>Triage.SeeClinician</c> is "see_clinician".</summary>
     public static string Word<T>(T value) where T : struct, Enum => Naming.ConvertName(value.ToString());
 }

@@ -1,13 +1,14 @@
 using KneeReset.Web.Api;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Caching;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
+using KneeReset.Web.Fhir;
 using KneeReset.Web.FollowUp;
+using KneeReset.Web.Health;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddKneeResetLogging();
@@ -17,11 +18,12 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StaffText>();
 builder.Services.AddPublicLinks(builder.Configuration);
 builder.Services.AddKneeResetStore(builder.Configuration, builder.Environment);
+builder.Services.AddKneeResetHealth(builder.Configuration);
 builder.Services.AddCaching(builder.Configuration);
 builder.Services.AddLibrary();
 builder.Services.AddAssessments(builder.Configuration);
 builder.Services.AddFollowUp();
-builder.Services.AddSingleton<KneeReset.Web.Fhir.FhirExport>();
+builder.Services.AddFhirExport();
 builder.Services.AddKneeResetRateLimits(builder.Configuration);
 builder.Services.AddKneeResetStaff(builder.Configuration);
 builder.AddHostingSecurity();
@@ -38,7 +40,7 @@ if (!StaffCommand.IsStaffCommand(args))
     app.Services.HoldSqliteForThisProcess();
 }
 // Migrate, seed and create the first admin under one lock: instances starting together take turns.
-await app.Services.InitialiseStoreAsync(() => app.Services.InitialiseStaffAsync());
+await app.Services.InitialiseStoreAsync(scoped => scoped.SeedLibraryAsync(), scoped => scoped.InitialiseStaffAsync());
 if (StaffCommand.IsStaffCommand(args))
 {
     return await StaffCommand.RunAsync(app.Services, args, Console.In, Console.Out);
@@ -61,18 +63,16 @@ app.UseAuthorization();
 app.UseOutputCache();
 
 // Liveness: the process answers. Readiness: the database reads and takes a write (and the
-// media folder takes a file, or the answer says Degraded). /healthz stays the readiness check.
-app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StoreSetup.ReadyTag) });
-app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StoreSetup.ReadyTag) });
+// media folder takes a file, or the answer says Degraded).
+app.MapHealth();
 app.MapOpenApi();
 app.MapQuestionnaireApi();
 app.MapAssessmentsApi();
 app.MapRoutinesApi();
 app.MapTrainingImportApi();
 app.MapRecoveryApi();
-MediaStore.MapMedia(app);
-KneeReset.Web.Fhir.FhirApi.MapFhirApi(app);
+app.MapMedia();
+app.MapFhirApi();
 // Static files from the build's manifest: fingerprinted URLs served immutable, precompressed
 // copies by Accept-Encoding; the ~/ references in views resolve to the fingerprinted URLs.
 app.MapStaticAssets();

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using KneeReset.Web.Fhir;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -8,20 +5,14 @@ using Microsoft.OpenApi;
 namespace KneeReset.Web.Api;
 
 /// <summary>
-/// The API's contract: its JSON settings and its OpenAPI document at /openapi/v1.json, which
+/// The API's contract: its OpenAPI document at /openapi/v1.json, which
 /// describes every /api and FHIR endpoint with its responses and problem types.
 /// </summary>
 public static class ApiDocument
 {
-    public static IServiceCollection AddKneeResetApi(this IServiceCollection services)
+    /// <summary>The OpenAPI document at /openapi/v1.json, for the /api and FHIR routes.</summary>
+    public static IServiceCollection AddApiDocument(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            // Enums as the vocabulary writes them (self_care, see_clinician), in responses and in the document alike.
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-            // Numbers are JSON numbers: the document says "number", not "number or numeric string".
-            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-        });
         services.AddOpenApi(options =>
         {
             options.ShouldInclude = description => IsApi(description.RelativePath);
@@ -73,7 +64,7 @@ public static class ApiDocument
             Description = $"A FHIR R4 {fhir.ResourceType}",
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                [FhirExport.MediaType] = new()
+                [fhir.MediaType] = new()
                 {
                     Schema = new OpenApiSchema
                     {
@@ -131,6 +122,9 @@ public static class ApiDocument
 /// content type with a bare 415 before the handler could explain it in a problem.
 /// </summary>
 public sealed record DocumentedBody(Type Type, string ContentType);
+
+/// <summary>Endpoint metadata: the endpoint answers 200 with this FHIR resource type in this media type, for the document only.</summary>
+public sealed record FhirResponse(string MediaType, string ResourceType);
 
 /// <summary>
 /// Endpoint metadata: besides its documented problem, <paramref name="StatusCode"/> may come as the

@@ -43,7 +43,7 @@ public record AssessmentView
     /// <summary>The answers as stored: in km, each in its question's shape.</summary>
     public required JsonObject Answers { get; init; }
 
-    public static AssessmentView Of(AssessmentRecord record, PublicLinks links, ContentCatalog content)
+    public static AssessmentView Of(LoadedAssessment record, PublicLinks links, ContentCatalog content)
     {
         var result = record.Outcome.Result;
         return new()

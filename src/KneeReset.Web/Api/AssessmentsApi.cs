@@ -30,7 +30,7 @@ public static class AssessmentsApi
     }
 
     private static async Task<Results<Created<AssessmentCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpRequest request, ContentCatalog content, AnswerValidators validators, AssessmentService assessments, PublicLinks links, CancellationToken cancellationToken)
+        HttpRequest request, ContentCatalog content, AnswersValidatorCache validators, AssessmentService assessments, PublicLinks links, CancellationToken cancellationToken)
     {
         // Only JSON: a cross-site form or text/plain post (no CORS preflight) is refused unread.
         if (!request.HasJsonContentType())
@@ -77,29 +77,14 @@ public static class AssessmentsApi
         var record = await assessments.FindAsync(token, cancellationToken);
         if (record is null)
         {
-            return NotFound();
+            return AssessmentProblems.NotFound();
         }
         // A passcode-protected result needs the passcode in the X-Passcode header.
-        if (record.HasPasscode && await PasscodeRefusalAsync(record, request.Headers["X-Passcode"].ToString(), passcodes, "This result needs its passcode (X-Passcode header).", cancellationToken) is { } refused)
+        if (record.HasPasscode && await AssessmentProblems.PasscodeRefusalAsync(record, request.Headers["X-Passcode"].ToString(), passcodes, "This result needs its passcode (X-Passcode header).", cancellationToken) is { } refused)
         {
             return refused;
         }
         return TypedResults.Ok(AssessmentView.Of(record, links, content));
-    }
-
-    public static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No assessment at this address.");
-
-    /// <summary>Null when the passcode is right; else a 429 while the result is locked, or a 401.</summary>
-    public static async Task<ProblemHttpResult?> PasscodeRefusalAsync(AssessmentRecord record, string passcode, SharePasscodes passcodes, string needsPasscode, CancellationToken cancellationToken)
-    {
-        var check = await passcodes.CheckAsync(record.Stored, passcode, cancellationToken);
-        if (check.Locked)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many wrong passcodes for this result.",
-                detail: $"It takes no passcode until {check.Until!.Value.UtcDateTime:HH:mm} UTC.");
-        }
-        return check.Right ? null : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: needsPasscode);
     }
 
     private static ValidationProblem Invalid(string field, string message) =>

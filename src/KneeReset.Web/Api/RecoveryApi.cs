@@ -90,7 +90,7 @@ public static class RecoveryApi
         }
         if (await FindAsync(db, manage, cancellationToken) is not { } assessment)
         {
-            return AssessmentsApi.NotFound();
+            return AssessmentProblems.NotFound();
         }
         var body = await JsonBody.ReadAsync<NewSession>(request, MaxBodyBytes, cancellationToken);
         if (body.Value is not { } input)
@@ -138,7 +138,7 @@ public static class RecoveryApi
         }
         var session = new RoutineSession
         {
-            Token = ShareToken.New(),
+            Token = UnguessableToken.New(),
             RoutineId = routine!.Routine.Id,
             AssessmentId = assessment.Id,
             CompletedAt = clock.GetUtcNow(),
@@ -165,15 +165,15 @@ public static class RecoveryApi
         }
         if (await FindAsync(db, manage, cancellationToken) is not { } assessment)
         {
-            return AssessmentsApi.NotFound();
+            return AssessmentProblems.NotFound();
         }
         var series = db.Assessments.Where(a => a.SeriesKey == assessment.SeriesKey);
-        var session = ShareToken.LooksValid(id)
+        var session = UnguessableToken.LooksValid(id)
             ? await db.RoutineSessions.Include(s => s.Routine).FirstOrDefaultAsync(s => s.Token == id && series.Any(a => a.Id == s.AssessmentId), cancellationToken)
             : null;
         if (session is null)
         {
-            return AssessmentsApi.NotFound();
+            return AssessmentProblems.NotFound();
         }
         var body = await JsonBody.ReadAsync<MorningPain>(request, MaxBodyBytes, cancellationToken);
         var errors = new Dictionary<string, string[]>();
@@ -197,7 +197,7 @@ public static class RecoveryApi
     {
         if (await FindAsync(db, manage, cancellationToken) is not { } assessment)
         {
-            return AssessmentsApi.NotFound();
+            return AssessmentProblems.NotFound();
         }
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(RecoveryView.Of(await progressions.ForSeriesAsync(assessment, cancellationToken)));
@@ -218,7 +218,7 @@ public static class RecoveryApi
 
     /// <summary>Only the private link finds the assessment: a share token never does.</summary>
     private static async Task<StoredAssessment?> FindAsync(KneeResetDbContext db, string manage, CancellationToken cancellationToken) =>
-        ShareToken.LooksValid(manage) ? await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.ManageToken == manage, cancellationToken) : null;
+        UnguessableToken.LooksValid(manage) ? await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.ManageToken == manage, cancellationToken) : null;
 
     private static SessionAdvice Advice(string id, string routine, RecoveryState recovery) =>
         new(id, AdviceView.Of(recovery.Routines.First(r => r.Routine == routine).Advice));

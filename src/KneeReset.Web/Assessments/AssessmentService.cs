@@ -7,27 +7,12 @@ using KneeReset.Core.TrainingImport;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.FollowUp;
+using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
 using KneeReset.Web.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Assessments;
-
-/// <summary>A routine picked for a result, with why, and the harder stage that follows it once it feels comfortable.</summary>
-public sealed record RoutinePick(string Slug, string Title, IReadOnlyList<string> Targets, IReadOnlyList<string> Reasons, string? NextStageSlug = null, string? NextStageTitle = null);
-
-/// <summary>The stored outcome of an assessment: the rules' result and the routines matched at the time.</summary>
-public sealed record StoredResult(AssessmentResult Result, IReadOnlyList<RoutinePick> Routines);
-
-/// <summary>A completed assessment as pages and the API show it.</summary>
-public sealed record AssessmentRecord(StoredAssessment Stored, Answers Answers, StoredResult Outcome)
-{
-    public string Token => Stored.Token;
-    public DateTimeOffset CreatedAt => Stored.CreatedAt;
-    public string QuestionnaireVersion => Stored.QuestionnaireVersion;
-    public string Unit => Stored.Unit;
-    public bool HasPasscode => Stored.PasscodeHash is not null;
-}
 
 /// <summary>Evaluates answers, matches routines and stores completed assessments.</summary>
 public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog content, RoutineLibrary library, ClinicianPlans plans, TimeProvider clock)
@@ -35,7 +20,7 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
     /// <param name="previous">The assessment this one re-takes, to link them into one history.</param>
     /// <param name="imported">The runner's imported runs, which the training-load evidence cites and which are stored with the result.</param>
     /// <param name="evaluated">The rules' result for these answers, when the caller has already evaluated them.</param>
-    public async Task<AssessmentRecord> CompleteAsync(Answers answers, string unit, CancellationToken cancellationToken,
+    public async Task<LoadedAssessment> CompleteAsync(Answers answers, string unit, CancellationToken cancellationToken,
         StoredAssessment? previous = null, TrainingSummary? imported = null, AssessmentResult? evaluated = null)
     {
         var result = evaluated ?? content.Rules.Evaluate(answers, imported);
@@ -52,16 +37,16 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
         }
     }
 
-    private async Task<AssessmentRecord> CompleteOnOpenConnectionAsync(Answers answers, string unit, AssessmentResult result, StoredAssessment? previous, TrainingSummary? imported, CancellationToken cancellationToken)
+    private async Task<LoadedAssessment> CompleteOnOpenConnectionAsync(Answers answers, string unit, AssessmentResult result, StoredAssessment? previous, TrainingSummary? imported, CancellationToken cancellationToken)
     {
         var routines = await library.PublishedAsync(cancellationToken);
         var picks = RoutineMatcher.Match(result, routines.Select(r => r.Card), content.Rules.RuleSet, content.CauseName)
             .Select(m => new RoutinePick(m.Routine.Slug, m.Routine.Title, m.Routine.Targets, m.Reasons, m.NextStage?.Slug, m.NextStage?.Title))
             .ToList();
-        var outcome = new StoredResult(result, picks);
+        var outcome = new AssessmentOutcome(result, picks);
         var stored = new StoredAssessment
         {
-            Token = ShareToken.New(),
+            Token = UnguessableToken.New(),
             CreatedAt = clock.GetUtcNow(),
             QuestionnaireVersion = content.Questions.Version,
             RulesVersion = result.RulesVersion,
@@ -70,8 +55,8 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
             Triage = Vocabulary.Word(result.Triage),
             TopCause = result.TopCause,
             Unit = unit,
-            ManageToken = ShareToken.New(),
-            SeriesKey = previous?.SeriesKey ?? ShareToken.New(),
+            ManageToken = UnguessableToken.New(),
+            SeriesKey = previous?.SeriesKey ?? UnguessableToken.New(),
             Nickname = previous?.Nickname,
             ShareExpiresAt = clock.GetUtcNow() + StoredAssessment.DefaultShareLife,
             ImportedTrainingJson = imported is null ? null : ImportedTraining.ToJson(imported),
@@ -91,7 +76,7 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
             await transaction.CommitAsync(cancellationToken);
         }
         // What was just stored, without reading its JSON back (the API tests compare it with a later GET).
-        return new AssessmentRecord(stored, answers, outcome);
+        return new LoadedAssessment(stored, answers, outcome);
     }
 
     /// <summary>
@@ -106,7 +91,7 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
         {
             return;
         }
-        retake.TakeOverShareLink(holder, ShareToken.New());
+        retake.TakeOverShareLink(holder, UnguessableToken.New());
         // The link leaves the holder first: tokens are unique, and the new check is added with it next.
         await db.SaveChangesAsync(cancellationToken);
         if (await plans.NewestInSeriesAsync(seriesKey, cancellationToken) is { } newest)
@@ -118,9 +103,9 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
     }
 
     /// <summary>The assessment behind a share link; null for unknown, expired and revoked links alike.</summary>
-    public async Task<AssessmentRecord?> FindAsync(string? token, CancellationToken cancellationToken)
+    public async Task<LoadedAssessment?> FindAsync(string? token, CancellationToken cancellationToken)
     {
-        if (!ShareToken.LooksValid(token))
+        if (!UnguessableToken.LooksValid(token))
         {
             return null;
         }
@@ -130,9 +115,9 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
     }
 
     /// <summary>The assessment behind the runner's private manage link.</summary>
-    public async Task<AssessmentRecord?> FindByManageTokenAsync(string? token, CancellationToken cancellationToken)
+    public async Task<LoadedAssessment?> FindByManageTokenAsync(string? token, CancellationToken cancellationToken)
     {
-        if (!ShareToken.LooksValid(token))
+        if (!UnguessableToken.LooksValid(token))
         {
             return null;
         }
@@ -145,12 +130,12 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
     /// Only the private link can: a share link (old, revoked or current) never attaches anything.
     /// </summary>
     public async Task<int?> FindIdByManageTokenAsync(string? manageToken, CancellationToken cancellationToken) =>
-        ShareToken.LooksValid(manageToken)
+        UnguessableToken.LooksValid(manageToken)
             ? await db.Assessments.Where(a => a.ManageToken == manageToken).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken)
             : null;
 
-    public AssessmentRecord ToRecord(StoredAssessment stored) => new(
+    public LoadedAssessment ToRecord(StoredAssessment stored) => new(
         stored,
         AnswerReader.FromStoredJson(stored.AnswersJson, content.Questions),
-        JsonSerializer.Deserialize<StoredResult>(stored.ResultJson, ContentJson.Options)!);
+        JsonSerializer.Deserialize<AssessmentOutcome>(stored.ResultJson, ContentJson.Options)!);
 }

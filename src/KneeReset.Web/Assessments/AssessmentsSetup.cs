@@ -1,4 +1,3 @@
-using KneeReset.Web.Pages.Assess;
 
 namespace KneeReset.Web.Assessments;
 
@@ -9,7 +8,7 @@ public static class AssessmentsSetup
     {
         services.AddScoped<AssessmentService>();
         services.AddScoped<WizardService>();
-        services.AddSingleton<AnswerValidators>();
+        services.AddSingleton<AnswersValidatorCache>();
         services.AddOptions<PasscodeOptions>().Bind(configuration.GetSection(PasscodeOptions.Section))
             .Validate(o => o.MaxAttempts > 0 && o.LockMinutes > 0, "SharePasscodes:MaxAttempts and LockMinutes must be above 0.")
             .ValidateOnStart();

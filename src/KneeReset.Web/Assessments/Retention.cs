@@ -88,9 +88,9 @@ public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> 
         }
         foreach (var chunk in ended.Chunk(500))
         {
-            // Plans and sessions go with their result (cascading foreign keys; sessions are removed
-            // first all the same). BulkChanges forgets every result page: a removed result leaves
-            // the history its series' other pages chart.
+            // Sessions are deleted by a statement of their own, plans by the database's cascade from
+            // the result. BulkChanges forgets every result page: a removed result leaves the history
+            // its series' other pages chart.
             await bulk.DeleteAsync(db.RoutineSessions.Where(s => s.AssessmentId != null && chunk.Contains(s.AssessmentId.Value)), cancellationToken);
             await bulk.DeleteAsync(db.Assessments.Where(a => chunk.Contains(a.Id)), cancellationToken);
         }
@@ -172,7 +172,7 @@ public static class RetentionSetup
         services.AddScoped<Retention>();
         services.AddSingleton<RetentionStatus>();
         services.AddHostedService<RetentionJob>();
-        services.AddHealthChecks().AddCheck<RetentionCheck>("retention", HealthStatus.Degraded, [StoreSetup.ReadyTag]);
+        services.AddHealthChecks().AddCheck<RetentionCheck>("retention", HealthStatus.Degraded, [Health.HealthSetup.ReadyTag]);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Assessments;
@@ -21,7 +22,7 @@ public sealed class ShareLinks(KneeResetDbContext db, TimeProvider clock)
         ChangeAsync(manageToken, a => a.Revoke(clock.GetUtcNow()), cancellationToken);
 
     public Task<bool> ReplaceAsync(string manageToken, CancellationToken cancellationToken) =>
-        ChangeAsync(manageToken, a => a.Replace(ShareToken.New(), clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(manageToken, a => a.Replace(UnguessableToken.New(), clock.GetUtcNow()), cancellationToken);
 
     public Task<bool> ClearPasscodeAsync(string manageToken, CancellationToken cancellationToken) =>
         ChangeAsync(manageToken, a => a.ClearPasscode(), cancellationToken);
@@ -44,7 +45,7 @@ public sealed class ShareLinks(KneeResetDbContext db, TimeProvider clock)
 
     private async Task<bool> ChangeAsync(string manageToken, Action<StoredAssessment> change, CancellationToken cancellationToken)
     {
-        var assessment = ShareToken.LooksValid(manageToken)
+        var assessment = UnguessableToken.LooksValid(manageToken)
             ? await db.Assessments.FirstOrDefaultAsync(a => a.ManageToken == manageToken, cancellationToken)
             : null;
         if (assessment is null)

@@ -98,8 +98,8 @@ public static class CachePolicies
     private static bool IsChoice(string filter, string value, ContentCatalog content) => filter switch
     {
         nameof(IndexModel.Cause) => content.Causes.Find(value) is not null,
-        nameof(IndexModel.Area) => content.Library.BodyAreas.Contains(value),
-        nameof(IndexModel.Kind) => content.Library.ExerciseKinds.Contains(value),
+        nameof(IndexModel.Area) => content.LibraryWords.BodyAreas.Contains(value),
+        nameof(IndexModel.Kind) => content.LibraryWords.ExerciseKinds.Contains(value),
         nameof(IndexModel.Minutes) => MinuteChoices.Contains(value),
         // The checkbox's value; unticked, the form sends nothing.
         nameof(IndexModel.NoEquipment) => value == "true",

@@ -1,5 +1,5 @@
-using KneeReset.Web.Assessments;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +29,7 @@ public sealed class ResultPagePolicy : IOutputCachePolicy
         var services = context.HttpContext.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var token = context.HttpContext.GetRouteValue("token") as string;
-        var link = ShareToken.LooksValid(token) ? await LinkStateAsync(token!, services, cancellationToken) : null;
+        var link = UnguessableToken.LooksValid(token) ? await LinkStateAsync(token!, services, cancellationToken) : null;
         if (link is null || link.Protected || !link.IsOpen(now))
         {
             // The page itself answers: a 404, or the passcode form.

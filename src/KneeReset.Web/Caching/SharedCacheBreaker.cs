@@ -24,13 +24,12 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, string server, I
     public static readonly TimeSpan OpenFor = TimeSpan.FromSeconds(30);
 
     /// <summary>More missed evictions than this (a long outage, many saves) become one of everything.</summary>
-    public const int MaxMissedTags = 100;
+    public const int MaxMissedTags = EvictionBacklog.MaxTags;
 
     private const string ProbeKey = "breaker-probe";
 
     private readonly Lock _gate = new();
-    private readonly HashSet<string> _missedTags = new(StringComparer.Ordinal);
-    private bool _missedEverything;
+    private readonly EvictionBacklog _missed = new(everythingTags);
     private volatile bool _open;
     private volatile bool _reached;
     private DateTimeOffset _openUntil;
@@ -44,74 +43,30 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, string server, I
         {
             lock (_gate)
             {
-                return _missedEverything ? everythingTags.Count : _missedTags.Count;
+                return _missed.Count;
             }
         }
     }
 
-    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
-    {
-        if (!await EnterAsync())
-        {
-            return null;
-        }
-        try
-        {
-            var value = await redis.GetAsync(key, cancellationToken);
-            Reached();
-            return value;
-        }
-        catch (Exception e) when (IsFailure(e, cancellationToken))
-        {
-            Failed(e);
-            return null;
-        }
-    }
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
+        CallAsync(ct => redis.GetAsync(key, ct), null, cancellationToken);
 
-    public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
-    {
-        if (redis is not IOutputCacheBufferStore buffers)
-        {
-            return await GetAsync(key, cancellationToken) is { } value && await WriteAsync(destination, value, cancellationToken);
-        }
-        if (!await EnterAsync())
-        {
-            return false;
-        }
-        try
-        {
-            var found = await buffers.TryGetAsync(key, destination, cancellationToken);
-            Reached();
-            return found;
-        }
-        catch (Exception e) when (IsFailure(e, cancellationToken))
-        {
-            Failed(e);
-            return false;
-        }
-    }
+    public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken) =>
+        redis is IOutputCacheBufferStore buffers
+            ? await CallAsync(ct => buffers.TryGetAsync(key, destination, ct), false, cancellationToken)
+            : await GetAsync(key, cancellationToken) is { } value && await WriteAsync(destination, value, cancellationToken);
 
     public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
         SetAsync(key, new ReadOnlySequence<byte>(value), tags.AsMemory(), validFor, cancellationToken);
 
-    public async ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
-    {
-        if (!await EnterAsync())
-        {
-            return;
-        }
-        try
+    public async ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken) =>
+        await CallAsync(async ct =>
         {
             await (redis is IOutputCacheBufferStore buffers
-                ? buffers.SetAsync(key, value, tags, validFor, cancellationToken)
-                : redis.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken));
-            Reached();
-        }
-        catch (Exception e) when (IsFailure(e, cancellationToken))
-        {
-            Failed(e);
-        }
-    }
+                ? buffers.SetAsync(key, value, tags, validFor, ct)
+                : redis.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, ct));
+            return true;
+        }, false, cancellationToken);
 
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
@@ -125,7 +80,7 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, string server, I
             // Not the caller's token: the change is committed, and a request that went away must
             // not leave its page behind. Redis's own timeouts bound the wait.
             await redis.EvictByTagAsync(tag, CancellationToken.None);
-            Reached();
+            _reached = true;
         }
         catch (Exception e)
         {
@@ -138,26 +93,34 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, string server, I
     /// For readiness: true when Redis answers. While the breaker is open this asks Redis only when
     /// a request would (and may so end the outage on an instance no request reaches).
     /// </summary>
-    public async Task<bool> AnswersAsync(CancellationToken cancellationToken)
-    {
-        if (_open)
+    public async Task<bool> AnswersAsync(CancellationToken cancellationToken) =>
+        await CallAsync(async ct =>
         {
-            return await EnterAsync();
+            await redis.GetAsync(ProbeKey, ct);
+            return true;
+        }, false, cancellationToken);
+
+    public void Dispose() => (redis as IDisposable)?.Dispose();
+
+    /// <summary>One call to Redis when the breaker lets it through; when it fails, the breaker opens and the caller gets <paramref name="fallback"/>.</summary>
+    private async ValueTask<T> CallAsync<T>(Func<CancellationToken, ValueTask<T>> call, T fallback, CancellationToken cancellationToken)
+    {
+        if (!await EnterAsync())
+        {
+            return fallback;
         }
         try
         {
-            await redis.GetAsync(ProbeKey, cancellationToken);
-            Reached();
-            return true;
+            var answer = await call(cancellationToken);
+            _reached = true;
+            return answer;
         }
         catch (Exception e) when (IsFailure(e, cancellationToken))
         {
             Failed(e);
-            return false;
+            return fallback;
         }
     }
-
-    public void Dispose() => (redis as IDisposable)?.Dispose();
 
     /// <summary>
     /// Whether this call may use Redis. The first call after <see cref="OpenFor"/> asks Redis for a
@@ -199,7 +162,7 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, string server, I
                     throw;
                 }
             }
-            Reached();
+            _reached = true;
             logger.LogWarning("Redis ({Server}) answers again after {Seconds:0} s: the shared output cache is back in use ({Replayed} missed evictions replayed)",
                 server, (clock.GetUtcNow() - _outageStarted).TotalSeconds, replayed);
             return true;
@@ -223,15 +186,12 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, string server, I
     {
         lock (_gate)
         {
-            if (_missedTags.Count == 0 && !_missedEverything)
+            if (_missed.IsEmpty)
             {
                 _open = false;
                 return null;
             }
-            (string[] Tags, bool Everything) missed = (_missedEverything ? [.. everythingTags] : [.. _missedTags], _missedEverything);
-            _missedTags.Clear();
-            _missedEverything = false;
-            return missed;
+            return _missed.TakeAll();
         }
     }
 
@@ -239,16 +199,7 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, string server, I
     {
         lock (_gate)
         {
-            if (_missedEverything)
-            {
-                return;
-            }
-            _missedTags.UnionWith(tags);
-            if (everything || _missedTags.Count > MaxMissedTags)
-            {
-                _missedTags.Clear();
-                _missedEverything = true;
-            }
+            _missed.Add(tags, everything);
         }
     }
 
@@ -266,8 +217,7 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, string server, I
             if (!_reached)
             {
                 // What a previous process missed is unknown: all of it, once Redis answers.
-                _missedTags.Clear();
-                _missedEverything = true;
+                _missed.Add([], everything: true);
             }
             _openUntil = now + OpenFor;
             _open = true;
@@ -280,14 +230,6 @@ public sealed class SharedCacheBreaker(IOutputCacheStore redis, string server, I
         else if (logger.IsEnabled(LogLevel.Debug))
         {
             logger.LogDebug(e, "Redis ({Server}) still does not answer", server);
-        }
-    }
-
-    private void Reached()
-    {
-        if (!_reached)
-        {
-            _reached = true;
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class ContentCatalog
         Questions = ContentJson.ReadQuestionBank(path);
         Rules = new AssessmentRules(ContentJson.ReadRuleSet(path));
         Causes = ContentJson.Read<CauseGuide>(System.IO.Path.Combine(path, "causes.json"));
-        Library = LibraryWords.Read(path, Causes, Rules.RuleSet);
+        LibraryWords = LibraryWords.Read(path, Causes, Rules.RuleSet);
         Words = RuleWords.Read(path, Rules.RuleSet);
         Pain = new PainMonitor(ContentJson.ReadPainModel(path, Rules.RuleSet), Rules.RuleSet);
     }
@@ -36,7 +36,7 @@ public sealed class ContentCatalog
     public QuestionBank Questions { get; }
     public AssessmentRules Rules { get; }
     public CauseGuide Causes { get; }
-    public LibraryWords Library { get; }
+    public LibraryWords LibraryWords { get; }
     public RuleWords Words { get; }
     /// <summary>The pain-monitoring model in time (content/pain-model.json) that advises on logged sessions.</summary>
     public PainMonitor Pain { get; }

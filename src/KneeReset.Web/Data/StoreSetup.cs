@@ -1,12 +1,9 @@
-using KneeReset.Web.Content;
-using KneeReset.Web.Library;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace KneeReset.Web.Data;
@@ -32,7 +29,6 @@ public static class StoreSetup
 {
     public const string ConnectionStringName = "KneeReset";
     public const string DefaultConnectionString = "Data Source=data/kneereset.db";
-    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddKneeResetStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -57,18 +53,6 @@ public static class StoreSetup
                 options.UseSqlite(SqliteFile(Settings(sp).ConnectionString ?? DefaultConnectionString, environment.ContentRootPath))
                     .AddInterceptors([MicrosecondTimestamps.Instance, SqliteTuning.Instance, .. sp.GetServices<IInterceptor>()]));
         }
-        services.AddScoped<LibrarySeeder>();
-        // Liveness (/healthz/live) runs none of these; readiness (/healthz/ready, /healthz) runs them all.
-        services.AddHealthChecks()
-            .AddDbContextCheck<KneeResetDbContext>("database", tags: [ReadyTag])
-            .AddCheck<StoreWriteCheck>("database-write", tags: [ReadyTag])
-            .AddCheck<MediaWriteCheck>("media-write", HealthStatus.Degraded, [ReadyTag])
-            .AddCheck<DiskSpaceCheck>("disk-space", tags: [ReadyTag])
-            .AddCheck<Caching.SharedCacheCheck>("shared-cache", HealthStatus.Degraded, [ReadyTag]);
-        services.AddOptions<DiskSpaceOptions>().Bind(configuration.GetSection(DiskSpaceOptions.Section))
-            .Validate(o => o.MinFreeDiskMegabytes >= 0, "Health:MinFreeDiskMegabytes must be 0 or more.")
-            .ValidateOnStart();
-        services.AddSingleton<FreeDiskSpace>();
         return services;
     }
 
@@ -102,13 +86,15 @@ public static class StoreSetup
     }
 
     /// <summary>
-    /// Applies migrations, seeds the library from content/ and runs <paramref name="alsoUnderLock"/>
-    /// (the staff roles and first admin), before the app takes requests. All of it under
+    /// Applies migrations, then runs each of <paramref name="thenUnderLock"/> (seeding the library
+    /// from content/, the staff roles and first admin) in a scope of its own, before the app takes requests. All of it under
     /// <see cref="StartupLock"/>, so instances starting together take turns instead of racing.
     /// </summary>
-    public static async Task InitialiseStoreAsync(this IServiceProvider services, Func<Task>? alsoUnderLock = null, CancellationToken cancellationToken = default)
+    public static async Task InitialiseStoreAsync(this IServiceProvider services, params Func<IServiceProvider, Task>[] thenUnderLock)
     {
         var environment = services.GetRequiredService<IHostEnvironment>();
+        // Stopping the app while it waits for the lock or migrates ends the wait.
+        var cancellationToken = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         await using (await StartupLock.AcquireAsync(Settings(services), environment.ContentRootPath, cancellationToken))
         {
             await using (var scope = services.CreateAsyncScope())
@@ -125,12 +111,11 @@ public static class StoreSetup
                 {
                     await SqliteTuning.UseWriteAheadLogAsync(db, cancellationToken);
                 }
-                var content = scope.ServiceProvider.GetRequiredService<ContentCatalog>();
-                await scope.ServiceProvider.GetRequiredService<LibrarySeeder>().SeedAsync(content.Path, cancellationToken);
             }
-            if (alsoUnderLock is not null)
+            foreach (var step in thenUnderLock)
             {
-                await alsoUnderLock();
+                await using var scope = services.CreateAsyncScope();
+                await step(scope.ServiceProvider);
             }
         }
     }

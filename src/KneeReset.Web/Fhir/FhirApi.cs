@@ -15,14 +15,14 @@ public static class FhirApi
     {
         var fhir = app.MapGroup("/fhir").WithTags("FHIR");
         fhir.MapGet("/Questionnaire", (FhirExport export) => Resource(export.Questionnaire()))
-            .WithMetadata(new FhirResponse("Questionnaire"));
+            .WithMetadata(new FhirResponse(FhirExport.MediaType, "Questionnaire"));
         // The export's own extensions, each at the path of its canonical URL.
         fhir.MapGet("/StructureDefinition/{id}", GetStructureDefinition)
-            .WithMetadata(new FhirResponse("StructureDefinition"))
+            .WithMetadata(new FhirResponse(FhirExport.MediaType, "StructureDefinition"))
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/r/{token}/fhir", GetResultAsync)
             .WithTags("FHIR")
-            .WithMetadata(new FhirResponse("Bundle"))
+            .WithMetadata(new FhirResponse(FhirExport.MediaType, "Bundle"))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             // Too many wrong passcodes is a problem; the per-client limit on token addresses answers
@@ -32,7 +32,7 @@ public static class FhirApi
         // The runner's own copy from their private page: the private link is the owner's credential, so no passcode.
         app.MapGet("/m/{manage}/fhir", GetOwnResultAsync)
             .WithTags("FHIR")
-            .WithMetadata(new FhirResponse("Bundle"))
+            .WithMetadata(new FhirResponse(FhirExport.MediaType, "Bundle"))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithMetadata(new ErrorPageResponse(StatusCodes.Status429TooManyRequests));
@@ -43,7 +43,7 @@ public static class FhirApi
         string manage, AssessmentService assessments, FhirExport export, PublicLinks links, CancellationToken cancellationToken) =>
         await assessments.FindByManageTokenAsync(manage, cancellationToken) is { } record
             ? Resource(export.Result(record, new Uri(links.To($"/r/{record.Token}"), UriKind.RelativeOrAbsolute)))
-            : AssessmentsApi.NotFound();
+            : AssessmentProblems.NotFound();
 
     private static Results<ContentHttpResult, ProblemHttpResult> GetStructureDefinition(string id) =>
         FhirExtensions.Find(id) is { } definition
@@ -57,10 +57,10 @@ public static class FhirApi
         var record = await assessments.FindAsync(token, cancellationToken);
         if (record is null)
         {
-            return AssessmentsApi.NotFound();
+            return AssessmentProblems.NotFound();
         }
         if (!passcodes.HasAccess(context, record.Stored)
-            && await AssessmentsApi.PasscodeRefusalAsync(record, context.Request.Headers["X-Passcode"].ToString(), passcodes, "This result needs its passcode.", cancellationToken) is { } refused)
+            && await AssessmentProblems.PasscodeRefusalAsync(record, context.Request.Headers["X-Passcode"].ToString(), passcodes, "This result needs its passcode.", cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -71,6 +71,3 @@ public static class FhirApi
     private static ContentHttpResult Resource(Hl7.Fhir.Model.Resource resource) =>
         TypedResults.Text(FhirExport.Serialize(resource), FhirExport.MediaType);
 }
-
-/// <summary>Endpoint metadata: the endpoint answers 200 with this FHIR resource type, for the OpenAPI document.</summary>
-public sealed record FhirResponse(string ResourceType);

@@ -96,7 +96,7 @@ public sealed class FhirExport(ContentCatalog content, TimeProvider clock)
         _ => unit,
     };
 
-    public Bundle Result(AssessmentRecord record, Uri resultUrl)
+    public Bundle Result(LoadedAssessment record, Uri resultUrl)
     {
         var patientId = Guid.NewGuid();
         var responseId = Guid.NewGuid();

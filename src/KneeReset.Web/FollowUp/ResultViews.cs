@@ -21,7 +21,7 @@ public sealed record SessionPoint(DateTimeOffset At, string Routine, int PainDur
 /// <summary>A result page's content: the result itself, the plan, the history and the progression.</summary>
 public sealed class ResultView
 {
-    public required AssessmentRecord Record { get; init; }
+    public required LoadedAssessment Record { get; init; }
     public required CauseGuide Guide { get; init; }
     public required Func<string, string> CauseName { get; init; }
     public PlanView? Plan { get; init; }
@@ -80,7 +80,7 @@ public sealed class ResultView
 public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, ClinicianPlans plans, Progressions progressions, TimeProvider clock)
 {
     /// <param name="forRunner">The runner's own page: plan changes since their last visit, and their private player.</param>
-    public async Task<ResultView> ForAsync(AssessmentRecord record, bool forRunner, CancellationToken cancellationToken)
+    public async Task<ResultView> ForAsync(LoadedAssessment record, bool forRunner, CancellationToken cancellationToken)
     {
         var plan = await plans.FindAsync(record.Stored.Id, cancellationToken);
         var series = await db.Assessments.AsNoTracking().Where(a => a.SeriesKey == record.Stored.SeriesKey).OrderBy(a => a.Id).ToListAsync(cancellationToken);
@@ -104,7 +104,7 @@ public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, C
             Today = Progressions.Today(clock),
             History = series.Select(a => new HistoryPoint(a.CreatedAt, a.Token,
                 AnswerReader.FromStoredJson(a.AnswersJson, content.Questions).Number("worst_pain"),
-                JsonSerializer.Deserialize<StoredResult>(a.ResultJson, ContentJson.Options)!.Result.Causes.ToDictionary(c => c.Cause, c => c.Band))).ToList(),
+                JsonSerializer.Deserialize<AssessmentOutcome>(a.ResultJson, ContentJson.Options)!.Result.Causes.ToDictionary(c => c.Cause, c => c.Band))).ToList(),
             Sessions = sessions.Select(s => new SessionPoint(s.CompletedAt, s.Routine.Title, s.PainDuring, s.PainNextMorning, s.Day, s.Token, s.Routine.Slug)).ToList(),
             ManageToken = forRunner ? record.Stored.ManageToken : null,
         };

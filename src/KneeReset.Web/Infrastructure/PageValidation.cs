@@ -14,8 +14,8 @@ public static class PageValidation
 {
     public static IServiceCollection AddPageValidation(this IServiceCollection services)
     {
-        // Only the validators of page forms (nested in a page model). The library file validators
-        // need the live exercise list and run inside the editor's transaction instead.
+        // The validators of page inputs (nested in a page model). The library's file validators,
+        // which the staff Edit pages bind, are registered by AddLibraryEditing with what they need.
         services.AddValidatorsFromAssembly(typeof(PageValidation).Assembly, ServiceLifetime.Scoped,
             filter: v => v.ValidatorType.DeclaringType?.IsAssignableTo(typeof(PageModel)) == true);
         services.AddFluentValidationAutoValidation();

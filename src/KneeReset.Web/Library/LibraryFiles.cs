@@ -1,69 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using KneeReset.Core;
 using KneeReset.Web.Data;
 
 namespace KneeReset.Web.Library;
-
-/// <summary>
-/// The file format of content/exercises/*.json, and the one shape of an exercise as written: the
-/// staff form posts it, the import and export carry it, revisions keep it.
-/// </summary>
-public sealed record ExerciseFile
-{
-    public required string Slug { get; init; }
-    public required string Name { get; init; }
-    public required string Purpose { get; init; }
-    public required string Kind { get; init; }
-    /// <summary>
-    /// Hops, skips, jumps: kept from anyone whose tendon is in play. Left out when false, so files
-    /// and revisions written before the field read the same (the seeder compares them).
-    /// </summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public bool Springy { get; init; }
-    public List<string> BodyAreas { get; init; } = [];
-    public List<string> Equipment { get; init; } = [];
-    public List<string> Instructions { get; init; } = [];
-    public List<string> Cues { get; init; } = [];
-    public List<string> CommonMistakes { get; init; } = [];
-    public string? Easier { get; init; }
-    public string? Harder { get; init; }
-    /// <summary>draft, published or archived; content files leave it out (published).</summary>
-    public string Status { get; init; } = "published";
-}
-
-/// <summary>
-/// The file format of content/routines/*.json, and the one shape of a routine as written: the
-/// staff form posts it, the import and export carry it, revisions keep it.
-/// </summary>
-public sealed record RoutineFile
-{
-    public required string Slug { get; init; }
-    public required string Title { get; init; }
-    public required string Summary { get; init; }
-    public required string WhenToDo { get; init; }
-    public required string Phase { get; init; }
-    public List<string> Causes { get; init; } = [];
-    public List<string> Findings { get; init; } = [];
-    public required string Difficulty { get; init; }
-    public bool Gentle { get; init; }
-    public string? PainRule { get; init; }
-    /// <summary>draft, published or archived; content files leave it out (published).</summary>
-    public string Status { get; init; } = "published";
-    public required List<RoutineStepFile> Steps { get; init; } = [];
-}
-
-public sealed record RoutineStepFile
-{
-    public required string Exercise { get; init; }
-    public int Sets { get; init; } = 1;
-    public int? Reps { get; init; }
-    public int? HoldSeconds { get; init; }
-    public int RestSeconds { get; init; }
-    public bool PerSide { get; init; }
-    public string? Tempo { get; init; }
-    public string? Note { get; init; }
-}
 
 public static class LibraryFiles
 {

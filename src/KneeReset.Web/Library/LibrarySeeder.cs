@@ -6,9 +6,11 @@ namespace KneeReset.Web.Library;
 /// <summary>
 /// Seeds the routine library from content/, in one transaction: inserts what is missing (by
 /// slug), and brings content changes to items nobody has edited. An item staff have saved is
-/// never overwritten, so their edits survive new content files.
+/// never overwritten, so their edits survive new content files. Each item it writes gets its
+/// revision and audit entry (<c>exercise.seeded</c>, <c>routine.seeded</c>, by "content") through
+/// <see cref="LibraryRevisions"/>, as a staff save does.
 /// </summary>
-public sealed class LibrarySeeder(KneeResetDbContext db, TimeProvider clock, ILogger<LibrarySeeder> logger)
+public sealed class LibrarySeeder(KneeResetDbContext db, LibraryRevisions revisions, TimeProvider clock, ILogger<LibrarySeeder> logger)
 {
     /// <summary>Who the seeder's revisions are by.</summary>
     public const string Content = "content";
@@ -20,27 +22,16 @@ public sealed class LibrarySeeder(KneeResetDbContext db, TimeProvider clock, ILo
         var routineFiles = LibraryFiles.ReadRoutines(contentDir);
         var history = (await db.Revisions.AsNoTracking().ToListAsync(cancellationToken))
             .ToLookup(r => (r.EntityType, r.EntityId));
-        // Revisions need the ids the store gives new items, so they are written last.
-        var revisions = new List<Func<Revision>>();
-        void Track(string type, Func<int> id, int version, string snapshot) => revisions.Add(() => new Revision
-        {
-            EntityType = type,
-            EntityId = id(),
-            Version = version,
-            Snapshot = snapshot,
-            Summary = version == 1 ? "seeded from content" : "updated from content",
-            CreatedAt = now,
-            By = Content,
-        });
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var exercises = await db.Exercises.ToDictionaryAsync(e => e.Slug, cancellationToken);
         var (newExercises, updatedExercises) = (0, 0);
+        var seededExercises = new List<Exercise>();
         foreach (var file in exerciseFiles)
         {
             if (exercises.TryGetValue(file.Slug, out var exercise))
             {
-                if (!Untouched(history[("exercise", exercise.Id)], LibraryFiles.ToFile(exercise), file))
+                if (!Untouched(history[(LibraryRevisions.ExerciseType, exercise.Id)], LibraryFiles.ToFile(exercise), file))
                 {
                     continue;
                 }
@@ -56,12 +47,13 @@ public sealed class LibrarySeeder(KneeResetDbContext db, TimeProvider clock, ILo
                 newExercises++;
             }
             exercise.UpdatedAt = now;
-            Track("exercise", () => exercise.Id, exercise.Version, LibraryFiles.Write(file));
+            seededExercises.Add(exercise);
         }
         await db.SaveChangesAsync(cancellationToken);
 
         var routines = await db.Routines.Include(r => r.Steps).ThenInclude(s => s.Exercise).ToDictionaryAsync(r => r.Slug, cancellationToken);
         var (newRoutines, updatedRoutines) = (0, 0);
+        var seededRoutines = new List<Routine>();
         foreach (var file in routineFiles)
         {
             var missing = file.Steps.Select(s => s.Exercise).Where(slug => !exercises.ContainsKey(slug)).ToList();
@@ -71,7 +63,7 @@ public sealed class LibrarySeeder(KneeResetDbContext db, TimeProvider clock, ILo
             }
             if (routines.TryGetValue(file.Slug, out var routine))
             {
-                if (!Untouched(history[("routine", routine.Id)], LibraryFiles.ToFile(routine), file))
+                if (!Untouched(history[(LibraryRevisions.RoutineType, routine.Id)], LibraryFiles.ToFile(routine), file))
                 {
                     continue;
                 }
@@ -87,10 +79,11 @@ public sealed class LibrarySeeder(KneeResetDbContext db, TimeProvider clock, ILo
                 newRoutines++;
             }
             routine.UpdatedAt = now;
-            Track("routine", () => routine.Id, routine.Version, LibraryFiles.Write(file));
+            seededRoutines.Add(routine);
         }
         await db.SaveChangesAsync(cancellationToken);
-        db.Revisions.AddRange(revisions.Select(r => r()));
+        // Revisions need the ids the store gives new items, so they are written last.
+        revisions.Add(await revisions.PrepareAsync(seededExercises, "exercise.seeded", seededRoutines, "routine.seeded", cancellationToken), Content);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -149,11 +149,4 @@ public sealed class MediaStore(Microsoft.Extensions.Options.IOptions<MediaOption
         var path = System.IO.Path.Combine(Folder, name);
         return File.Exists(path) ? (path, type.ContentType) : null;
     }
-
-    public static IEndpointRouteBuilder MapMedia(IEndpointRouteBuilder app)
-    {
-        app.MapGet("/media/{name}", (string name, MediaStore media) =>
-            media.Find(name) is { } found ? Results.File(found.Path, found.ContentType) : Results.NotFound());
-        return app;
-    }
 }

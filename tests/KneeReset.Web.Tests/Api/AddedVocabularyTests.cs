@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using Task = System.Threading.Tasks.Task;
 
 namespace KneeReset.Web.Tests.Api;

@@ -1,6 +1,6 @@
-using KneeReset.Web.Assessments;
 using KneeReset.Web.Caching;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static KneeReset.Web.Tests.Caching.EvictionRecordingApp;
@@ -89,7 +89,7 @@ public sealed class EvictionTableTests(EvictionRecordingApp app) : IClassFixture
 
         var session = await SaveAsync(async, db =>
         {
-            db.RoutineSessions.Add(new RoutineSession { Token = ShareToken.New(), RoutineId = routine, AssessmentId = id, CompletedAt = DateTimeOffset.UtcNow, Feeling = "easy" });
+            db.RoutineSessions.Add(new RoutineSession { Token = UnguessableToken.New(), RoutineId = routine, AssessmentId = id, CompletedAt = DateTimeOffset.UtcNow, Feeling = "easy" });
             return Task.CompletedTask;
         });
         var plan = await SaveAsync(async, db =>
@@ -120,7 +120,7 @@ public sealed class EvictionTableTests(EvictionRecordingApp app) : IClassFixture
     {
         var forgot = await SaveAsync(async, db =>
         {
-            db.AssessmentDrafts.Add(new AssessmentDraft { Id = ShareToken.New(), UpdatedAt = DateTimeOffset.UtcNow });
+            db.AssessmentDrafts.Add(new AssessmentDraft { Id = UnguessableToken.New(), UpdatedAt = DateTimeOffset.UtcNow });
             return Task.CompletedTask;
         });
 
@@ -193,7 +193,7 @@ public sealed class EvictionTableTests(EvictionRecordingApp app) : IClassFixture
         var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
         if (seedSession is { } id)
         {
-            db.RoutineSessions.Add(new RoutineSession { Token = ShareToken.New(), RoutineId = await RoutineIdAsync(), AssessmentId = id, CompletedAt = DateTimeOffset.UtcNow, Feeling = "easy" });
+            db.RoutineSessions.Add(new RoutineSession { Token = UnguessableToken.New(), RoutineId = await RoutineIdAsync(), AssessmentId = id, CompletedAt = DateTimeOffset.UtcNow, Feeling = "easy" });
             await db.SaveChangesAsync();
         }
         return await app.ForgotAsync(() => statement(scope.ServiceProvider.GetRequiredService<BulkChanges>(), db));
@@ -203,7 +203,7 @@ public sealed class EvictionTableTests(EvictionRecordingApp app) : IClassFixture
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
-        var stored = Assessment(ShareToken.New());
+        var stored = Assessment(UnguessableToken.New());
         db.Assessments.Add(stored);
         await db.SaveChangesAsync();
         return (stored.Id, stored.SeriesKey);
@@ -217,8 +217,8 @@ public sealed class EvictionTableTests(EvictionRecordingApp app) : IClassFixture
 
     private static StoredAssessment Assessment(string series) => new()
     {
-        Token = ShareToken.New(),
-        ManageToken = ShareToken.New(),
+        Token = UnguessableToken.New(),
+        ManageToken = UnguessableToken.New(),
         SeriesKey = series,
         CreatedAt = DateTimeOffset.UtcNow,
         ShareExpiresAt = DateTimeOffset.UtcNow + StoredAssessment.DefaultShareLife,

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using KneeReset.Core.Matching;
-using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Areas.Staff.LibraryEditing;
 using KneeReset.Web.Content;
 using KneeReset.Web.Library;
 
@@ -10,7 +10,7 @@ namespace KneeReset.Web.Tests.Content;
 public partial class LibraryWordsTests
 {
     private static readonly string ContentDir = TestFiles.RepositoryContentFolder();
-    private static readonly LibraryWords Words = new ContentCatalog(ContentDir).Library;
+    private static readonly LibraryWords Words = new ContentCatalog(ContentDir).LibraryWords;
     private static readonly string VocabularyText = File.ReadAllText(TestFiles.Acceptance("answer-vocabulary.md"));
 
     [Fact]
@@ -46,7 +46,7 @@ public partial class LibraryWordsTests
         var exercises = LibraryFiles.ReadExercises(ContentDir);
         var kinds = exercises.ToDictionary(e => e.Slug, e => e.Kind);
         var exerciseRules = new ExerciseFileValidator(Words);
-        var routineRules = new RoutineFileValidator(Words, kinds);
+        var routineRules = RoutineFileValidator.For(Words, kinds);
 
         Assert.All(exercises, e => Assert.Empty(exerciseRules.Validate(e).Errors));
         Assert.All(LibraryFiles.ReadRoutines(ContentDir), r => Assert.Empty(routineRules.Validate(r).Errors));

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 
 namespace KneeReset.Web.Tests.FollowUp;
 

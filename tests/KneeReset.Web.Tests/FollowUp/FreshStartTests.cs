@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 
 namespace KneeReset.Web.Tests.FollowUp;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AngleSharp.Dom;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 
 namespace KneeReset.Web.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
-using KneeReset.Web.Areas.Staff.Accounts;
-using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Areas.Staff.LibraryEditing;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Identity;

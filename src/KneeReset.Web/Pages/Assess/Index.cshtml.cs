@@ -1,3 +1,4 @@
+using KneeReset.Web.Assessments;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

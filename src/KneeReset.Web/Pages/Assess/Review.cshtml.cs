@@ -11,7 +11,7 @@ namespace KneeReset.Web.Pages.Assess;
 
 /// <summary>The last step: every answer with a link to change it, then the result.</summary>
 [EnableRateLimiting(RateLimits.NewAssessment)]
-public class ReviewModel(WizardService wizard, AnswerValidators validators) : PageModel
+public class ReviewModel(WizardService wizard, AnswersValidatorCache validators) : PageModel
 {
     public sealed record Row(QuestionStep Step, Question Question, string Answer, string? Error);
 

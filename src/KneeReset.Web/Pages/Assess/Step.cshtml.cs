@@ -1,4 +1,3 @@
-using System.Globalization;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Rules;
 using KneeReset.Core.TrainingImport;
@@ -16,7 +15,7 @@ namespace KneeReset.Web.Pages.Assess;
 [RequestSizeLimit(TrainingUpload.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = TrainingUpload.MaxRequestBytes)]
 [EnableRateLimiting(RateLimits.TrainingImport)]
-public class StepModel(WizardService wizard, AnswerValidators validators) : PageModel
+public class StepModel(WizardService wizard, AnswersValidatorCache validators) : PageModel
 {
     public const string FieldPrefix = "q.";
 
@@ -31,6 +30,8 @@ public class StepModel(WizardService wizard, AnswerValidators validators) : Page
     /// <summary>What was typed, shown back when it could not be accepted.</summary>
     public Dictionary<string, IReadOnlyList<string?>> Posted { get; } = [];
     public Dictionary<string, string> Errors { get; } = [];
+    /// <summary>What each field shows: what was typed when it was refused, else the stored answer.</summary>
+    public StepFields Fields => new(Answers, Unit, Posted);
     public IReadOnlyList<TriageReason> UrgentReasons { get; private set; } = [];
 
     /// <summary>"review" when the runner came from the review's "Change": after this one step, back to the review.</summary>
@@ -226,37 +227,4 @@ public class StepModel(WizardService wizard, AnswerValidators validators) : Page
         Imported = WizardService.ImportedOf(draft);
         return null;
     }
-
-    /// <summary>The value to show in a number field: what was typed, else the stored answer in the runner's unit.</summary>
-    public string NumberText(Question question)
-    {
-        if (Posted.TryGetValue(question.Id, out var posted))
-        {
-            return posted.Count > 0 ? posted[0] ?? "" : "";
-        }
-        if (Answers.Number(question.Id) is not { } n)
-        {
-            return "";
-        }
-        var shown = question.Distance && Unit == "miles" ? Math.Round(n / AnswerReader.KmPerMile, 1) : n;
-        return shown.ToString(CultureInfo.InvariantCulture);
-    }
-
-    public bool IsChosen(Question question, string value) =>
-        Posted.TryGetValue(question.Id, out var posted) ? posted.Contains(value) : Answers.Has(question.Id, value);
-
-    public bool IsNoneChosen(Question question) =>
-        Posted.TryGetValue(question.Id, out var posted)
-            ? posted.Contains(AnswerReader.NoneValue)
-            : Answers[question.Id] is { Choices.Count: 0, Flag: null, Number: null };
-
-    public string? FlagText(Question question) => Answers[question.Id]?.Flag switch
-    {
-        true => "true",
-        false => "false",
-        _ => null,
-    };
-
-    public string UnitLabel(Question question) =>
-        question.Distance ? Unit : question.Unit switch { "points" => "out of 10", { } u => u, null => "" };
 }

@@ -3,7 +3,6 @@ using KneeReset.Web.Assessments;
 using KneeReset.Web.Data;
 using KneeReset.Web.FollowUp;
 using KneeReset.Web.Infrastructure;
-using KneeReset.Web.Pages.Assess;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -21,7 +20,7 @@ namespace KneeReset.Web.Pages.Manage;
 [EnableRateLimiting(RateLimits.NewDraft)]
 public class ShowModel(AssessmentService assessments, ShareLinks sharing, ClinicianPlans plans, ResultViews views, WizardService wizard, KneeResetDbContext db, PublicLinks links, Retention retention, TimeProvider clock) : PageModel
 {
-    public AssessmentRecord Record { get; private set; } = null!;
+    public LoadedAssessment Record { get; private set; } = null!;
     public ResultView View { get; private set; } = null!;
     public string ShareUrl => links.To($"/r/{Record.Token}");
 
@@ -169,7 +168,7 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
     }
 
     private async Task<StoredAssessment?> EntityAsync(string token, CancellationToken cancellationToken) =>
-        ShareToken.LooksValid(token) ? await db.Assessments.FirstOrDefaultAsync(a => a.ManageToken == token, cancellationToken) : null;
+        UnguessableToken.LooksValid(token) ? await db.Assessments.FirstOrDefaultAsync(a => a.ManageToken == token, cancellationToken) : null;
 
     private async Task<bool> LoadAsync(string token, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using FluentValidation;
 using KneeReset.Web.Areas.Staff;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Caching;
 using KneeReset.Web.Content;
@@ -20,7 +20,7 @@ namespace KneeReset.Web.Pages.Results;
 [OutputCache(PolicyName = CachePolicies.ResultPage)]
 public class ShowModel(AssessmentService assessments, ClinicianPlans plans, ResultViews views, SharePasscodes passcodes, RoutineLibrary library, ContentCatalog content, AuditLog audit, Data.KneeResetDbContext db) : PageModel
 {
-    public AssessmentRecord Record { get; private set; } = null!;
+    public LoadedAssessment Record { get; private set; } = null!;
     public ResultView View { get; private set; } = null!;
     public bool NeedsPasscode { get; private set; }
     public bool IsClinician => User.IsInRole(StaffRoles.Clinician);

@@ -21,7 +21,7 @@ public class IndexModel(RoutineLibrary library, ContentCatalog content) : PageMo
 
     public IReadOnlyList<RoutineView> Routines { get; private set; } = [];
     public IReadOnlyList<CauseInfo> Causes => content.Causes.Causes;
-    public LibraryWords Words => content.Library;
+    public LibraryWords Words => content.LibraryWords;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -76,7 +76,7 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
         {
             return NotFound();
         }
-        Input.ClientKey = ShareToken.New();
+        Input.ClientKey = UnguessableToken.New();
         if (result is { } assessment)
         {
             // The usual pain rarely changes: start from what the runner said last time.
@@ -104,7 +104,7 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
         }
         var session = new RoutineSession
         {
-            Token = ShareToken.New(),
+            Token = UnguessableToken.New(),
             RoutineId = View.Routine.Id,
             AssessmentId = assessment,
             CompletedAt = clock.GetUtcNow(),
@@ -118,7 +118,7 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
         };
         // A second post of the same form (a double submit, an offline replay) leads to the session stored the first time.
         var (stored, _) = await log.StoreOnceAsync(session, cancellationToken);
-        // With the private token the session page answers at /m/{manage}/sessions/{token} (see Program.cs).
+        // With the private token the session page answers at /m/{manage}/sessions/{token} (a second route, added in Infrastructure/PagesSetup).
         return RedirectToPage("/Sessions/Show", new { manage = Manage, token = stored.Token });
     }
 

@@ -1,7 +1,7 @@
 using KneeReset.Core.Recovery;
-using KneeReset.Web.Assessments;
 using KneeReset.Web.Data;
 using KneeReset.Web.FollowUp;
+using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +47,7 @@ public class ShowModel(KneeResetDbContext db, Progressions progressions) : PageM
 
     private async Task<RoutineSession?> LoadAsync(string token, CancellationToken cancellationToken)
     {
-        var session = ShareToken.LooksValid(token)
+        var session = UnguessableToken.LooksValid(token)
             ? await db.RoutineSessions.AsNoTracking().Include(s => s.Routine).Include(s => s.Assessment)
                 .FirstOrDefaultAsync(s => s.Token == token, cancellationToken)
             : null;

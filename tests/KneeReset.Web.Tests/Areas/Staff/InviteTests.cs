@@ -1,5 +1,5 @@
 using System.Net;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 
 namespace KneeReset.Web.Tests.Areas.Staff;
 
@@ -17,7 +17,7 @@ public class InviteTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
         var link = await InviteAsync(admin, email, StaffRoles.Editor);
 
         using var invitee = app.CreateBrowser();
-        using var set = await (await HtmlForm.OpenAsync(invitee, link)).Set("Password", password).Set("Confirm", password).SubmitAsync();
+        using var set = await (await HtmlForm.OpenAsync(invitee, link)).Set("Input.Password", password).Set("Input.Confirm", password).SubmitAsync();
         Assert.Equal("/Staff/SignIn", Browser.AssertRedirect(set));
 
         await invitee.SignInOrFailAsync(email, password);
@@ -27,7 +27,7 @@ public class InviteTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
 
         // The same link a second time: refused, and the password stays the one set first.
         using var again = app.CreateBrowser();
-        using var reused = await (await HtmlForm.OpenAsync(again, link)).Set("Password", "another 20 heron here").Set("Confirm", "another 20 heron here").SubmitAsync();
+        using var reused = await (await HtmlForm.OpenAsync(again, link)).Set("Input.Password", "another 20 heron here").Set("Input.Confirm", "another 20 heron here").SubmitAsync();
         Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
         Assert.Contains(DeadLinkMessage, await StaffPages.ErrorsAsync(reused), StringComparison.Ordinal);
         using var oldPassword = app.CreateBrowser();
@@ -42,11 +42,11 @@ public class InviteTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
         var link = await InviteAsync(admin, email, StaffRoles.Clinician);
         using var invitee = app.CreateBrowser();
 
-        using var weak = await (await HtmlForm.OpenAsync(invitee, link)).Set("Password", "short1").Set("Confirm", "short1").SubmitAsync();
+        using var weak = await (await HtmlForm.OpenAsync(invitee, link)).Set("Input.Password", "short1").Set("Input.Confirm", "short1").SubmitAsync();
 
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
         Assert.Contains("Passwords must be at least 12 characters.", await StaffPages.ErrorsAsync(weak), StringComparison.Ordinal);
-        using var strong = await (await HtmlForm.OpenAsync(invitee, link)).Set("Password", "twelve plus 3 chars").Set("Confirm", "twelve plus 3 chars").SubmitAsync();
+        using var strong = await (await HtmlForm.OpenAsync(invitee, link)).Set("Input.Password", "twelve plus 3 chars").Set("Input.Confirm", "twelve plus 3 chars").SubmitAsync();
         Assert.Equal("/Staff/SignIn", Browser.AssertRedirect(strong));
     }
 
@@ -58,7 +58,7 @@ public class InviteTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
         var link = await InviteAsync(admin, email, StaffRoles.Editor);
         using var invitee = app.CreateBrowser();
 
-        using var response = await (await HtmlForm.OpenAsync(invitee, link)).Set("Password", "first 1 password typed").Set("Confirm", "second 2 password typed").SubmitAsync();
+        using var response = await (await HtmlForm.OpenAsync(invitee, link)).Set("Input.Password", "first 1 password typed").Set("Input.Confirm", "second 2 password typed").SubmitAsync();
 
         Assert.Contains("Enter the same new password twice.", await StaffPages.ErrorsAsync(response), StringComparison.Ordinal);
     }
@@ -70,7 +70,7 @@ public class InviteTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
         using var client = app.CreateBrowser();
 
         using var response = await (await HtmlForm.OpenAsync(client, $"/Staff/Invite?user={user.Id}&token=not-a-real-token"))
-            .Set("Password", "some 9 good password").Set("Confirm", "some 9 good password").SubmitAsync();
+            .Set("Input.Password", "some 9 good password").Set("Input.Confirm", "some 9 good password").SubmitAsync();
 
         Assert.Contains(DeadLinkMessage, await StaffPages.ErrorsAsync(response), StringComparison.Ordinal);
     }
@@ -104,9 +104,9 @@ public class InviteTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
         Assert.NotEqual(first, second);
 
         using var invitee = app.CreateBrowser();
-        using var old = await (await HtmlForm.OpenAsync(invitee, first)).Set("Password", "old 4 link password").Set("Confirm", "old 4 link password").SubmitAsync();
+        using var old = await (await HtmlForm.OpenAsync(invitee, first)).Set("Input.Password", "old 4 link password").Set("Input.Confirm", "old 4 link password").SubmitAsync();
         Assert.Contains(DeadLinkMessage, await StaffPages.ErrorsAsync(old), StringComparison.Ordinal);
-        using var current = await (await HtmlForm.OpenAsync(invitee, second)).Set("Password", "new 4 link password").Set("Confirm", "new 4 link password").SubmitAsync();
+        using var current = await (await HtmlForm.OpenAsync(invitee, second)).Set("Input.Password", "new 4 link password").Set("Input.Confirm", "new 4 link password").SubmitAsync();
         Assert.Equal("/Staff/SignIn", Browser.AssertRedirect(current));
     }
 

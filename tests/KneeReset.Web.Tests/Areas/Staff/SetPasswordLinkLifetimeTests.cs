@@ -1,4 +1,4 @@
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 
 namespace KneeReset.Web.Tests.Areas.Staff;
 
@@ -14,9 +14,9 @@ public sealed class SetPasswordLinkLifetimeTests(SetPasswordLinkLifetimeTests.On
         using var invitee = app.CreateBrowser();
 
         app.Clock.Advance(TimeSpan.FromMinutes(59));
-        using var inTime = await (await HtmlForm.OpenAsync(invitee, fresh)).Set("Password", "in 5 time password").Set("Confirm", "in 5 time password").SubmitAsync();
+        using var inTime = await (await HtmlForm.OpenAsync(invitee, fresh)).Set("Input.Password", "in 5 time password").Set("Input.Confirm", "in 5 time password").SubmitAsync();
         app.Clock.Advance(TimeSpan.FromMinutes(2));
-        using var tooLate = await (await HtmlForm.OpenAsync(invitee, late)).Set("Password", "too 5 late password").Set("Confirm", "too 5 late password").SubmitAsync();
+        using var tooLate = await (await HtmlForm.OpenAsync(invitee, late)).Set("Input.Password", "too 5 late password").Set("Input.Confirm", "too 5 late password").SubmitAsync();
 
         Assert.Equal("/Staff/SignIn", Browser.AssertRedirect(inTime));
         Assert.Contains("This link is not valid any more. Ask an admin for a new one.", await StaffPages.ErrorsAsync(tooLate), StringComparison.Ordinal);

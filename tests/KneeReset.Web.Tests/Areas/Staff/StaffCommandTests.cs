@@ -1,4 +1,4 @@
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +20,7 @@ public class StaffCommandTests(StaffSignInApp app) : IClassFixture<StaffSignInAp
         Assert.Equal(0, exit);
         var link = output.ToString().Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("/Staff/Invite?", StringComparison.Ordinal));
         using var client = app.CreateBrowser();
-        using var set = await (await HtmlForm.OpenAsync(client, link)).Set("Password", "command line 5 works").Set("Confirm", "command line 5 works").SubmitAsync();
+        using var set = await (await HtmlForm.OpenAsync(client, link)).Set("Input.Password", "command line 5 works").Set("Input.Confirm", "command line 5 works").SubmitAsync();
         Assert.Equal("/Staff/SignIn", Browser.AssertRedirect(set));
         await client.SignInOrFailAsync(email, "command line 5 works");
         await client.GetPageAsync("/Staff/Library/Routines");

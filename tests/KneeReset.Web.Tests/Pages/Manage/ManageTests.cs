@@ -40,7 +40,7 @@ public class ManageTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 
         app.Clock.Advance(TimeSpan.FromDays(8));
 
-        var unknown = "/r/" + Web.Assessments.ShareToken.New();
+        var unknown = "/r/" + Web.Infrastructure.UnguessableToken.New();
         var bodies = new List<string>();
         foreach (var path in new[] { expiring.Share, revoked.Share, unknown })
         {

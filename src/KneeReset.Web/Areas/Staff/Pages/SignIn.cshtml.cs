@@ -1,5 +1,5 @@
 using FluentValidation;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -12,21 +12,22 @@ namespace KneeReset.Web.Areas.Staff.Pages;
 [EnableRateLimiting(RateLimits.SignIn)]
 public class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInThrottle throttle, DecoyPassword decoy, AuditLog audit, KneeResetDbContext db) : PageModel
 {
+    /// <summary>Checked by <see cref="SignInValidator"/> before the handler runs (FluentValidation automatic validation).</summary>
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public SignInInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public sealed class InputModel
+    public sealed class SignInInput
     {
         public string? Email { get; set; }
         public string? Password { get; set; }
     }
 
-    public sealed class InputValidator : AbstractValidator<InputModel>
+    public sealed class SignInValidator : AbstractValidator<SignInInput>
     {
-        public InputValidator()
+        public SignInValidator()
         {
             RuleFor(x => x.Email).NotEmpty().WithMessage("Enter your email address.");
             RuleFor(x => x.Password).NotEmpty().WithMessage("Enter your password.");
@@ -39,7 +40,6 @@ public class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser>
 
     public async Task<IActionResult> OnPostAsync()
     {
-        // InputValidator has already filled ModelState (FluentValidation auto-validation).
         if (!ModelState.IsValid)
         {
             return Page();

@@ -1,5 +1,5 @@
 using System.Net;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Tests.Areas.Staff.Accounts;
@@ -67,7 +67,7 @@ public class IndexTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
 
         var link = new Uri((await Browser.ParseAsync(response)).QuerySelector("input[aria-label='Set-password link']")!.GetAttribute("value")!).PathAndQuery;
         using var client = app.CreateBrowser();
-        using var set = await (await HtmlForm.OpenAsync(client, link)).Set("Password", "second 2 password set").Set("Confirm", "second 2 password set").SubmitAsync();
+        using var set = await (await HtmlForm.OpenAsync(client, link)).Set("Input.Password", "second 2 password set").Set("Input.Confirm", "second 2 password set").SubmitAsync();
         Browser.AssertRedirect(set);
         await client.SignInOrFailAsync(email, "second 2 password set");
     }

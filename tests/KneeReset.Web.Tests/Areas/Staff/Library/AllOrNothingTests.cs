@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text;
-using KneeReset.Web.Areas.Staff.Accounts;
-using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Areas.Staff.LibraryEditing;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Tests.Areas.Staff.Library;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Tests.Areas.Staff.Library;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using KneeReset.Web.Areas.Staff.Accounts;
-using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Areas.Staff.LibraryEditing;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using Xunit.Abstractions;
 
 namespace KneeReset.Web.Tests.Areas.Staff.Library;

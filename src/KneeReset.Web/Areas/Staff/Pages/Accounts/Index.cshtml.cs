@@ -1,5 +1,5 @@
 using FluentValidation;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -17,7 +17,11 @@ public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts, Pu
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public string? InviteLink { get; private set; }
 
-    /// <summary>The invite form; bound (and validated) only by <see cref="OnPostInviteAsync"/>, not by the role and disable forms.</summary>
+    /// <summary>
+    /// The invite form; bound only by <see cref="OnPostInviteAsync"/> (not by the role and disable
+    /// forms), and checked there before the handler runs by <see cref="InviteValidator"/>
+    /// (FluentValidation automatic validation).
+    /// </summary>
     public InviteInput Invite { get; set; } = new();
 
     public sealed class InviteInput
@@ -42,7 +46,6 @@ public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts, Pu
 
     public async Task<IActionResult> OnPostInviteAsync([FromForm(Name = nameof(Invite))] InviteInput invite)
     {
-        // InviteValidator has already filled ModelState (FluentValidation auto-validation).
         Invite = invite;
         if (ModelState.IsValid)
         {

@@ -1,8 +1,9 @@
 using FluentValidation.AspNetCore;
 using FluentValidation.Results;
-using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Areas.Staff.LibraryEditing;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
+using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,4 +1,4 @@
-using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Areas.Staff.LibraryEditing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Tests.Areas.Staff.Library.Exercises;
@@ -36,6 +36,27 @@ public class EditTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
         Assert.DoesNotContain("onerror", article, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("onclick", article, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(page.QuerySelectorAll("article.exercise img"));
+    }
+
+    [Fact]
+    public async Task Each_typed_line_is_one_item_and_equipment_is_split_at_commas()
+    {
+        var slug = TestData.NewSlug("lines");
+        using var editor = app.SignedIn(StaffRoles.Editor);
+
+        using var saved = await (await HtmlForm.OpenAsync(editor, "/Staff/Library/Exercises/Edit"))
+            .Set("Input.Name", " Lined up ").Set("Input.Slug", slug).Set("Input.Purpose", "Lines.")
+            .Set("Input.Kind", "mobility").Set("Input.Status", "draft").Set("Input.BodyAreas", "hips")
+            .Set("Input.Instructions", "  Stand tall.\r\n\r\nStep back.  \r\n").Set("Input.Equipment", "Band, step ,")
+            .PressAsync("Save");
+
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await StaffPages.ErrorsAsync(saved));
+        var exercise = await app.QueryAsync(db => db.Exercises.SingleAsync(e => e.Slug == slug));
+        Assert.Equal("Lined up", exercise.Name);
+        Assert.Equal(["Stand tall.", "Step back."], exercise.Instructions);
+        Assert.Equal(["band", "step"], exercise.Equipment);
+        var form = await HtmlForm.OpenAsync(editor, Browser.AssertRedirect(saved));
+        Assert.Equal("Stand tall.\nStep back.", form.Value("Input.Instructions"));
     }
 
     [Fact]

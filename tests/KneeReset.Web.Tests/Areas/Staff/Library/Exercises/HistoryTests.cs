@@ -1,4 +1,4 @@
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Tests.Areas.Staff.Library.Exercises;

@@ -1,4 +1,4 @@
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 
 namespace KneeReset.Web.Tests.Areas.Staff.Library.Exercises;
 
@@ -30,7 +30,7 @@ public class PreviewTests(KneeResetFactory app) : IClassFixture<KneeResetFactory
         Assert.EndsWith("-copy", form.Value("Input.Slug"), StringComparison.Ordinal);
         Assert.EndsWith("(copy)", form.Value("Input.Name"), StringComparison.Ordinal);
         Assert.Equal("draft", form.Value("Input.Status"));
-        Assert.Equal("0", form.Value("Input.Version"));
+        Assert.Equal("0", form.Value("Version"));
         using var saved = await form.SubmitAsync();
         Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
     }

@@ -1,5 +1,5 @@
 using System.Net;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +42,31 @@ public class EditTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
         Assert.Equal((1, null, 30, true), (stretch.Sets, stretch.Reps, stretch.HoldSeconds, stretch.PerSide));
         var revision = await app.QueryAsync(db => db.Revisions.SingleAsync(r => r.EntityType == "routine" && r.EntityId == routine.Id));
         Assert.Equal(("builder@studio.test", 1), (revision.By, revision.Version));
+    }
+
+    [Fact]
+    public async Task Typed_text_is_tidied_before_it_is_checked_and_a_step_error_names_its_step()
+    {
+        var slug = TestData.NewSlug("tidy");
+        using var editor = app.SignedIn(StaffRoles.Editor);
+        var form = (await HtmlForm.OpenAsync(editor, "/Staff/Library/Routines/Edit"))
+            .Set("Input.Title", "  Tidy routine ").Set("Input.Slug", $" {slug}\t").Set("Input.Summary", "One line.\r\nAnother.\r\n").Set("Input.WhenToDo", "Daily.")
+            .Set("Input.Status", "draft").Set("Input.Gentle", "false")
+            .Set("Input.Steps[0].Exercise", "no-such-exercise").Set("Input.Steps[0].Sets", "2").Set("Input.Steps[0].Reps", "10")
+            .Set("Input.Steps[0].HoldSeconds", "").Set("Input.Steps[0].RestSeconds", "30").Set("Input.Steps[0].Note", "   ");
+
+        using var refused = await form.PressAsync("Save");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await Browser.ParseAsync(refused);
+        Assert.Contains(page.QuerySelectorAll(".step-row .field-error"), e => e.TextContent == "Step 1: Step names an exercise that doesn't exist: 'no-such-exercise'.");
+        Assert.Null(await app.RoutineAsync(slug));
+
+        using var saved = await (await HtmlForm.ReadAsync(editor, refused)).Set("Input.Steps[0].Exercise", "glute-bridge").PressAsync("Save");
+
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await StaffPages.ErrorsAsync(saved));
+        var routine = (await app.RoutineAsync(slug))!;
+        Assert.Equal(("Tidy routine", "One line.\nAnother.", null), (routine.Title, routine.Summary, routine.Steps.Single().Note));
     }
 
     public static TheoryData<string, string> InvalidRoutines => new()
@@ -140,7 +165,7 @@ public class EditTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
         var form = await HtmlForm.OpenAsync(editor, $"/Staff/Library/Routines/Edit?duplicate={id}");
 
         Assert.Equal(($"{slug}-copy", "The original (copy)", "draft", "0"),
-            (form.Value("Input.Slug"), form.Value("Input.Title"), form.Value("Input.Status"), form.Value("Input.Version")));
+            (form.Value("Input.Slug"), form.Value("Input.Title"), form.Value("Input.Status"), form.Value("Version")));
         Assert.Equal(["glute-bridge"], Steps(form));
         using var saved = await form.PressAsync("Save");
         Assert.DoesNotContain($"/Edit/{id}?", Browser.AssertRedirect(saved), StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using System.Net;
-using KneeReset.Web.Areas.Staff.Accounts;
+using KneeReset.Web.Areas.Staff.StaffIdentity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Tests.Areas.Staff.Library.Routines;

@@ -1,6 +1,6 @@
 using FluentValidation.AspNetCore;
 using FluentValidation.Results;
-using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Areas.Staff.LibraryEditing;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
@@ -16,11 +16,23 @@ namespace KneeReset.Web.Areas.Staff.Pages.Library.Exercises;
 [RequestSizeLimit(10 * 1024 * 1024)]
 public class EditModel(LibraryEditor editor, LibraryChecks checks, MediaStore media, KneeResetDbContext db, ContentCatalog content) : PageModel
 {
-    [BindProperty] public ExerciseForm Input { get; set; } = new();
+    /// <summary>
+    /// The exercise as its file shape (list fields typed one item per line, equipment comma
+    /// separated), tidied as it binds (<see cref="LibraryFileBinderProvider"/>) and checked before
+    /// any handler runs by <see cref="ExerciseFileValidator"/> (FluentValidation automatic validation).
+    /// </summary>
+    [BindProperty] public ExerciseFile Input { get; set; } = Blank;
+
+    /// <summary>The version the form was read at (0 for a new exercise): a save from an older one is a conflict.</summary>
+    [BindProperty] public int Version { get; set; }
+
     [BindProperty] public IFormFile? Picture { get; set; }
 
+    /// <summary>A new exercise's form.</summary>
+    private static ExerciseFile Blank => new() { Slug = "", Name = "", Purpose = "", Kind = "strength", Status = "draft" };
+
     public int? Id { get; private set; }
-    public LibraryWords Words => content.Library;
+    public LibraryWords Words => content.LibraryWords;
     public string? Image { get; private set; }
     public IReadOnlyList<Exercise> Others { get; private set; } = [];
     public IReadOnlyList<FieldChange> Conflict { get; private set; } = [];
@@ -40,22 +52,19 @@ public class EditModel(LibraryEditor editor, LibraryChecks checks, MediaStore me
             {
                 return NotFound();
             }
-            Input = ExerciseForm.From(LibraryFiles.Editing(exercise), exercise.Version);
+            (Input, Version) = (LibraryFiles.Editing(exercise), exercise.Version);
             Image = id is null ? null : exercise.DraftImage ?? exercise.Image;
             if (id is null)
             {
                 // A copy starts as a draft with its own slug; staff rename it before publishing.
-                Input.Slug += "-copy";
-                Input.Name += " (copy)";
-                Input.Status = "draft";
-                Input.Version = 0;
+                (Input, Version) = (Input with { Slug = Input.Slug + "-copy", Name = Input.Name + " (copy)", Status = "draft" }, 0);
             }
         }
         await LoadAsync(cancellationToken);
         return Page();
     }
 
-    public Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, Input.Version, cancellationToken);
+    public Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, Version, cancellationToken);
 
     public Task<IActionResult> OnPostKeepMineAsync(int? id, int currentVersion, CancellationToken cancellationToken) => SaveAsync(id, currentVersion, cancellationToken);
 
@@ -67,20 +76,28 @@ public class EditModel(LibraryEditor editor, LibraryChecks checks, MediaStore me
             return RedirectToPage("Index");
         }
         Id = id;
+        // The delete button posts no form fields: what their validation said about that is beside the point.
+        ModelState.Clear();
         ModelState.AddModelError(string.Empty, problem);
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     /// <summary>
-    /// Checks everything before a picture is stored (the picture itself, then the form), stores it
+    /// Checks everything before a picture is stored (the form's rules, run before the handler; the
+    /// picture itself; then what only the store knows, such as a slug taken), stores it
     /// safely, and removes it again if the save is refused or fails: no orphan files, and the
     /// form comes back with what was typed and a clear message whenever something is wrong.
     /// </summary>
     private async Task<IActionResult> SaveAsync(int? id, int expectedVersion, CancellationToken cancellationToken)
     {
         Id = id;
-        var file = Input.ToFile();
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        var file = Input;
         var problem = Picture is null ? null : await media.CheckAsync(Picture, cancellationToken);
         if (problem is not null)
         {
@@ -146,61 +163,4 @@ public class EditModel(LibraryEditor editor, LibraryChecks checks, MediaStore me
             (LiveStatus, DraftWaiting) = (live.Status, live.DraftJson != null);
         }
     }
-}
-
-/// <summary>The exercise form; list fields are edited one line per item.</summary>
-public sealed class ExerciseForm
-{
-    public int Version { get; set; }
-    public string? Slug { get; set; }
-    public string? Name { get; set; }
-    public string? Purpose { get; set; }
-    public string? Kind { get; set; } = "strength";
-    public bool Springy { get; set; }
-    public List<string> BodyAreas { get; set; } = [];
-    public string? Equipment { get; set; }
-    public string? Instructions { get; set; }
-    public string? Cues { get; set; }
-    public string? CommonMistakes { get; set; }
-    public string? Easier { get; set; }
-    public string? Harder { get; set; }
-    public string Status { get; set; } = "draft";
-
-    private static List<string> Lines(string? text) =>
-        (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-
-    public ExerciseFile ToFile() => new()
-    {
-        Slug = Slug?.Trim() ?? "",
-        Name = Name?.Trim() ?? "",
-        Purpose = Purpose?.Trim() ?? "",
-        Kind = Kind ?? "",
-        Springy = Springy,
-        BodyAreas = BodyAreas,
-        Equipment = (Equipment ?? "").Split(',').Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0).ToList(),
-        Instructions = Lines(Instructions),
-        Cues = Lines(Cues),
-        CommonMistakes = Lines(CommonMistakes),
-        Easier = string.IsNullOrEmpty(Easier) ? null : Easier,
-        Harder = string.IsNullOrEmpty(Harder) ? null : Harder,
-        Status = Status,
-    };
-
-    public static ExerciseForm From(ExerciseFile file, int version) => new()
-    {
-        Version = version,
-        Slug = file.Slug,
-        Name = file.Name,
-        Purpose = file.Purpose,
-        Kind = file.Kind,
-        Springy = file.Springy,
-        BodyAreas = [.. file.BodyAreas],
-        Equipment = string.Join(", ", file.Equipment),
-        Instructions = string.Join("\n", file.Instructions),
-        Cues = string.Join("\n", file.Cues),
-        CommonMistakes = string.Join("\n", file.CommonMistakes),
-        Easier = file.Easier,
-        Harder = file.Harder,
-        Status = file.Status,
-    };
 }

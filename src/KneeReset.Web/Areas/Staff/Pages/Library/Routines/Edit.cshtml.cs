@@ -1,6 +1,6 @@
 using FluentValidation.AspNetCore;
 using FluentValidation.Results;
-using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Areas.Staff.LibraryEditing;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
@@ -18,11 +18,23 @@ namespace KneeReset.Web.Areas.Staff.Pages.Library.Routines;
 /// </summary>
 public class EditModel(LibraryEditor editor, KneeResetDbContext db, ContentCatalog content) : PageModel
 {
+    /// <summary>
+    /// The routine as its file shape, tidied as it binds (<see cref="LibraryFileBinderProvider"/>) and
+    /// checked before any handler runs by <see cref="RoutineFileValidator"/>, its steps by
+    /// <see cref="RoutineExercisesValidator"/> (FluentValidation automatic validation).
+    /// </summary>
     [BindProperty]
-    public RoutineForm Input { get; set; } = new();
+    public RoutineFile Input { get; set; } = Blank;
+
+    /// <summary>The version the form was read at (0 for a new routine): a save from an older one is a conflict.</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    /// <summary>A new routine's form.</summary>
+    private static RoutineFile Blank => new() { Slug = "", Title = "", Summary = "", WhenToDo = "", Phase = "strengthen", Difficulty = "easy", Status = "draft", Steps = [] };
 
     public int? Id { get; private set; }
-    public LibraryWords Words => content.Library;
+    public LibraryWords Words => content.LibraryWords;
     public IReadOnlyList<Exercise> Exercises { get; private set; } = [];
     /// <summary>When someone else saved first: their version's differences from this form.</summary>
     public IReadOnlyList<FieldChange> Conflict { get; private set; } = [];
@@ -42,13 +54,10 @@ public class EditModel(LibraryEditor editor, KneeResetDbContext db, ContentCatal
             {
                 return NotFound();
             }
-            Input = RoutineForm.From(LibraryFiles.Editing(routine), routine.Version);
+            (Input, Version) = (LibraryFiles.Editing(routine), routine.Version);
             if (duplicate is not null)
             {
-                Input.Slug += "-copy";
-                Input.Title += " (copy)";
-                Input.Status = "draft";
-                Input.Version = 0;
+                (Input, Version) = (Input with { Slug = Input.Slug + "-copy", Title = Input.Title + " (copy)", Status = "draft" }, 0);
             }
         }
         Saved = saved;
@@ -56,14 +65,14 @@ public class EditModel(LibraryEditor editor, KneeResetDbContext db, ContentCatal
         return Page();
     }
 
-    public Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, Input.Version, cancellationToken);
+    public Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, Version, cancellationToken);
 
     /// <summary>After a conflict the editor chose their own version: save it over the current one.</summary>
     public Task<IActionResult> OnPostKeepMineAsync(int? id, int currentVersion, CancellationToken cancellationToken) => SaveAsync(id, currentVersion, cancellationToken);
 
     public async Task<IActionResult> OnPostDiscardDraftAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await editor.DiscardRoutineDraftAsync(id, Input.Version, User.Identity!.Name!, cancellationToken);
+        var result = await editor.DiscardRoutineDraftAsync(id, Version, User.Identity!.Name!, cancellationToken);
         if (result.Saved)
         {
             return RedirectToPage(new { id, saved = result.Version });
@@ -78,7 +87,7 @@ public class EditModel(LibraryEditor editor, KneeResetDbContext db, ContentCatal
 
     public async Task<IActionResult> OnPostAddStepAsync(int? id, CancellationToken cancellationToken)
     {
-        Input.Steps.Add(new StepForm());
+        Input.Steps.Add(new RoutineStepFile { Exercise = "", Sets = 3, Reps = 10, RestSeconds = 30 });
         return await RedisplayAsync(id, cancellationToken);
     }
 
@@ -109,11 +118,10 @@ public class EditModel(LibraryEditor editor, KneeResetDbContext db, ContentCatal
             await LoadExercisesAsync(cancellationToken);
             return Page();
         }
-        var file = Input.ToFile();
-        var result = await editor.SaveRoutineAsync(id, file, expectedVersion, User.Identity!.Name!, id is null ? "routine.created" : "routine.saved", cancellationToken);
+        var result = await editor.SaveRoutineAsync(id, Input, expectedVersion, User.Identity!.Name!, id is null ? "routine.created" : "routine.saved", cancellationToken);
         if (result.Conflict is not null)
         {
-            Conflict = FieldDiff.Compare(result.Conflict, LibraryFiles.Write(file));
+            Conflict = FieldDiff.Compare(result.Conflict, LibraryFiles.Write(Input));
             ConflictVersion = result.Version;
             await LoadExercisesAsync(cancellationToken);
             return Page();
@@ -143,87 +151,4 @@ public class EditModel(LibraryEditor editor, KneeResetDbContext db, ContentCatal
             (LiveStatus, DraftWaiting) = (live.Status, live.Draft);
         }
     }
-}
-
-/// <summary>The routine form: a <see cref="RoutineFile"/> with the version it was read at.</summary>
-public sealed class RoutineForm
-{
-    public int Version { get; set; }
-    public string? Slug { get; set; }
-    public string? Title { get; set; }
-    public string? Summary { get; set; }
-    public string? WhenToDo { get; set; }
-    public string? Phase { get; set; } = "strengthen";
-    public string? Difficulty { get; set; } = "easy";
-    public List<string> Causes { get; set; } = [];
-    public List<string> Findings { get; set; } = [];
-    public bool Gentle { get; set; }
-    public string? PainRule { get; set; }
-    public string Status { get; set; } = "draft";
-    public List<StepForm> Steps { get; set; } = [];
-
-    public RoutineFile ToFile() => new()
-    {
-        Slug = Slug?.Trim() ?? "",
-        Title = Title?.Trim() ?? "",
-        Summary = Summary?.Trim() ?? "",
-        WhenToDo = WhenToDo?.Trim() ?? "",
-        Phase = Phase ?? "",
-        Difficulty = Difficulty ?? "",
-        Causes = Causes,
-        Findings = Findings,
-        Gentle = Gentle,
-        PainRule = string.IsNullOrWhiteSpace(PainRule) ? null : PainRule.Trim(),
-        Status = Status,
-        Steps = Steps.Select(s => new RoutineStepFile
-        {
-            Exercise = s.Exercise ?? "",
-            Sets = s.Sets,
-            Reps = s.Reps,
-            HoldSeconds = s.HoldSeconds,
-            RestSeconds = s.RestSeconds,
-            PerSide = s.PerSide,
-            Tempo = string.IsNullOrWhiteSpace(s.Tempo) ? null : s.Tempo.Trim(),
-            Note = string.IsNullOrWhiteSpace(s.Note) ? null : s.Note.Trim(),
-        }).ToList(),
-    };
-
-    public static RoutineForm From(RoutineFile file, int version) => new()
-    {
-        Version = version,
-        Slug = file.Slug,
-        Title = file.Title,
-        Summary = file.Summary,
-        WhenToDo = file.WhenToDo,
-        Phase = file.Phase,
-        Difficulty = file.Difficulty,
-        Causes = [.. file.Causes],
-        Findings = [.. file.Findings],
-        Gentle = file.Gentle,
-        PainRule = file.PainRule,
-        Status = file.Status,
-        Steps = file.Steps.Select(s => new StepForm
-        {
-            Exercise = s.Exercise,
-            Sets = s.Sets,
-            Reps = s.Reps,
-            HoldSeconds = s.HoldSeconds,
-            RestSeconds = s.RestSeconds,
-            PerSide = s.PerSide,
-            Tempo = s.Tempo,
-            Note = s.Note,
-        }).ToList(),
-    };
-}
-
-public sealed class StepForm
-{
-    public string? Exercise { get; set; }
-    public int Sets { get; set; } = 3;
-    public int? Reps { get; set; } = 10;
-    public int? HoldSeconds { get; set; }
-    public int RestSeconds { get; set; } = 30;
-    public bool PerSide { get; set; }
-    public string? Tempo { get; set; }
-    public string? Note { get; set; }
 }

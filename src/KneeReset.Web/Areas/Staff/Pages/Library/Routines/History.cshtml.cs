@@ -1,5 +1,6 @@
-using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Areas.Staff.LibraryEditing;
 using KneeReset.Web.Data;
+using KneeReset.Web.Library;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.Areas.Staff.Pages.Library.Routines;

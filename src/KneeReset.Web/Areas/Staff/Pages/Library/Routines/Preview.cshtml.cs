@@ -1,4 +1,4 @@
-using KneeReset.Web.Areas.Staff.Library;
+using KneeReset.Web.Areas.Staff.LibraryEditing;
 using KneeReset.Web.Data;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;

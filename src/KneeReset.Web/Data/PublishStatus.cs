@@ -1,0 +1,8 @@
+namespace KneeReset.Web.Data;
+
+public enum PublishStatus
+{
+    Draft,
+    Published,
+    Archived,
+}

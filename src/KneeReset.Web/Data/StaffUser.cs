@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace KneeReset.Web.Data;
+
+/// <summary>A studio staff member: Admin, Editor or Clinician.</summary>
+public sealed class StaffUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+    public bool Disabled { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,38 @@
+using KneeReset.Web.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace KneeReset.Web.Health;
+
+/// <summary>
+/// Liveness (/healthz/live) runs no check: the process answers. Readiness (/healthz/ready, and
+/// /healthz for older probes) runs every check tagged <see cref="ReadyTag"/>: the database reads
+/// and takes a write, the disks have room, and (degraded only) media uploads and the shared cache work.
+/// </summary>
+public static class HealthSetup
+{
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddKneeResetHealth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHealthChecks()
+            .AddDbContextCheck<KneeResetDbContext>("database", tags: [ReadyTag])
+            .AddCheck<StoreWriteCheck>("database-write", tags: [ReadyTag])
+            .AddCheck<MediaWriteCheck>("media-write", HealthStatus.Degraded, [ReadyTag])
+            .AddCheck<DiskSpaceCheck>("disk-space", tags: [ReadyTag])
+            .AddCheck<Caching.SharedCacheCheck>("shared-cache", HealthStatus.Degraded, [ReadyTag]);
+        services.AddOptions<DiskSpaceOptions>().Bind(configuration.GetSection(DiskSpaceOptions.Section))
+            .Validate(o => o.MinFreeDiskMegabytes >= 0, "Health:MinFreeDiskMegabytes must be 0 or more.")
+            .ValidateOnStart();
+        services.AddSingleton<FreeDiskSpace>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        return app;
+    }
+}
