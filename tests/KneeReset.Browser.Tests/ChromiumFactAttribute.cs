@@ -18,3 +18,16 @@ public sealed class ChromiumFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A browser test run once per case (a width, say), skipped as <see cref="ChromiumFactAttribute"/> is.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ChromiumTheoryAttribute : TheoryAttribute
+{
+    public ChromiumTheoryAttribute()
+    {
+        if (!File.Exists(ChromiumFactAttribute.ChromiumPath) && Environment.GetEnvironmentVariable("CI") != "true")
+        {
+            Skip = $"Chromium is not installed at {ChromiumFactAttribute.ChromiumPath} (apt-get install -y chromium); browser tests run under CI.";
+        }
+    }
+}

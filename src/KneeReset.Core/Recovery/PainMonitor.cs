@@ -37,7 +37,7 @@ public sealed class PainMonitor(PainModel model, RuleSet rules)
         var routines = byRoutine
             .Select(list => new RoutineAdvice(list[0].Routine, list.Count, escalation is not null
                 ? new Advice(PainAction.SeeClinician, escalation.Reason)
-                : AdviseRoutine(list, baseline, CurrentUsual(ordered))))
+                : AdviseRoutine(list, baseline, CurrentUsual(ordered), today)))
             .ToList();
         var pending = ordered
             .Where(s => s.NextMorning is null && s.On < today && today.DayNumber - s.On.DayNumber <= Model.Morning.AnswerableDays)
@@ -57,7 +57,7 @@ public sealed class PainMonitor(PainModel model, RuleSet rules)
     };
 
     /// <summary>The advice for one routine from its sessions, oldest first, before any escalation.</summary>
-    private Advice AdviseRoutine(List<LoggedSession> sessions, int? baseline, int? currentUsual)
+    private Advice AdviseRoutine(List<LoggedSession> sessions, int? baseline, int? currentUsual, DateOnly today)
     {
         var latest = sessions[^1];
         var comfortableMax = ComfortableMax(latest);
@@ -91,7 +91,7 @@ public sealed class PainMonitor(PainModel model, RuleSet rules)
         }
         if (latest.NextMorning is null)
         {
-            return new(PainAction.Hold, $"Pain stayed at {latest.During}/10 during the session on {Day(latest.On)}. Give tomorrow morning's pain: progress needs the knee back to its usual level by the morning.");
+            return new(PainAction.Hold, $"Pain stayed at {latest.During}/10 during the session on {Day(latest.On)}. {AskForMorning(latest.On, today)}: progress needs the knee back to its usual level by the morning.");
         }
         return ProgressOrHold(sessions);
     }
@@ -170,7 +170,7 @@ public sealed class PainMonitor(PainModel model, RuleSet rules)
             {
                 var prefix = sessions.Take(n).ToList();
                 var usual = prefix.LastOrDefault(s => s.Usual is not null)?.Usual;
-                if (prefix[^1].On >= freshStart && AdviseRoutine(prefix, baseline, usual).Action == PainAction.StepBack)
+                if (prefix[^1].On >= freshStart && AdviseRoutine(prefix, baseline, usual, prefix[^1].On).Action == PainAction.StepBack)
                 {
                     inARow.Add(prefix[^1]);
                     if (inARow.Count >= rule.StepBacksInARow)
@@ -232,6 +232,15 @@ public sealed class PainMonitor(PainModel model, RuleSet rules)
         values.Count >= TrendSessions && values.All(v => v is not null) && values.Zip(values.Skip(1)).All(p => p.Second > p.First);
 
     private static string Trend(IEnumerable<int> values) => string.Join(", then ", values.Select(v => $"{v}/10"));
+
+    /// <summary>Which morning to give, said from today: the session may have been logged days after it was done.</summary>
+    private string AskForMorning(DateOnly on, DateOnly today) => (today.DayNumber - on.DayNumber) switch
+    {
+        <= 0 => "Give tomorrow morning's pain",
+        1 => "Give this morning's pain",
+        var days when days <= Model.Morning.AnswerableDays => $"Give the pain on the morning after {Day(on)}",
+        _ => $"The morning after {Day(on)} is too long ago to give; give the morning after your next session",
+    };
 
     private static string Day(DateOnly day) => day.ToString("d MMMM", CultureInfo.InvariantCulture);
 }

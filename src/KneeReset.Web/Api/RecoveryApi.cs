@@ -7,7 +7,9 @@ using KneeReset.Web.FollowUp;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 
 namespace KneeReset.Web.Api;
 
@@ -54,12 +56,16 @@ public static class RecoveryApi
 {
     private const int MaxBodyBytes = 4 * 1024;
 
+    /// <summary>The header an app sends with POST /sessions so that a retried post stores the session once.</summary>
+    public const string IdempotencyKey = "Idempotency-Key";
+
     public static IEndpointRouteBuilder MapRecoveryApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/manage/{manage}").WithTags("Recovery");
         group.MapPost("/sessions", LogAsync)
             .RequireRateLimiting(RateLimits.SessionLog)
             .WithMetadata(new DocumentedBody(typeof(NewSession), "application/json"))
+            .AddOpenApiOperationTransformer(DescribeIdempotencyKey)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -76,7 +82,7 @@ public static class RecoveryApi
     }
 
     private static async Task<Results<Created<SessionAdvice>, ValidationProblem, ProblemHttpResult>> LogAsync(
-        string manage, HttpRequest request, KneeResetDbContext db, RoutineLibrary library, ContentCatalog content, Progressions progressions, TimeProvider clock, CancellationToken cancellationToken)
+        string manage, HttpRequest request, KneeResetDbContext db, RoutineLibrary library, ContentCatalog content, Progressions progressions, SessionLog log, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
@@ -92,6 +98,12 @@ public static class RecoveryApi
             return Invalid(new() { ["body"] = [body.Error ?? "The body must be a JSON object with routine and painDuring."] });
         }
         var errors = new Dictionary<string, string[]>();
+        // A replay with the same key (after a reply that never arrived) gets the same answer; nothing is stored twice.
+        string? key = request.Headers[IdempotencyKey];
+        if (key is not null && !SessionLog.IsKey(key))
+        {
+            errors[IdempotencyKey] = [$"Idempotency-Key is {SessionLog.MinKeyLength} to {SessionLog.MaxKeyLength} letters, digits, - or _."];
+        }
         DateOnly? on = null;
         if (input.On is { } text)
         {
@@ -135,12 +147,13 @@ public static class RecoveryApi
             PainUsual = input.UsualPain,
             PainNextMorning = input.PainNextMorning,
             Feeling = input.Feeling ?? "not_given",
+            ClientKey = key,
         };
-        db.RoutineSessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
+        var (stored, isNew) = await log.StoreOnceAsync(session, cancellationToken);
         var recovery = await progressions.ForSeriesAsync(assessment, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Created($"/api/manage/{manage}/sessions/{session.Token}", Advice(session.Token, routine.Routine.Slug, recovery));
+        var slug = isNew ? routine.Routine.Slug : stored.Routine.Slug;
+        return TypedResults.Created($"/api/manage/{manage}/sessions/{stored.Token}", Advice(stored.Token, slug, recovery));
     }
 
     private static async Task<Results<Ok<SessionAdvice>, ValidationProblem, ProblemHttpResult>> MorningAsync(
@@ -188,6 +201,19 @@ public static class RecoveryApi
         }
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(RecoveryView.Of(await progressions.ForSeriesAsync(assessment, cancellationToken)));
+    }
+
+    private static Task DescribeIdempotencyKey(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = IdempotencyKey,
+            In = ParameterLocation.Header,
+            Description = $"Optional: a key of your own ({SessionLog.MinKeyLength} to {SessionLog.MaxKeyLength} letters, digits, - or _), new for each session. Posting again with the same key answers with the session stored the first time and stores nothing more.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = SessionLog.MinKeyLength, MaxLength = SessionLog.MaxKeyLength, Pattern = "^[A-Za-z0-9_-]+$" },
+        });
+        return Task.CompletedTask;
     }
 
     /// <summary>Only the private link finds the assessment: a share token never does.</summary>

@@ -23,4 +23,9 @@ public sealed class RoutineSession
     /// <summary>easy, about_right or too_hard.</summary>
     public required string Feeling { get; set; }
     public string? Note { get; set; }
+    /// <summary>
+    /// The key the runner's device (or an app, as Idempotency-Key) sent with the session: a replay
+    /// after a lost reply, or a double submit, finds this session instead of storing a second one.
+    /// </summary>
+    public string? ClientKey { get; set; }
 }

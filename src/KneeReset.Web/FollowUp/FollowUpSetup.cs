@@ -8,6 +8,7 @@ public static class FollowUpSetup
         services.AddScoped<ClinicianPlans>();
         services.AddScoped<Progressions>();
         services.AddScoped<ResultViews>();
+        services.AddScoped<SessionLog>();
         return services;
     }
 }

@@ -32,10 +32,22 @@ public sealed class Progressions(KneeResetDbContext db, ContentCatalog content, 
         var series = db.Assessments.Where(a => a.SeriesKey == assessment.SeriesKey);
         var sessions = await db.RoutineSessions.AsNoTracking().Include(s => s.Routine)
             .Where(s => series.Any(a => a.Id == s.AssessmentId)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        return Recovery(sessions, await FreshStartAsync(assessment, cancellationToken));
+    }
+
+    /// <summary>
+    /// The fresh start that ends an escalation: the newest check or clinician's plan anywhere in the
+    /// assessment's series, so every page and the API read the same series the same way, whichever
+    /// check of it they show.
+    /// </summary>
+    public async Task<DateTimeOffset> FreshStartAsync(StoredAssessment assessment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var series = db.Assessments.Where(a => a.SeriesKey == assessment.SeriesKey);
         // SQLite can't take the max of DateTimeOffset columns; a series holds a handful of checks and plans.
         var checks = await series.Select(a => a.CreatedAt).ToListAsync(cancellationToken);
         var plans = await db.ClinicianPlans.Where(p => series.Any(a => a.Id == p.AssessmentId)).Select(p => p.UpdatedAt).ToListAsync(cancellationToken);
-        return Recovery(sessions, checks.Concat(plans).DefaultIfEmpty(assessment.CreatedAt).Max());
+        return checks.Concat(plans).DefaultIfEmpty(assessment.CreatedAt).Max();
     }
 
     /// <summary>The day in UTC: sessions are dated by the day the runner gives, checked against <see cref="LatestToday"/>.</summary>

@@ -25,8 +25,13 @@ public sealed class ResultView
     public required CauseGuide Guide { get; init; }
     public required Func<string, string> CauseName { get; init; }
     public PlanView? Plan { get; init; }
-    /// <summary>What changed in the plan since the runner last saw it, as sentences (<see cref="FollowUp.PlanChanges"/>).</summary>
+    /// <summary>
+    /// What changed in the plan since the runner last pressed "Got it", as sentences
+    /// (<see cref="FollowUp.PlanChanges"/>); a plan they never confirmed is news as a whole.
+    /// </summary>
     public IReadOnlyList<string> PlanChanges { get; init; } = [];
+    /// <summary>The runner has not yet confirmed any version of this plan.</summary>
+    public bool PlanIsNew { get; init; }
     public IReadOnlyList<Progression> Progressions { get; init; } = [];
     /// <summary>The pain model over the runner's sessions: overall advice, any escalation, mornings still to give.</summary>
     public RecoveryState? Recovery { get; init; }
@@ -83,15 +88,17 @@ public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, C
         var sessions = await db.RoutineSessions.AsNoTracking().Include(s => s.Routine)
             .Where(s => s.AssessmentId != null && seriesIds.Contains(s.AssessmentId.Value)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         // A new check or a clinician's plan is a fresh start: escalations from sessions before it no longer hold.
-        var freshStart = new[] { series.Count > 0 ? series[^1].CreatedAt : record.Stored.CreatedAt, plan?.Plan.UpdatedAt ?? DateTimeOffset.MinValue }.Max();
-        var recovery = progressions.Recovery(sessions, freshStart);
+        var recovery = progressions.Recovery(sessions, await progressions.FreshStartAsync(record.Stored, cancellationToken));
         return new ResultView
         {
             Record = record,
             Guide = content.Causes,
             CauseName = content.CauseName,
             Plan = plan,
-            PlanChanges = forRunner && plan is not null && record.Stored.PlanSeenJson is { } seen ? FollowUp.PlanChanges.Since(seen, plan) : [],
+            PlanChanges = !forRunner || plan is null ? []
+                : record.Stored.PlanSeenJson is { } seen ? FollowUp.PlanChanges.Since(seen, plan)
+                : ["Your clinician has written a plan for you: it is below."],
+            PlanIsNew = forRunner && plan is not null && record.Stored.PlanSeenJson is null,
             Progressions = await progressions.ForAsync(record.Outcome.Result, plan, sessions, recovery, cancellationToken),
             Recovery = recovery,
             Today = Progressions.Today(clock),

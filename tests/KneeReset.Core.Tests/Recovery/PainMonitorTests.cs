@@ -89,7 +89,20 @@ public class PainMonitorTests
 
         Assert.Equal(PainAction.Hold, advice.Action);
         Assert.DoesNotContain("back to your usual", advice.Reason, StringComparison.Ordinal);
-        Assert.Contains("Give tomorrow morning's pain", advice.Reason, StringComparison.Ordinal);
+        // Assessed the day after the last session, its morning is this morning.
+        Assert.Contains("Give this morning's pain", advice.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "Give tomorrow morning's pain")]
+    [InlineData(1, "Give this morning's pain")]
+    [InlineData(3, "Give the pain on the morning after 30 November")]
+    [InlineData(5, "The morning after 30 November is too long ago to give")]
+    public void The_morning_asked_for_follows_the_day_the_session_was_done(int daysLater, string asked)
+    {
+        var state = Monitor.Assess([Session(0, 1, usual: 1)], Monday.AddDays(daysLater));
+
+        Assert.StartsWith("Pain stayed at 1/10 during the session on 30 November. " + asked, Assert.Single(state.Routines).Advice.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

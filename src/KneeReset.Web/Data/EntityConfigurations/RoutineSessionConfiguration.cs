@@ -9,6 +9,9 @@ internal sealed class RoutineSessionConfiguration : IEntityTypeConfiguration<Rou
     {
         e.HasIndex(x => x.Token).IsUnique();
         e.Property(x => x.Token).HasMaxLength(64);
+        // One session per key and result: a replayed post never stores twice (FollowUp/SessionLog).
+        e.HasIndex(x => new { x.AssessmentId, x.ClientKey }).IsUnique();
+        e.Property(x => x.ClientKey).HasMaxLength(64);
         e.Property(x => x.Feeling).HasMaxLength(20);
         e.Property(x => x.Note).HasMaxLength(500);
         e.HasOne(x => x.Routine).WithMany().HasForeignKey(x => x.RoutineId).OnDelete(DeleteBehavior.Cascade);

@@ -346,6 +346,10 @@ namespace KneeReset.Web.Data.Migrations
                     b.Property<int?>("AssessmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -380,11 +384,12 @@ namespace KneeReset.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssessmentId");
-
                     b.HasIndex("RoutineId");
 
                     b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("AssessmentId", "ClientKey")
                         .IsUnique();
 
                     b.ToTable("RoutineSessions");

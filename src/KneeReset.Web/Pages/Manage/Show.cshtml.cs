@@ -38,6 +38,9 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
 
     public int ResultDays => retention.ResultDays;
 
+    /// <summary>What a browser is told to forget once a result is deleted: its HTTP cache, and Cache Storage, service workers and localStorage.</summary>
+    public const string ClearSiteData = "\"cache\", \"storage\"";
+
     public bool ShareActive => Record.Stored.IsOpen(clock.GetUtcNow());
 
     public sealed class SharingInput
@@ -66,8 +69,23 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
         {
             return NotFound();
         }
-        await plans.MarkSeenAsync(Record.Stored, View.Plan, cancellationToken);
+        // Reading the page stores nothing: the plan's news stays until the runner presses "Got it" (OnPostPlanSeenAsync).
         return Page();
+    }
+
+    /// <summary>"Got it" on the plan's news: remembers the plan as the runner has now seen it.</summary>
+    /// <param name="version">The plan version the runner read: a plan changed since then stays news.</param>
+    public async Task<IActionResult> OnPostPlanSeenAsync(string token, int version, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (View.Plan is { } plan && plan.Plan.Version == version)
+        {
+            await plans.MarkSeenAsync(Record.Stored, plan, cancellationToken);
+        }
+        return RedirectToPage(null, null, new { token }, "plan-title");
     }
 
     public async Task<IActionResult> OnPostSharingAsync(string token, CancellationToken cancellationToken)
@@ -105,6 +123,8 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
         db.RoutineSessions.RemoveRange(await db.RoutineSessions.Where(s => s.AssessmentId == entity.Id).ToListAsync(cancellationToken));
         db.Assessments.Remove(entity);
         await db.SaveChangesAsync(cancellationToken);
+        // The service worker keeps copies of the private pages (the player works offline): the browser drops them, and this site's other storage, now.
+        Response.Headers["Clear-Site-Data"] = ClearSiteData;
         return RedirectToPage("/Index", new { deleted = 1 });
     }
 

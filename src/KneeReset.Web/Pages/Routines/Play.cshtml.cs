@@ -18,7 +18,7 @@ namespace KneeReset.Web.Pages.Routines;
 /// a timed, one-exercise-at-a-time player.
 /// </summary>
 [EnableRateLimiting(RateLimits.SessionLog)]
-public class PlayModel(RoutineLibrary library, AssessmentService assessments, KneeResetDbContext db, TimeProvider clock) : PageModel
+public class PlayModel(RoutineLibrary library, AssessmentService assessments, KneeResetDbContext db, SessionLog log, TimeProvider clock) : PageModel
 {
     public static readonly (string Value, string Label)[] Feelings = [("easy", "Easy"), ("about_right", "About right"), ("too_hard", "Too hard")];
 
@@ -41,6 +41,8 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
         public int? PainUsual { get; set; }
         public string? Feeling { get; set; }
         public string? Note { get; set; }
+        /// <summary>Set fresh each time the page is served (and by player-outbox.js): a second post of the same form is the same session.</summary>
+        public string? ClientKey { get; set; }
     }
 
     public sealed class LogValidator : AbstractValidator<LogInput>
@@ -58,6 +60,8 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
             RuleFor(x => x.Feeling).NotEmpty().WithMessage("Choose how the session felt.")
                 .Must(f => f is null || Feelings.Any(x => x.Value == f)).WithMessage("Choose easy, about right or too hard.");
             RuleFor(x => x.Note).MaximumLength(500).WithMessage("Keep the note under 500 characters.");
+            RuleFor(x => x.ClientKey).Must(k => k is null || SessionLog.IsKey(k))
+                .WithMessage("This form is out of date: reload the page and save the session again.");
         }
     }
 
@@ -72,6 +76,7 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
         {
             return NotFound();
         }
+        Input.ClientKey = UnguessableToken.New();
         if (result is { } assessment)
         {
             // The usual pain rarely changes: start from what the runner said last time.
@@ -109,11 +114,12 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
             PainUsual = Input.PainUsual,
             Feeling = Input.Feeling!,
             Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
+            ClientKey = Input.ClientKey,
         };
-        db.RoutineSessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
+        // A second post of the same form (a double submit, an offline replay) leads to the session stored the first time.
+        var (stored, _) = await log.StoreOnceAsync(session, cancellationToken);
         // With the private token the session page answers at /m/{manage}/sessions/{token} (a second route, added in Infrastructure/PagesSetup).
-        return RedirectToPage("/Sessions/Show", new { manage = Manage, token = session.Token });
+        return RedirectToPage("/Sessions/Show", new { manage = Manage, token = stored.Token });
     }
 
     /// <summary>Null when played from the public library; 0 when the private link is unknown.</summary>

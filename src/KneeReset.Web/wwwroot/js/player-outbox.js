@@ -3,6 +3,10 @@
 // the page. Nothing is dropped: a session that cannot be sent stays kept, and the page says why.
 // Without JavaScript the form posts as usual. The outbox lives in localStorage (this browser
 // only); each entry carries the address it posts to, so any private player can send it.
+// Each form carries a client key (Input.ClientKey): a queued session keeps its key, so sending it
+// again after a reply that never came back finds the session already stored (FollowUp/SessionLog)
+// instead of storing it twice. A fresh key is set when the page opens (it may come from the
+// worker's copy) and after each session kept here, so two different sessions never share one.
 (function () {
   "use strict";
   var form = document.querySelector("#log form[method=post]");
@@ -16,6 +20,22 @@
     ["Input.Feeling", "Choose how the session felt."]
   ];
   var sending = false;
+
+  function freshKey() {
+    var field = form.querySelector("[data-client-key]");
+    if (!field || !window.crypto || !window.crypto.getRandomValues) { return; }
+    var bytes = window.crypto.getRandomValues(new Uint8Array(18));
+    field.value = btoa(String.fromCharCode.apply(null, bytes)).replace(/\+/g, "-").replace(/\//g, "_");
+  }
+
+  // The day the session was done, as the runner's own clock says: the server only knows UTC, and a
+  // session kept offline must keep its day, not take the day it is finally sent.
+  function today() {
+    var field = form.elements["Input.On"];
+    if (!field || field.value) { return; }
+    var now = new Date();
+    field.value = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
+  }
 
   function read() {
     try { return JSON.parse(window.localStorage.getItem(KEY) || "[]"); } catch (e) { return []; }
@@ -142,6 +162,8 @@
     entries.push({ url: form.action.split("#")[0], savedAt: Date.now(), fields: fields });
     write(entries);
     form.reset();
+    freshKey();
+    today();
     tell("You are offline: your session is saved on this device and will be sent when you are back online.");
     notice.focus();
   }
@@ -178,6 +200,8 @@
     if (navigator.onLine === false) { keep(); } else { sendNow(); }
   });
 
+  freshKey();
+  today();
   window.addEventListener("online", flush);
   flush();
   if (read().length > 0 && navigator.onLine === false) {

@@ -151,10 +151,13 @@ public class ManageTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 
         using var unconfirmed = await RunnerResults.PostFormAsync(client, manage, "Delete");
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.False(unconfirmed.Headers.Contains("Clear-Site-Data"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(share, UriKind.Relative))).StatusCode);
 
         using var confirmed = await RunnerResults.PostFormAsync(client, manage, "Delete", ("confirm", "true"));
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        // The service worker's offline copies of the private pages go with it.
+        Assert.Equal("\"cache\", \"storage\"", string.Join(", ", confirmed.Headers.GetValues("Clear-Site-Data")));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(share, UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(manage, UriKind.Relative))).StatusCode);
     }

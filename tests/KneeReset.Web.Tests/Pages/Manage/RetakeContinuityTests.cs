@@ -15,7 +15,7 @@ public class RetakeContinuityTests(KneeResetFactory app) : IClassFixture<KneeRes
         var (share, manage) = await RunnerResults.CreateAsync(runner);
         using var clinician = app.SignedIn(StaffRoles.Clinician);
         await RunnerResults.PostFormAsync(clinician, share, "Plan", ("Plan.Routines", "hip-and-glute-strength"), ("Plan.Dosage[hip-and-glute-strength]", "2 x 10"), ("Plan.Note", "Three times a week."));
-        await runner.GetPageAsync(manage); // the runner has seen the plan
+        await RunnerResults.PostFormAsync(runner, manage, "PlanSeen"); // the runner has seen the plan ("Got it")
 
         app.Clock.Advance(TimeSpan.FromDays(10));
         var newer = await RetakeAsync(runner, manage, worstPain: null);

@@ -63,7 +63,11 @@ public class ClinicalViewTests(KneeResetFactory app) : IClassFixture<KneeResetFa
         Assert.Contains("2 x 12, every other day", plan, StringComparison.Ordinal);
         Assert.Contains("Long downhill runs", plan, StringComparison.Ordinal);
         Assert.Contains("physio@studio.test", plan, StringComparison.Ordinal);
-        Assert.DoesNotContain("Changed since your last visit", plan, StringComparison.Ordinal);
+        // A first plan is news as a whole, until the runner says "Got it"; reading the page again keeps it news.
+        Assert.Contains("New from your clinician", first.QuerySelector(".plan-news")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull((await runner.GetPageAsync(manage)).QuerySelector(".plan-news"));
+        await RunnerResults.PostFormAsync(runner, manage, "PlanSeen");
+        Assert.Null((await runner.GetPageAsync(manage)).QuerySelector(".plan-news"));
 
         await RunnerResults.PostFormAsync(clinician, share, "Plan", ("Plan.Dosage[hip-and-glute-strength]", "3 x 15, every other day"));
         var second = await runner.GetPageAsync(manage);
@@ -71,7 +75,9 @@ public class ClinicalViewTests(KneeResetFactory app) : IClassFixture<KneeResetFa
         // Worded and matched by routine: the plan's note and review date were not touched, so they are not listed.
         Assert.Contains("Hip and glute strength: now 3 x 15, every other day (was 2 x 12, every other day).", changes);
         Assert.DoesNotContain(changes, c => c.Contains("removed", StringComparison.OrdinalIgnoreCase) || c.Contains("routines[", StringComparison.Ordinal));
-        // Once seen, the change is no longer new.
+        // Once the runner says "Got it", the change is no longer new.
+        Assert.NotNull((await runner.GetPageAsync(manage)).QuerySelector(".plan .banner"));
+        await RunnerResults.PostFormAsync(runner, manage, "PlanSeen");
         Assert.Null((await runner.GetPageAsync(manage)).QuerySelector(".plan .banner"));
 
         var calendar = await runner.GetAsync(new Uri(manage + "?handler=Calendar", UriKind.Relative));
@@ -88,7 +94,7 @@ public class ClinicalViewTests(KneeResetFactory app) : IClassFixture<KneeResetFa
         var (share, manage) = await RunnerResults.CreateAsync(runner);
         using var clinician = app.SignedIn(StaffRoles.Clinician);
         await RunnerResults.PostFormAsync(clinician, share, "Plan", ("Plan.Routines", "hip-and-glute-strength"), ("Plan.Dosage[hip-and-glute-strength]", "2 x 12"));
-        await runner.GetPageAsync(manage); // seen
+        await RunnerResults.PostFormAsync(runner, manage, "PlanSeen");
 
         var form = await HtmlForm.OpenAsync(clinician, share, "form[action*='handler=Plan']");
         form.Set("Plan.Routines", "dynamic-warm-up", "hip-and-glute-strength");

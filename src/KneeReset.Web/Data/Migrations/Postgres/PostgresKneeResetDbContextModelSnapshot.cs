@@ -364,6 +364,10 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                     b.Property<int?>("AssessmentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -398,11 +402,12 @@ namespace KneeReset.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssessmentId");
-
                     b.HasIndex("RoutineId");
 
                     b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("AssessmentId", "ClientKey")
                         .IsUnique();
 
                     b.ToTable("RoutineSessions");
