@@ -61,6 +61,7 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
         }
     }
 
+    /// <summary>Checked by <see cref="SharingValidator"/> as it is bound (FluentValidation's automatic validation: Infrastructure/PageValidation).</summary>
     [BindProperty] public SharingInput Sharing { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
@@ -90,7 +91,6 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
 
     public async Task<IActionResult> OnPostSharingAsync(string token, CancellationToken cancellationToken)
     {
-        // SharingValidator has already filled ModelState (FluentValidation auto-validation).
         if (!ModelState.IsValid)
         {
             return await LoadAsync(token, cancellationToken) ? Page() : NotFound();

@@ -90,7 +90,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
 
     public async Task<IActionResult> OnPostPlanAsync(string token, [FromForm(Name = nameof(Plan))] PlanInput plan, CancellationToken cancellationToken)
     {
-        // PlanValidator has already filled ModelState (FluentValidation auto-validation).
+        // The plan is checked by PlanValidator as it is bound (FluentValidation's automatic validation).
         Plan = plan;
         if (!IsClinician)
         {

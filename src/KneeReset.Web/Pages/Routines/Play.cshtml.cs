@@ -29,6 +29,7 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
     [FromRoute]
     public string? Manage { get; set; }
 
+    /// <summary>Checked by <see cref="LogValidator"/> as it is bound (FluentValidation's automatic validation: Infrastructure/PageValidation).</summary>
     [BindProperty]
     public LogInput Input { get; set; } = new();
 
@@ -92,7 +93,6 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
         {
             return NotFound();
         }
-        // LogValidator has already filled ModelState (FluentValidation auto-validation).
         if (!ModelState.IsValid)
         {
             return Page();
