@@ -34,12 +34,16 @@ public class RunCoachTests(BrowserApp app)
         var manage = await CreateResultAsync(context);
 
         await page.GotoAsync($"{manage}/run/1");
+        var checks = new PageChecks();
+        await checks.CheckAsync(page, "run coach before start");
         await page.ClickAsync("#coach-start");
         await Assertions.Expect(page.Locator("#coach-kind")).ToHaveTextAsync("Run");
         await Assertions.Expect(page.Locator("#coach-big")).ToHaveTextAsync("1:00");
         await Assertions.Expect(page.Locator("#coach-position")).ToHaveTextAsync("Interval 1 of 12");
         await Assertions.Expect(page.Locator("#coach-next")).ToHaveTextAsync("Next: Walk for four minutes");
         await AssertFitsOneScreenAsync(page);
+        await checks.CheckAsync(page, "run coach running");
+        Assert.True(checks.Problems.Count == 0, string.Join(Environment.NewLine, checks.Problems));
 
         await Advance(page, 60);
         await Assertions.Expect(page.Locator("#coach-kind")).ToHaveTextAsync("Walk");
