@@ -21,6 +21,8 @@ public class RunModel(ContentCatalog content, AssessmentService assessments) : P
     public RunStage Stage { get; private set; } = null!;
     public int StageCount { get; private set; }
     public string Conditions { get; private set; } = "";
+    /// <summary>Pain during a run above this steps back a stage (content/return-to-run.json).</summary>
+    public int StepBackAbove { get; private set; }
     public string Summary => LadderMonitor.Describe(Stage);
 
     /// <summary>Each run-then-walk, in order; a continuous stage is one run with no walk.</summary>
@@ -40,6 +42,7 @@ public class RunModel(ContentCatalog content, AssessmentService assessments) : P
         Stage = ladder.Stages[stage - 1];
         StageCount = ladder.Stages.Count;
         Conditions = ladder.Ladder.Conditions;
+        StepBackAbove = ladder.Gates.StepBack.DuringAbove;
         Intervals = IntervalsOf(Stage);
         return Page();
     }

@@ -30,6 +30,7 @@ public class RunTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory
         Assert.Contains("Run 1 min, walk 4 min, × 6", foot, StringComparison.Ordinal);
         Assert.Contains("30 min in all", foot, StringComparison.Ordinal);
         Assert.Equal($"{manage}?stage=1#back-to-running", page.QuerySelector("a#log-run")!.GetAttribute("href"));
+        Assert.Contains("more than 5/10, stop running", page.QuerySelector(".banner")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("#coach[hidden]"));
         Assert.NotNull(page.QuerySelector("script[src^='/js/run-coach']"));
         Assert.Empty(page.QuerySelectorAll("script:not([src])"));
