@@ -1,13 +1,13 @@
 // Offline support for routines: pages, styles and scripts a runner has opened are kept, and
 // served from the cache when the network is gone. Network first, so edits show when online.
-// The runner's private player (/m/{token}/play/{slug}) is kept too: this Cache Storage lives in
+// The runner's private player (/m/{token}/play/{slug}) and run coach (/m/{token}/run/{stage}) are kept too: this Cache Storage lives in
 // this browser only (the pages' Cache-Control: no-store still keeps them out of shared caches),
 // and a private page is only ever answered for its own full address, which holds its token.
 "use strict";
 var CACHE = "kneereset-routines-v1";
 // Styles, scripts and the icon carry a fingerprint in their names (MapStaticAssets); a new build means new names.
 var PUBLIC = /^\/((routines|exercises|css|js|api\/routines)(\/|$)|favicon\.)/;
-var PRIVATE = /^\/m\/[A-Za-z0-9_-]+\/(play|routines)\/[a-z0-9-]+$/;
+var PRIVATE = /^\/m\/[A-Za-z0-9_-]+\/(play|routines|run)\/[a-z0-9-]+$/;
 
 function kept(url) {
   return url.origin === self.location.origin && (PUBLIC.test(url.pathname) || PRIVATE.test(url.pathname));

@@ -14,6 +14,7 @@ public sealed class TokenLoggingTests(TokenLoggingTests.InformationLoggingApp ap
         await client.GetAsync(new Uri(share, UriKind.Relative));
         await client.GetAsync(new Uri(share + "/fhir", UriKind.Relative));
         await client.GetAsync(new Uri(manage, UriKind.Relative));
+        await client.GetAsync(new Uri(manage + "/run/1", UriKind.Relative));
         await client.GetAsync(new Uri("/api/assessments/" + RunnerResults.TokenOf(share), UriKind.Relative));
         using var start = await client.SubmitAsync("/assess", null);
         var draft = Browser.AssertRedirect(start);
@@ -22,6 +23,7 @@ public sealed class TokenLoggingTests(TokenLoggingTests.InformationLoggingApp ap
         var log = string.Join("\n", app.Log.Events.Select(LogCollector.Text));
         Assert.Contains("/r/***", log, StringComparison.Ordinal);
         Assert.Contains("/m/***", log, StringComparison.Ordinal);
+        Assert.Contains("/m/***/run/1", log, StringComparison.Ordinal);
         Assert.Contains("/assess/***", log, StringComparison.Ordinal);
         foreach (var token in new[] { RunnerResults.TokenOf(share), RunnerResults.TokenOf(manage), draft.Split('/')[2] })
         {

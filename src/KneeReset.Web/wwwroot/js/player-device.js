@@ -41,10 +41,12 @@
     window.speechSynthesis.speak(utterance);
   }
 
-  // Binds a checkbox to a remembered choice.
-  function bind(box, name) {
+  // Binds a checkbox to a remembered choice; until the runner chooses, `fallback` (the run coach
+  // speaks by default: its phone is in a pocket).
+  function bind(box, name, fallback) {
     if (!box) { return; }
-    box.checked = choice[name] === true;
+    if (typeof choice[name] !== "boolean") { choice[name] = fallback === true; }
+    box.checked = choice[name];
     box.addEventListener("change", function () {
       choice[name] = box.checked;
       save(choice);
@@ -74,10 +76,22 @@
       if (wakeLock && wakeLock.release) { wakeLock.release(); }
       wakeLock = null;
     },
-    setUp: function (speechBox, toneBox) {
+    setUp: function (speechBox, toneBox, onByDefault) {
       if (!canSpeak && speechBox) { speechBox.closest("label").hidden = true; }
-      bind(speechBox, "speech");
-      bind(toneBox, "tone");
+      bind(speechBox, "speech", onByDefault);
+      bind(toneBox, "tone", onByDefault);
+    },
+    // Keeps this page and its files working offline once opened (a track with no signal): the
+    // worker keeps them now, not only from the next visit; `page` is marked data-offline-ready then.
+    keepOffline: function (page) {
+      if (!("serviceWorker" in navigator)) { return; }
+      navigator.serviceWorker.addEventListener("message", function (event) {
+        if (event.data && event.data.type === "kept") { page.setAttribute("data-offline-ready", ""); }
+      });
+      navigator.serviceWorker.register("/sw.js").then(function () { return navigator.serviceWorker.ready; }).then(function (registration) {
+        var files = Array.prototype.map.call(document.querySelectorAll("link[rel=stylesheet][href], script[src], link[rel~=icon][href]"), function (e) { return e.href || e.src; });
+        registration.active.postMessage({ type: "keep", urls: [window.location.href.split("#")[0]].concat(files) });
+      }).catch(function () { /* offline support is a bonus */ });
     },
     // Called at each change of phase and for the few cues in between.
     cue: function (text, withTone) {

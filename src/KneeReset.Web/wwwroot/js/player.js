@@ -239,15 +239,6 @@
     say("Welcome back. " + label(phases[current]) + ". Paused: press Resume to carry on.", false);
   }
 
-  // Keep the routine working offline once opened (a track with no signal): the worker keeps this
-  // page and its files now, not only from the next visit; the page is marked when that is done.
-  if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.addEventListener("message", function (event) {
-      if (event.data && event.data.type === "kept") { page.setAttribute("data-offline-ready", ""); }
-    });
-    navigator.serviceWorker.register("/sw.js").then(function () { return navigator.serviceWorker.ready; }).then(function (registration) {
-      var files = Array.prototype.map.call(document.querySelectorAll("link[rel=stylesheet][href], script[src], link[rel~=icon][href]"), function (e) { return e.href || e.src; });
-      registration.active.postMessage({ type: "keep", urls: [window.location.href.split("#")[0]].concat(files) });
-    }).catch(function () { /* offline support is a bonus */ });
-  }
+  // Keep the routine working offline once opened (a track with no signal).
+  device.keepOffline(page);
 })();

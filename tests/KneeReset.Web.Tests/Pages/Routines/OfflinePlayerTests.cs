@@ -21,7 +21,7 @@ public class OfflinePlayerTests(KneeResetFactory factory) : IClassFixture<KneeRe
         Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
         // At the root, its scope covers /m/…/play/… without a Service-Worker-Allowed header.
         Assert.False(response.Headers.Contains("Service-Worker-Allowed"));
-        Assert.Contains(@"/^\/m\/[A-Za-z0-9_-]+\/(play|routines)\/[a-z0-9-]+$/", script, StringComparison.Ordinal);
+        Assert.Contains(@"/^\/m\/[A-Za-z0-9_-]+\/(play|routines|run)\/[a-z0-9-]+$/", script, StringComparison.Ordinal);
         // The old fallback, `hit || caches.match(...)`, was a promise and always truthy.
         Assert.DoesNotContain("hit || caches.match", script, StringComparison.Ordinal);
     }
