@@ -71,6 +71,7 @@ app.MapAssessmentsApi();
 app.MapRoutinesApi();
 app.MapTrainingImportApi();
 app.MapRecoveryApi();
+app.MapRunsApi();
 app.MapMedia();
 app.MapFhirApi();
 // Static files from the build's manifest: fingerprinted URLs served immutable, precompressed

@@ -18,6 +18,7 @@ public static class ApiDocument
             options.ShouldInclude = description => IsApi(description.RelativePath);
             options.AddDocumentTransformer<AboutTheApi>();
             options.AddDocumentTransformer<AnswersSchema>();
+            options.AddDocumentTransformer<SelfTestSchema>();
             options.AddOperationTransformer(DescribeBody);
             options.AddOperationTransformer(DescribeFhirResponse);
             options.AddOperationTransformer(DescribeErrorPage);

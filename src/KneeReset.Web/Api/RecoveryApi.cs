@@ -36,15 +36,16 @@ public sealed record EscalationView(string Reason, KneeReset.Core.Rules.TimeFram
 
 public sealed record PendingMorning(string Id, DateOnly On);
 
-/// <summary>Where the runner's recovery stands. Advice is the most cautious routine's; null before any session.</summary>
-public sealed record RecoveryView(AdviceView? Advice, IReadOnlyList<RoutineAdviceView> Routines, int? BaselinePain, EscalationView? Escalation, IReadOnlyList<PendingMorning> PendingMornings)
+/// <summary>Where the runner's recovery stands. Advice is the most cautious routine's; null before any session. ReturnToRun: the running ladder.</summary>
+public sealed record RecoveryView(AdviceView? Advice, IReadOnlyList<RoutineAdviceView> Routines, int? BaselinePain, EscalationView? Escalation, IReadOnlyList<PendingMorning> PendingMornings, ReturnToRunView ReturnToRun)
 {
-    public static RecoveryView Of(RecoveryState state) => new(
+    public static RecoveryView Of(RecoveryState state, LadderState ladder) => new(
         state.Advice is { } advice ? AdviceView.Of(advice) : null,
         [.. state.Routines.Select(r => new RoutineAdviceView(r.Routine, r.Sessions, AdviceView.Of(r.Advice)))],
         state.BaselinePain,
         state.Escalation is { } e ? new EscalationView(e.Reason, e.TimeFrame) : null,
-        [.. state.PendingMornings.Select(p => new PendingMorning(p.Id, p.On))]);
+        [.. state.PendingMornings.Select(p => new PendingMorning(p.Id, p.On))],
+        ReturnToRunView.Of(ladder));
 }
 
 /// <summary>
@@ -193,37 +194,38 @@ public static class RecoveryApi
     }
 
     private static async Task<Results<Ok<RecoveryView>, ProblemHttpResult>> GetAsync(
-        string manage, HttpRequest request, KneeResetDbContext db, Progressions progressions, CancellationToken cancellationToken)
+        string manage, HttpRequest request, KneeResetDbContext db, Progressions progressions, Ladders ladders, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, manage, cancellationToken) is not { } assessment)
         {
             return AssessmentProblems.NotFound();
         }
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(RecoveryView.Of(await progressions.ForSeriesAsync(assessment, cancellationToken)));
+        var recovery = await progressions.ForSeriesAsync(assessment, cancellationToken);
+        return TypedResults.Ok(RecoveryView.Of(recovery, await ladders.ForSeriesAsync(assessment, recovery, cancellationToken)));
     }
 
-    private static Task DescribeIdempotencyKey(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    internal static Task DescribeIdempotencyKey(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         operation.Parameters ??= [];
         operation.Parameters.Add(new OpenApiParameter
         {
             Name = IdempotencyKey,
             In = ParameterLocation.Header,
-            Description = $"Optional: a key of your own ({SessionLog.MinKeyLength} to {SessionLog.MaxKeyLength} letters, digits, - or _), new for each session. Posting again with the same key answers with the session stored the first time and stores nothing more.",
+            Description = $"Optional: a key of your own ({SessionLog.MinKeyLength} to {SessionLog.MaxKeyLength} letters, digits, - or _), new for each session or run. Posting again with the same key answers with what was stored the first time and stores nothing more.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = SessionLog.MinKeyLength, MaxLength = SessionLog.MaxKeyLength, Pattern = "^[A-Za-z0-9_-]+$" },
         });
         return Task.CompletedTask;
     }
 
     /// <summary>Only the private link finds the assessment: a share token never does.</summary>
-    private static async Task<StoredAssessment?> FindAsync(KneeResetDbContext db, string manage, CancellationToken cancellationToken) =>
+    internal static async Task<StoredAssessment?> FindAsync(KneeResetDbContext db, string manage, CancellationToken cancellationToken) =>
         UnguessableToken.LooksValid(manage) ? await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.ManageToken == manage, cancellationToken) : null;
 
     private static SessionAdvice Advice(string id, string routine, RecoveryState recovery) =>
         new(id, AdviceView.Of(recovery.Routines.First(r => r.Routine == routine).Advice));
 
-    private static void Score(Dictionary<string, string[]> errors, string field, int? value, bool required)
+    internal static void Score(Dictionary<string, string[]> errors, string field, int? value, bool required)
     {
         if (value is null ? required : value is < 0 or > 10)
         {
@@ -231,9 +233,9 @@ public static class RecoveryApi
         }
     }
 
-    private static ProblemHttpResult UnsupportedMedia() =>
+    internal static ProblemHttpResult UnsupportedMedia() =>
         TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send JSON, with Content-Type: application/json.");
 
-    private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
+    internal static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The request is not valid.");
 }

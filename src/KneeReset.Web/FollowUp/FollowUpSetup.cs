@@ -9,6 +9,7 @@ public static class FollowUpSetup
         services.AddScoped<Progressions>();
         services.AddScoped<ResultViews>();
         services.AddScoped<SessionLog>();
+        services.AddScoped<Ladders>();
         return services;
     }
 }

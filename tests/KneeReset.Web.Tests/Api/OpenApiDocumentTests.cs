@@ -14,7 +14,14 @@ namespace KneeReset.Web.Tests.Api;
 public class OpenApiDocumentTests(KneeResetFactory factory, OpenApiDocumentTests.LimitedApp limited)
     : IClassFixture<KneeResetFactory>, IClassFixture<OpenApiDocumentTests.LimitedApp>
 {
-    private sealed record Call(string Operation, HttpStatusCode Status, Func<HttpClient, Task<HttpResponseMessage>> SendAsync);
+    /// <summary>A call; one that dates what it sends (runs, self-tests) takes today from the app's clock.</summary>
+    private sealed record Call(string Operation, HttpStatusCode Status, Func<HttpClient, DateOnly, Task<HttpResponseMessage>> SendAsync)
+    {
+        public Call(string operation, HttpStatusCode status, Func<HttpClient, Task<HttpResponseMessage>> send)
+            : this(operation, status, (c, _) => send(c))
+        {
+        }
+    }
 
     private static readonly Dictionary<string, Call> Calls = new()
     {
@@ -63,6 +70,14 @@ public class OpenApiDocumentTests(KneeResetFactory factory, OpenApiDocumentTests
         ["morning, unknown session"] = new("PATCH /api/manage/{manage}/sessions/{id}", HttpStatusCode.NotFound, async c =>
             await c.PatchAsync(new Uri($"/api/manage/{await NewManageAsync(c)}/sessions/AAAAAAAAAAAAAAAAAAAAAAAA", UriKind.Relative), new StringContent("{\"painNextMorning\":1}", Encoding.UTF8, "application/json"))),
         ["recovery"] = new("GET /api/manage/{manage}/recovery", HttpStatusCode.OK, async c => await GetAsync(c, $"/api/manage/{await NewManageAsync(c)}/recovery")),
+        ["run"] = new("POST /api/manage/{manage}/runs", HttpStatusCode.Created, async (c, today) => await LogRunAsync(c, await OpenLadderAsync(c, today))),
+        ["run, stage not open"] = new("POST /api/manage/{manage}/runs", HttpStatusCode.Conflict, async c => await LogRunAsync(c, await NewManageAsync(c))),
+        ["run morning"] = new("PATCH /api/manage/{manage}/runs/{id}", HttpStatusCode.OK, async (c, today) => await RunMorningAsync(c, today, "{\"painNextMorning\":1,\"swelling\":false}")),
+        ["run morning, not valid"] = new("PATCH /api/manage/{manage}/runs/{id}", HttpStatusCode.BadRequest, async (c, today) => await RunMorningAsync(c, today, "{\"painNextMorning\":11}")),
+        ["self-test"] = new("POST /api/manage/{manage}/self-tests", HttpStatusCode.Created, async (c, today) =>
+            await c.PostAsync(new Uri($"/api/manage/{await NewManageAsync(c)}/self-tests", UriKind.Relative), new StringContent($"{{\"test\":\"single_leg_hop_10\",\"passed\":true,\"on\":\"{RunningLadder.Day(today, 0)}\"}}", Encoding.UTF8, "application/json"))),
+        ["self-test, not valid"] = new("POST /api/manage/{manage}/self-tests", HttpStatusCode.BadRequest, async c =>
+            await c.PostAsync(new Uri($"/api/manage/{await NewManageAsync(c)}/self-tests", UriKind.Relative), new StringContent("{\"test\":\"marathon\",\"passed\":true}", Encoding.UTF8, "application/json"))),
         ["recovery, unknown token"] = new("GET /api/manage/{manage}/recovery", HttpStatusCode.NotFound, c => GetAsync(c, "/api/manage/AAAAAAAAAAAAAAAAAAAAAAAA/recovery")),
     };
 
@@ -72,6 +87,25 @@ public class OpenApiDocumentTests(KneeResetFactory factory, OpenApiDocumentTests
     private static Task<HttpResponseMessage> LogSessionAsync(HttpClient client, string manage) =>
         client.PostAsync(new Uri($"/api/manage/{manage}/sessions", UriKind.Relative),
             new StringContent("{\"routine\":\"hip-and-glute-strength\",\"painDuring\":2,\"usualPain\":1}", Encoding.UTF8, "application/json"));
+
+    private static async Task<string> OpenLadderAsync(HttpClient client, DateOnly today)
+    {
+        var manage = await NewManageAsync(client);
+        await RunningLadder.OpenAsync(client, manage, today);
+        return manage;
+    }
+
+    private static Task<HttpResponseMessage> LogRunAsync(HttpClient client, string manage) =>
+        client.PostAsync(new Uri($"/api/manage/{manage}/runs", UriKind.Relative),
+            new StringContent("{\"stage\":1,\"completed\":true,\"painDuring\":1}", Encoding.UTF8, "application/json"));
+
+    private static async Task<HttpResponseMessage> RunMorningAsync(HttpClient client, DateOnly today, string body)
+    {
+        var manage = await OpenLadderAsync(client, today);
+        using var logged = await LogRunAsync(client, manage);
+        var id = (string)(await ApiClient.ReadJsonAsync(logged))["id"]!;
+        return await client.PatchAsync(new Uri($"/api/manage/{manage}/runs/{id}", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+    }
 
     public static TheoryData<string> CallNames => [.. Calls.Keys];
 
@@ -111,7 +145,7 @@ public class OpenApiDocumentTests(KneeResetFactory factory, OpenApiDocumentTests
         var call = Calls[name];
         var contract = await OpenApiContract.ReadAsync(client);
 
-        using var response = await call.SendAsync(client);
+        using var response = await call.SendAsync(client, DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime));
 
         Assert.True(call.Status == response.StatusCode, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var problems = await contract.ProblemsAsync(call.Operation, response);

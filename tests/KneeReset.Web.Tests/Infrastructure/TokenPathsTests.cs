@@ -19,6 +19,9 @@ public sealed class TokenPathsTests
     [InlineData("/api/manage/abc/recovery", "/api/manage/***/recovery")]
     [InlineData("/api/manage/abc/sessions/def", "/api/manage/***/sessions/***")]
     [InlineData("/api/manage/abc/sessions", "/api/manage/***/sessions")]
+    [InlineData("/api/manage/abc/runs/12", "/api/manage/***/runs/12")]
+    [InlineData("/api/manage/abc/self-tests", "/api/manage/***/self-tests")]
+    [InlineData("/m/abc/running", "/m/***/running")]
     public void A_token_segment_is_masked(string path, string masked)
     {
         Assert.True(TokenPaths.IsTokenPath(new PathString(path)));

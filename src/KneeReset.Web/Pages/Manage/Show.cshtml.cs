@@ -41,6 +41,9 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
     /// <summary>What a browser is told to forget once a result is deleted: its HTTP cache, and Cache Storage, service workers and localStorage.</summary>
     public const string ClearSiteData = "\"cache\", \"storage\"";
 
+    /// <summary>The "Back to running" section, its run form keyed afresh each time the page is served.</summary>
+    public RunningSection? Running => View.Running is { } state ? new(state, Record.Stored.ManageToken, View.Today, UnguessableToken.New()) : null;
+
     public bool ShareActive => Record.Stored.IsOpen(clock.GetUtcNow());
 
     public sealed class SharingInput

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Content;
 using Microsoft.Extensions.DependencyInjection;
@@ -144,5 +145,30 @@ public class ClinicalViewTests(KneeResetFactory app) : IClassFixture<KneeResetFa
         Assert.Contains("clinician.viewed", audit, StringComparison.Ordinal);
         Assert.Contains("plan.saved", audit, StringComparison.Ordinal);
         Assert.Contains("audited.physio@studio.test", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_clinician_sees_the_running_ladder_each_runs_pain_and_the_escalation()
+    {
+        using var runner = app.CreateBrowser();
+        var (share, manage) = await RunnerResults.CreateAsync(runner);
+        var token = RunnerResults.TokenOf(manage);
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        await RunningLadder.OpenAsync(runner, token, today);
+        using (var run = await runner.PostAsJsonAsync($"/api/manage/{token}/runs", new { stage = 1, completed = false, painDuring = 8, painNextMorning = 4, swelling = true }))
+        {
+            Assert.Equal(HttpStatusCode.Created, run.StatusCode);
+        }
+        using var clinician = app.SignedIn(StaffRoles.Clinician);
+
+        var clinical = (await clinician.GetPageAsync(share)).QuerySelector(".clinical")!;
+        var plain = await runner.GetPageAsync(share);
+
+        Assert.Contains("Back to running", clinical.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Escalation", clinical.QuerySelector(".running-escalation")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Ladder not open", clinical.QuerySelector(".running-stage")!.TextContent, StringComparison.Ordinal);
+        var row = clinical.QuerySelectorAll("table.running-runs tbody td").Select(td => td.TextContent).ToArray();
+        Assert.Equal(["1", "stopped early", "8", "4", "yes"], row[1..6]);
+        Assert.Null(plain.QuerySelector("table.running-runs"));
     }
 }

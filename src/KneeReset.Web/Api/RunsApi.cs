@@ -1,0 +1,200 @@
+using System.Globalization;
+using KneeReset.Web.Assessments;
+using KneeReset.Web.Data;
+using KneeReset.Web.FollowUp;
+using KneeReset.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static KneeReset.Web.Api.RecoveryApi;
+
+namespace KneeReset.Web.Api;
+
+/// <summary>
+/// The return-to-running ladder through the runner's private link: runs, their next mornings and the
+/// entry self-tests (/api/manage/{manage}/runs, /self-tests); where it stands is part of GET /recovery.
+/// Same rules as the session endpoints: bounded JSON, 400 problem details, a share token finds nothing.
+/// </summary>
+public static class RunsApi
+{
+    private const int MaxBodyBytes = 4 * 1024;
+
+    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/manage/{manage}").WithTags("Recovery");
+        group.MapPost("/runs", LogAsync)
+            .RequireRateLimiting(RateLimits.SessionLog)
+            .WithMetadata(new DocumentedBody(typeof(NewRun), "application/json"))
+            .AddOpenApiOperationTransformer(DescribeIdempotencyKey)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPatch("/runs/{id}", MorningAsync)
+            .RequireRateLimiting(RateLimits.SessionLog)
+            .WithMetadata(new DocumentedBody(typeof(RunMorning), "application/json"))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/self-tests", SelfTestAsync)
+            .RequireRateLimiting(RateLimits.SessionLog)
+            .WithMetadata(new DocumentedBody(typeof(NewSelfTest), "application/json"))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return app;
+    }
+
+    private static async Task<Results<Created<RunLogged>, ValidationProblem, ProblemHttpResult>> LogAsync(
+        string manage, HttpRequest request, KneeResetDbContext db, Ladders ladders, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return UnsupportedMedia();
+        }
+        if (await FindAsync(db, manage, cancellationToken) is not { } assessment)
+        {
+            return AssessmentProblems.NotFound();
+        }
+        var body = await JsonBody.ReadAsync<NewRun>(request, MaxBodyBytes, cancellationToken);
+        if (body.Value is not { } input)
+        {
+            return Invalid(new() { ["body"] = [body.Error ?? "The body must be a JSON object with stage, completed and painDuring."] });
+        }
+        var errors = new Dictionary<string, string[]>();
+        string? key = request.Headers[IdempotencyKey];
+        if (key is not null && !SessionLog.IsKey(key))
+        {
+            errors[IdempotencyKey] = [$"Idempotency-Key is {SessionLog.MinKeyLength} to {SessionLog.MaxKeyLength} letters, digits, - or _."];
+        }
+        var top = ladders.Ladder.TopStage.Stage;
+        if (input.Stage is not { } stage || stage < 1 || stage > top)
+        {
+            errors["stage"] = [$"stage is a whole number from 1 to {top}, and it is required."];
+        }
+        var on = Day(errors, "on", input.On, ladders, required: false);
+        if (input.Completed is null)
+        {
+            errors["completed"] = ["completed is true or false, and it is required."];
+        }
+        Score(errors, "painDuring", input.PainDuring, required: true);
+        Score(errors, "usualPain", input.UsualPain, required: false);
+        Score(errors, "painNextMorning", input.PainNextMorning, required: false);
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+        var run = new RunLog
+        {
+            AssessmentId = assessment.Id,
+            DoneOn = on ?? Progressions.Today(clock),
+            Stage = input.Stage!.Value,
+            Completed = input.Completed!.Value,
+            PainDuring = input.PainDuring!.Value,
+            PainUsual = input.UsualPain,
+            PainNextMorning = input.PainNextMorning,
+            Swelling = input.Swelling,
+            ClientKey = key,
+        };
+        var (outcome, stored, state) = await ladders.LogRunAsync(assessment, run, cancellationToken);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        if (outcome == RunStored.StageNotOpen)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "That stage isn't open.",
+                detail: state.Open ? $"Stage {state.Stage} is open: log a run for it or a stage below." : $"The ladder isn't open yet: {string.Join(" ", state.Missing)}");
+        }
+        var id = stored!.Id.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Created($"/api/manage/{manage}/runs/{id}", new RunLogged(id, RunAdviceView.Of(state.Advice)));
+    }
+
+    private static async Task<Results<Ok<RunLogged>, ValidationProblem, ProblemHttpResult>> MorningAsync(
+        string manage, string id, HttpRequest request, KneeResetDbContext db, Ladders ladders, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return UnsupportedMedia();
+        }
+        if (await FindAsync(db, manage, cancellationToken) is not { } assessment
+            || !int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
+        {
+            return AssessmentProblems.NotFound();
+        }
+        var body = await JsonBody.ReadAsync<RunMorning>(request, MaxBodyBytes, cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        Score(errors, "painNextMorning", body.Value?.PainNextMorning, required: true);
+        if (body.Error is { } unreadable)
+        {
+            errors["body"] = [unreadable];
+        }
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+        if (await ladders.AddMorningAsync(assessment, runId, body.Value!.PainNextMorning!.Value, body.Value.Swelling, cancellationToken) is null)
+        {
+            return AssessmentProblems.NotFound();
+        }
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var state = await ladders.ForSeriesAsync(assessment, null, cancellationToken);
+        return TypedResults.Ok(new RunLogged(id, RunAdviceView.Of(state.Advice)));
+    }
+
+    private static async Task<Results<Created<SelfTestLogged>, ValidationProblem, ProblemHttpResult>> SelfTestAsync(
+        string manage, HttpRequest request, KneeResetDbContext db, Ladders ladders, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return UnsupportedMedia();
+        }
+        if (await FindAsync(db, manage, cancellationToken) is not { } assessment)
+        {
+            return AssessmentProblems.NotFound();
+        }
+        var body = await JsonBody.ReadAsync<NewSelfTest>(request, MaxBodyBytes, cancellationToken);
+        if (body.Value is not { } input)
+        {
+            return Invalid(new() { ["body"] = [body.Error ?? "The body must be a JSON object with test, passed and on."] });
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (!ladders.IsSelfTest(input.Test))
+        {
+            errors["test"] = [$"Name a self-test: {string.Join(", ", ladders.Ladder.Entry.SelfTests.Select(t => t.Id))}."];
+        }
+        if (input.Passed is null)
+        {
+            errors["passed"] = ["passed is true or false, and it is required."];
+        }
+        var on = Day(errors, "on", input.On, ladders, required: true);
+        Score(errors, "pain", input.Pain, required: false);
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+        // Without a pain score a pass is taken at its word: passing already means pain within the test's limit.
+        await ladders.LogSelfTestAsync(assessment, input.Test!, input.Passed!.Value, input.Pain ?? 0, on!.Value, cancellationToken);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var state = await ladders.ForSeriesAsync(assessment, null, cancellationToken);
+        return TypedResults.Created((string?)null, new SelfTestLogged(input.Test!, input.Passed.Value, on.Value, ReturnToRunView.Of(state)));
+    }
+
+    /// <summary>A YYYY-MM-DD day not in the future nor too long ago, or an error under <paramref name="field"/>.</summary>
+    private static DateOnly? Day(Dictionary<string, string[]> errors, string field, string? text, Ladders ladders, bool required)
+    {
+        if (text is null)
+        {
+            if (required)
+            {
+                errors[field] = ["Give the day as YYYY-MM-DD; it is required."];
+            }
+            return null;
+        }
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            errors[field] = ["Give the day as YYYY-MM-DD."];
+            return null;
+        }
+        if (ladders.DateProblem(day) is { } problem)
+        {
+            errors[field] = [problem];
+        }
+        return day;
+    }
+}
