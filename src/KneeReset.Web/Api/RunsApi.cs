@@ -101,6 +101,11 @@ public static class RunsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "That stage isn't open.",
                 detail: state.Open ? $"Stage {state.Stage} is open: log a run for it or a stage below." : $"The ladder isn't open yet: {string.Join(" ", state.Missing)}");
         }
+        if (outcome == RunStored.BeforeSelfTests)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "That day is before the self-tests that opened the ladder.",
+                detail: "The self-tests count for the days before the first run: date the run on or after them.");
+        }
         var id = stored!.Id.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Created($"/api/manage/{manage}/runs/{id}", new RunLogged(id, RunAdviceView.Of(state.Advice)));
     }

@@ -33,6 +33,8 @@ public enum RunStored
     /// <summary>The client key was seen before: the run stored then is answered, nothing new is stored.</summary>
     Replayed,
     StageNotOpen,
+    /// <summary>Dated before the self-tests that opened the ladder: stored, it would close it again.</summary>
+    BeforeSelfTests,
 }
 
 /// <summary>
@@ -46,11 +48,16 @@ public sealed class Ladders(KneeResetDbContext db, ContentCatalog content, Progr
     public RunLadder Ladder => content.Ladder.Ladder;
 
     /// <param name="recovery">The pain model's state over the series, when the caller has it already.</param>
-    public async Task<LadderState> ForSeriesAsync(StoredAssessment assessment, RecoveryState? recovery, CancellationToken cancellationToken)
+    /// <param name="adding">A run not yet stored, read as if it were (to see what storing it would do).</param>
+    public async Task<LadderState> ForSeriesAsync(StoredAssessment assessment, RecoveryState? recovery, CancellationToken cancellationToken, RunLog? adding = null)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         var series = db.Assessments.Where(a => a.SeriesKey == assessment.SeriesKey);
         var runs = await db.RunLogs.AsNoTracking().Where(r => series.Any(a => a.Id == r.AssessmentId)).OrderBy(r => r.DoneOn).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        if (adding is not null)
+        {
+            runs = [.. runs.Append(adding).OrderBy(r => r.DoneOn)];
+        }
         var tests = await db.SelfTestResults.AsNoTracking().Where(t => series.Any(a => a.Id == t.AssessmentId)).OrderBy(t => t.Id).ToListAsync(cancellationToken);
         // The newest check's answers decide the triage, as the fresh start does: one series, one reading.
         var latestResult = await series.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.ResultJson).FirstAsync(cancellationToken);
@@ -112,6 +119,12 @@ public sealed class Ladders(KneeResetDbContext db, ContentCatalog content, Progr
         if (!before.Accepts(run.Stage))
         {
             return (RunStored.StageNotOpen, null, before);
+        }
+        // The self-tests count for the days before the first run: a run dated earlier would become
+        // the first and leave them untaken.
+        if ((await ForSeriesAsync(assessment, null, cancellationToken, adding: run)).Ladder.Missing.Count > 0)
+        {
+            return (RunStored.BeforeSelfTests, null, before);
         }
         run.LoggedAt = clock.GetUtcNow();
         db.RunLogs.Add(run);

@@ -105,6 +105,26 @@ public class RunsApiTests(KneeResetFactory factory) : IClassFixture<KneeResetFac
     }
 
     [Fact]
+    public async Task A_run_dated_before_the_self_tests_that_opened_the_ladder_gets_409_and_the_ladder_stays_open()
+    {
+        using var client = factory.CreateClient();
+        var contract = await OpenApiContract.ReadAsync(client);
+        var (manage, _) = await CreateAsync(client);
+        await OpenAsync(client, manage, Today);
+
+        using var backdated = await client.PostAsJsonAsync($"/api/manage/{manage}/runs", new { stage = 1, on = Day(Today, 3), completed = true, painDuring = 1 });
+        Assert.Equal(HttpStatusCode.Conflict, backdated.StatusCode);
+        Assert.Empty(await contract.ProblemsAsync(LogRun, backdated));
+        Assert.Contains("before the self-tests", (string)(await ApiClient.ReadJsonAsync(backdated))["title"]!, StringComparison.Ordinal);
+        var still = await StateAsync(client, manage);
+        Assert.True((bool)still["open"]!, still.ToJsonString());
+        Assert.Equal("start", (string)still["advice"]!["action"]!);
+
+        using var today = await client.PostAsJsonAsync($"/api/manage/{manage}/runs", new { stage = 1, completed = true, painDuring = 1 });
+        Assert.Equal(HttpStatusCode.Created, today.StatusCode);
+    }
+
+    [Fact]
     public async Task A_run_that_hurts_badly_closes_the_ladder_and_says_see_a_clinician()
     {
         using var client = factory.CreateClient();

@@ -117,6 +117,11 @@ public class RunningModel(AssessmentService assessments, Ladders ladders, TimePr
             ModelState.AddModelError("run.Stage", state.Open ? $"Stage {run.Stage} isn't open: run stage {state.Stage} or one below it." : "The ladder isn't open yet: see what is missing below.");
             return Page();
         }
+        if (outcome == RunStored.BeforeSelfTests)
+        {
+            ModelState.AddModelError("run.On", "That day is before the self-tests that opened the ladder: date the run on or after them.");
+            return Page();
+        }
         return Saved(token, $"Run saved. {state.Advice.Reason}");
     }
 
