@@ -6,7 +6,6 @@ using KneeReset.Core.Rules;
 using KneeReset.Core.TrainingImport;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
-using KneeReset.Web.FollowUp;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
 using KneeReset.Web.Training;
@@ -15,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KneeReset.Web.Assessments;
 
 /// <summary>Evaluates answers, matches routines and stores completed assessments.</summary>
-public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog content, RoutineLibrary library, ClinicianPlans plans, TimeProvider clock)
+public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog content, RoutineLibrary library, TimeProvider clock)
 {
     /// <param name="previous">The assessment this one re-takes, to link them into one history.</param>
     /// <param name="imported">The runner's imported runs, which the training-load evidence cites and which are stored with the result.</param>
@@ -94,11 +93,15 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
         retake.TakeOverShareLink(holder, UnguessableToken.New());
         // The link leaves the holder first: tokens are unique, and the new check is added with it next.
         await db.SaveChangesAsync(cancellationToken);
-        if (await plans.NewestInSeriesAsync(seriesKey, cancellationToken) is { } newest)
+        // Plans belong to one check each (retention removes a check with its plan), so the newest
+        // plan in the series comes over as a copy.
+        var newest = await db.ClinicianPlans.AsNoTracking().Where(p => p.Assessment.SeriesKey == seriesKey).OrderByDescending(p => p.AssessmentId)
+            .Select(p => new { Plan = p, p.Assessment.PlanSeenJson }).FirstOrDefaultAsync(cancellationToken);
+        if (newest is not null)
         {
-            db.ClinicianPlans.Add(ClinicianPlans.CarriedOver(newest.Plan, retake));
+            db.ClinicianPlans.Add(newest.Plan.CopyFor(retake));
             // What the runner last saw of it, so a later change by the clinician still shows as a change.
-            retake.PlanSeenJson = newest.SeenJson;
+            retake.PlanSeenJson = newest.PlanSeenJson;
         }
     }
 

@@ -14,4 +14,17 @@ public sealed class ClinicianPlan
     public string ItemsJson { get; set; } = "[]";
     public int Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>This plan, unchanged and dated as the clinician wrote it, for a re-take of the check it was written for.</summary>
+    public ClinicianPlan CopyFor(StoredAssessment retake) => new()
+    {
+        Assessment = retake,
+        Clinician = Clinician,
+        Note = Note,
+        Avoid = Avoid,
+        ReviewDate = ReviewDate,
+        ItemsJson = ItemsJson,
+        Version = Version,
+        UpdatedAt = UpdatedAt,
+    };
 }

@@ -40,30 +40,6 @@ public sealed class ClinicianPlans(KneeResetDbContext db, AuditLog audit, TimePr
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// The newest plan in a runner's series, with what the runner last saw of it. Plans belong to one
-    /// check each (retention removes a check with its plan), so a re-take carries this one over as a copy.
-    /// </summary>
-    public async Task<(ClinicianPlan Plan, string? SeenJson)?> NewestInSeriesAsync(string seriesKey, CancellationToken cancellationToken)
-    {
-        var newest = await db.ClinicianPlans.AsNoTracking().Where(p => p.Assessment.SeriesKey == seriesKey).OrderByDescending(p => p.AssessmentId)
-            .Select(p => new { Plan = p, p.Assessment.PlanSeenJson }).FirstOrDefaultAsync(cancellationToken);
-        return newest is null ? null : (newest.Plan, newest.PlanSeenJson);
-    }
-
-    /// <summary>The plan, unchanged and dated as the clinician wrote it, for a re-take of the check it was written for.</summary>
-    public static ClinicianPlan CarriedOver(ClinicianPlan plan, StoredAssessment retake) => new()
-    {
-        Assessment = retake,
-        Clinician = plan.Clinician,
-        Note = plan.Note,
-        Avoid = plan.Avoid,
-        ReviewDate = plan.ReviewDate,
-        ItemsJson = plan.ItemsJson,
-        Version = plan.Version,
-        UpdatedAt = plan.UpdatedAt,
-    };
-
     /// <summary>Whether the plan was written before this check (carried over by a re-take): still in force until the clinician changes it.</summary>
     public static bool IsCarriedOver(PlanView plan, StoredAssessment shownWith) => plan.Plan.UpdatedAt < shownWith.CreatedAt;
 

@@ -2,12 +2,11 @@ namespace KneeReset.Web.FollowUp;
 
 public static class FollowUpSetup
 {
-    /// <summary>What follows a result: the clinician's plan, progressions and the result pages' views.</summary>
+    /// <summary>What follows a result: the clinician's plan, progressions, sessions and the running ladder.</summary>
     public static IServiceCollection AddFollowUp(this IServiceCollection services)
     {
         services.AddScoped<ClinicianPlans>();
         services.AddScoped<Progressions>();
-        services.AddScoped<ResultViews>();
         services.AddScoped<SessionLog>();
         services.AddScoped<Ladders>();
         return services;

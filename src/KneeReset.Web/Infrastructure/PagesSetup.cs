@@ -1,4 +1,5 @@
 using KneeReset.Web.Areas.Staff.StaffIdentity;
+using KneeReset.Web.Pages.Results;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
@@ -34,6 +35,8 @@ public static class PagesSetup
             options.Filters.Add(new UnknownHandlers());
         });
         services.AddPageValidation();
+        // The result pages' content, composed once for the shared page and the private page alike.
+        services.AddScoped<ResultViews>();
         return services;
     }
 

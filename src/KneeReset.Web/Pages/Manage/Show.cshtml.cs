@@ -3,6 +3,7 @@ using KneeReset.Web.Assessments;
 using KneeReset.Web.Data;
 using KneeReset.Web.FollowUp;
 using KneeReset.Web.Infrastructure;
+using KneeReset.Web.Pages.Results;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

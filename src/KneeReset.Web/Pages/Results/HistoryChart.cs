@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Html;
 
-namespace KneeReset.Web.FollowUp;
+namespace KneeReset.Web.Pages.Results;
 
 /// <summary>
 /// A small line chart of pain over time, drawn on the server as SVG (readable without

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
-using KneeReset.Web.FollowUp;
+using KneeReset.Web.Pages.Results;
 
-namespace KneeReset.Web.Tests.FollowUp;
+namespace KneeReset.Web.Tests.Pages.Results;
 
 /// <summary>The history chart plots what its axis says (pain, 0 to 10), and the table names bands, not raw scores.</summary>
 public class HistoryChartTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>

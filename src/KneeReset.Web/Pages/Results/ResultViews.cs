@@ -6,9 +6,10 @@ using KneeReset.Core.Rules;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
+using KneeReset.Web.FollowUp;
 using Microsoft.EntityFrameworkCore;
 
-namespace KneeReset.Web.FollowUp;
+namespace KneeReset.Web.Pages.Results;
 
 /// <summary>One assessment in a runner's history, as the chart shows it.</summary>
 /// <param name="CauseBands">Each cause's band (likely, possible, unlikely): its raw score has no unit a runner could read.</param>
