@@ -72,6 +72,7 @@ app.MapRoutinesApi();
 app.MapTrainingImportApi();
 app.MapRecoveryApi();
 app.MapRunsApi();
+app.MapCalendarFeed();
 app.MapMedia();
 app.MapFhirApi();
 // Static files from the build's manifest: fingerprinted URLs served immutable, precompressed

@@ -32,6 +32,8 @@ public class RunCoachTests(BrowserApp app)
         await using var _ = context;
         await context.AddInitScriptAsync(RecordDeviceAndClock);
         var manage = await CreateResultAsync(context);
+        // The coach coaches only a stage that is open (a closed ladder gets a page saying so).
+        await OpenLadderAsync(context, manage);
 
         await page.GotoAsync($"{manage}/run/1");
         var checks = new PageChecks();
@@ -84,7 +86,31 @@ public class RunCoachTests(BrowserApp app)
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
-    private static async Task<string> CreateResultAsync(IBrowserContext context)
+    /// <summary>Opens the ladder through the API as a runner would: two comfortable sessions a week apart, then each self-test passed today.</summary>
+    internal static async Task OpenLadderAsync(IBrowserContext context, string manage)
+    {
+        var token = manage.Split('/')[2];
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string Day(int daysAgo) => today.AddDays(-daysAgo).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var daysAgo in new[] { 9, 2 })
+        {
+            var session = await context.APIRequest.PostAsync($"/api/manage/{token}/sessions", new APIRequestContextOptions
+            {
+                DataObject = new { routine = "hip-and-glute-strength", on = Day(daysAgo), painDuring = 1, usualPain = 1, painNextMorning = 1 },
+            });
+            Assert.Equal(201, session.Status);
+        }
+        foreach (var test in new[] { "brisk_walk_30", "single_leg_squat_10", "single_leg_hop_10" })
+        {
+            var passed = await context.APIRequest.PostAsync($"/api/manage/{token}/self-tests", new APIRequestContextOptions
+            {
+                DataObject = new { test, passed = true, on = Day(0), pain = 1 },
+            });
+            Assert.Equal(201, passed.Status);
+        }
+    }
+
+    internal static async Task<string> CreateResultAsync(IBrowserContext context)
     {
         var created = await context.APIRequest.PostAsync("/api/assessments", new APIRequestContextOptions
         {

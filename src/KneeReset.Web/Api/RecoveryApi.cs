@@ -212,7 +212,7 @@ public static class RecoveryApi
         {
             Name = IdempotencyKey,
             In = ParameterLocation.Header,
-            Description = $"Optional: a key of your own ({SessionLog.MinKeyLength} to {SessionLog.MaxKeyLength} letters, digits, - or _), new for each session or run. Posting again with the same key answers with what was stored the first time and stores nothing more.",
+            Description = $"Optional: a key of your own ({SessionLog.MinKeyLength} to {SessionLog.MaxKeyLength} letters, digits, - or _), new for each session, run or self-test. Posting again with the same key answers with what was stored the first time and stores nothing more.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = SessionLog.MinKeyLength, MaxLength = SessionLog.MaxKeyLength, Pattern = "^[A-Za-z0-9_-]+$" },
         });
         return Task.CompletedTask;

@@ -37,6 +37,7 @@ public static class RunsApi
         group.MapPost("/self-tests", SelfTestAsync)
             .RequireRateLimiting(RateLimits.SessionLog)
             .WithMetadata(new DocumentedBody(typeof(NewSelfTest), "application/json"))
+            .AddOpenApiOperationTransformer(DescribeIdempotencyKey)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -169,12 +170,17 @@ public static class RunsApi
         }
         var on = Day(errors, "on", input.On, ladders, required: true);
         Score(errors, "pain", input.Pain, required: false);
+        string? key = request.Headers[IdempotencyKey];
+        if (key is not null && !SessionLog.IsKey(key))
+        {
+            errors[IdempotencyKey] = [$"Idempotency-Key is {SessionLog.MinKeyLength} to {SessionLog.MaxKeyLength} letters, digits, - or _."];
+        }
         if (errors.Count > 0)
         {
             return Invalid(errors);
         }
         // Without a pain score a pass is taken at its word: passing already means pain within the test's limit.
-        await ladders.LogSelfTestAsync(assessment, input.Test!, input.Passed!.Value, input.Pain ?? 0, on!.Value, cancellationToken);
+        await ladders.LogSelfTestAsync(assessment, new SelfTestResult { Test = input.Test!, Passed = input.Passed!.Value, Pain = input.Pain ?? 0, DoneOn = on!.Value, ClientKey = key }, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         var state = await ladders.ForSeriesAsync(assessment, null, cancellationToken);
         return TypedResults.Created((string?)null, new SelfTestLogged(input.Test!, input.Passed.Value, on.Value, ReturnToRunView.Of(state)));

@@ -15,6 +15,11 @@ public sealed class SelfTestResult
     public bool Passed { get; set; }
     /// <summary>Pain during it, 0-10.</summary>
     public int Pain { get; set; }
+    /// <summary>
+    /// A key the private page's form carried (or an app's Idempotency-Key), so a double submit stores
+    /// one self-test per assessment, as runs do; null when none was sent.
+    /// </summary>
+    public string? ClientKey { get; set; }
 
     /// <summary>The result as the ladder reads it.</summary>
     public LoggedSelfTest ToLoggedSelfTest() => new(Test, DoneOn, Passed, Pain);

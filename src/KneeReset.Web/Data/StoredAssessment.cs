@@ -38,4 +38,9 @@ public sealed partial class StoredAssessment
     public string? PlanSeenJson { get; set; }
     /// <summary>What the runner's own training files showed (dates, distances, spikes; never positions), when they added any.</summary>
     public string? ImportedTrainingJson { get; set; }
+    /// <summary>
+    /// The runner chose to have their private link in the calendar feed's events; off by default,
+    /// since anyone who sees the calendar could then open the private page.
+    /// </summary>
+    public bool CalendarShowsLink { get; set; }
 }

@@ -9,6 +9,7 @@ public static class FollowUpSetup
         services.AddScoped<Progressions>();
         services.AddScoped<SessionLog>();
         services.AddScoped<Ladders>();
+        services.AddScoped<CalendarFeed>();
         return services;
     }
 }

@@ -160,15 +160,33 @@ public sealed class Ladders(KneeResetDbContext db, ContentCatalog content, Progr
 
     public bool IsSelfTest(string? id) => Ladder.Entry.SelfTests.Any(t => t.Id == id);
 
-    /// <summary>Stores one go at a self-test. Self-tests need no key: the latest result of each decides, so a repeat changes nothing.</summary>
-    public async Task<SelfTestResult> LogSelfTestAsync(StoredAssessment assessment, string test, bool passed, int pain, DateOnly on, CancellationToken cancellationToken)
+    /// <summary>Stores one go at a self-test, once per client key as runs are: a double submit stores one row.</summary>
+    /// <returns>The stored self-test, and whether this call stored it (false: the key was seen before).</returns>
+    public async Task<(SelfTestResult Result, bool New)> LogSelfTestAsync(StoredAssessment assessment, SelfTestResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        var result = new SelfTestResult { AssessmentId = assessment.Id, Test = test, Passed = passed, Pain = pain, DoneOn = on };
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.ClientKey is { } key && await FindSelfTestByKeyAsync(assessment.Id, key, cancellationToken) is { } earlier)
+        {
+            return (earlier, false);
+        }
+        result.AssessmentId = assessment.Id;
         db.SelfTestResults.Add(result);
-        await db.SaveChangesAsync(cancellationToken);
-        return result;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (result, true);
+        }
+        catch (DbUpdateException) when (result.ClientKey is { } raced)
+        {
+            // Two posts with one key at the same moment: the unique index let the other one in first.
+            db.Entry(result).State = EntityState.Detached;
+            return (await FindSelfTestByKeyAsync(assessment.Id, raced, cancellationToken) ?? throw new InvalidOperationException("A self-test key clashed but no self-test holds it."), false);
+        }
     }
+
+    private Task<SelfTestResult?> FindSelfTestByKeyAsync(int assessmentId, string key, CancellationToken cancellationToken) =>
+        db.SelfTestResults.AsNoTracking().FirstOrDefaultAsync(t => t.AssessmentId == assessmentId && t.ClientKey == key, cancellationToken);
 
     private Task<RunLog?> FindByKeyAsync(int assessmentId, string key, CancellationToken cancellationToken) =>
         db.RunLogs.AsNoTracking().FirstOrDefaultAsync(r => r.AssessmentId == assessmentId && r.ClientKey == key, cancellationToken);

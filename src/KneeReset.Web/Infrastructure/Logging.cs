@@ -63,10 +63,11 @@ public static class Logging
         app.UseSerilogRequestLogging(options =>
         {
             // Static files (MapStaticAssets serves them as endpoints, so they pass through here)
-            // would add several lines per page view: Debug, unless they fail.
+            // would add several lines per page view: Debug, unless they fail. An address with a token
+            // is never a static file, though it may end like one (the calendar feed's calendar.ics).
             options.GetLevel = (context, _, error) =>
                 error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : context.Response.StatusCode < 400 && Path.HasExtension(context.Request.Path.Value) ? LogEventLevel.Debug
+                : context.Response.StatusCode < 400 && Path.HasExtension(context.Request.Path.Value) && !TokenPaths.IsTokenPath(context.Request.Path) ? LogEventLevel.Debug
                 : LogEventLevel.Information;
             // The request path is the only place a share token could reach the log: mask it.
             options.GetMessageTemplateProperties = (context, path, elapsed, status) =>

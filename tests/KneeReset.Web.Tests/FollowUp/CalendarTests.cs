@@ -4,7 +4,7 @@ using KneeReset.Web.Areas.Staff.StaffIdentity;
 
 namespace KneeReset.Web.Tests.FollowUp;
 
-/// <summary>The plan as an .ics file from the runner's page (issue 9, finding 9).</summary>
+/// <summary>The plan in the runner's calendar, downloaded from their private page (issue 9, finding 9; the feed itself: CalendarFeedTests).</summary>
 public class CalendarTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     private const string Routine = "hip-and-glute-strength";
@@ -15,11 +15,12 @@ public class CalendarTests(KneeResetFactory app) : IClassFixture<KneeResetFactor
         var (_, ics) = await CalendarAsync(dosage: "2 x 10\rEND:VEVENT\rBEGIN:VEVENT\rSUMMARY:Injected\rDTSTART:20300101", note: "Slow\r\nBEGIN:VALARM");
 
         var lines = ics.Split(["\r\n", "\r", "\n"], StringSplitOptions.None);
-        Assert.Equal(2, lines.Count(l => l == "BEGIN:VEVENT"));
+        // The routine's sessions, the review and the weekly check-in: nothing more.
+        Assert.Equal(3, lines.Count(l => l == "BEGIN:VEVENT"));
         Assert.DoesNotContain(lines, l => l.StartsWith("SUMMARY:Injected", StringComparison.Ordinal) || l.StartsWith("BEGIN:VALARM", StringComparison.Ordinal));
         var calendar = Ical.Net.Calendar.Load(ics)!;
-        Assert.Equal(2, calendar.Events.Count);
-        var sessions = calendar.Events.Single(e => e.RecurrenceRule is not null);
+        Assert.Equal(3, calendar.Events.Count);
+        var sessions = calendar.Events.Single(e => e.Summary != "Weekly knee check-in" && e.RecurrenceRule is not null);
         Assert.Equal("2 x 10\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Injected\nDTSTART:20300101 Slow\nBEGIN:VALARM", sessions.Description);
     }
 
@@ -30,7 +31,7 @@ public class CalendarTests(KneeResetFactory app) : IClassFixture<KneeResetFactor
 
         Assert.DoesNotContain(RunnerResults.TokenOf(manage), ics, StringComparison.Ordinal);
         Assert.DoesNotContain("/m/", ics, StringComparison.Ordinal);
-        var sessions = Ical.Net.Calendar.Load(ics)!.Events.Single(e => e.RecurrenceRule is not null);
+        var sessions = Ical.Net.Calendar.Load(ics)!.Events.Single(e => e.Summary != "Weekly knee check-in" && e.RecurrenceRule is not null);
         Assert.Equal(new Uri($"http://localhost/routines/{Routine}"), sessions.Url);
         Assert.Equal("3 x 12", sessions.Description);
     }

@@ -15,6 +15,7 @@ public sealed class TokenLoggingTests(TokenLoggingTests.InformationLoggingApp ap
         await client.GetAsync(new Uri(share + "/fhir", UriKind.Relative));
         await client.GetAsync(new Uri(manage, UriKind.Relative));
         await client.GetAsync(new Uri(manage + "/run/1", UriKind.Relative));
+        await client.GetAsync(new Uri(manage + "/calendar.ics", UriKind.Relative));
         await client.GetAsync(new Uri("/api/assessments/" + RunnerResults.TokenOf(share), UriKind.Relative));
         using var start = await client.SubmitAsync("/assess", null);
         var draft = Browser.AssertRedirect(start);
@@ -24,6 +25,7 @@ public sealed class TokenLoggingTests(TokenLoggingTests.InformationLoggingApp ap
         Assert.Contains("/r/***", log, StringComparison.Ordinal);
         Assert.Contains("/m/***", log, StringComparison.Ordinal);
         Assert.Contains("/m/***/run/1", log, StringComparison.Ordinal);
+        Assert.Contains("/m/***/calendar.ics", log, StringComparison.Ordinal);
         Assert.Contains("/assess/***", log, StringComparison.Ordinal);
         foreach (var token in new[] { RunnerResults.TokenOf(share), RunnerResults.TokenOf(manage), draft.Split('/')[2] })
         {

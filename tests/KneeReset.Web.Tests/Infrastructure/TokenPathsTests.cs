@@ -10,6 +10,7 @@ public sealed class TokenPathsTests
     [InlineData("/r/OLpJbXY1zo0g5HDfxJUyPxvT", "/r/***")]
     [InlineData("/r/OLpJbXY1zo0g5HDfxJUyPxvT/fhir", "/r/***/fhir")]
     [InlineData("/m/abc/delete", "/m/***/delete")]
+    [InlineData("/m/abc/calendar.ics", "/m/***/calendar.ics")]
     [InlineData("/api/assessments/abc", "/api/assessments/***")]
     [InlineData("/assess/abc/step/3", "/assess/***/step/3")]
     [InlineData("/sessions/abc", "/sessions/***")]

@@ -496,6 +496,10 @@ namespace KneeReset.Web.Data.Migrations
                     b.Property<int>("AssessmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DoneOn")
                         .HasColumnType("TEXT");
 
@@ -511,6 +515,9 @@ namespace KneeReset.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "ClientKey")
+                        .IsUnique();
 
                     b.HasIndex("AssessmentId", "Test");
 
@@ -599,6 +606,9 @@ namespace KneeReset.Web.Data.Migrations
                     b.Property<string>("AnswersJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("CalendarShowsLink")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");

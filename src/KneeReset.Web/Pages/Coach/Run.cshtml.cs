@@ -1,6 +1,7 @@
 using KneeReset.Core.ReturnToRun;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
+using KneeReset.Web.FollowUp;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +13,8 @@ namespace KneeReset.Web.Pages.Coach;
 /// JavaScript); wwwroot/js/run-coach.js turns it into a timed, spoken countdown. The run is
 /// logged on the private page, which this page links to with the stage filled in.
 /// </summary>
-public class RunModel(ContentCatalog content, AssessmentService assessments) : PageModel
+/// <remarks>As the run form refuses a stage that isn't open, the coach says so instead of coaching it.</remarks>
+public class RunModel(ContentCatalog content, AssessmentService assessments, Ladders ladders) : PageModel
 {
     /// <summary>The private token is the credential, as for the private player: a share token or an unknown one is a 404.</summary>
     [FromRoute]
@@ -25,6 +27,9 @@ public class RunModel(ContentCatalog content, AssessmentService assessments) : P
     public int StepBackAbove { get; private set; }
     public string Summary => LadderMonitor.Describe(Stage);
 
+    /// <summary>Why this stage isn't to be run now (the ladder is closed, or a lower stage is open); null when it may be.</summary>
+    public string? NotOpen { get; private set; }
+
     /// <summary>Each run-then-walk, in order; a continuous stage is one run with no walk.</summary>
     public IReadOnlyList<Interval> Intervals { get; private set; } = [];
 
@@ -35,11 +40,15 @@ public class RunModel(ContentCatalog content, AssessmentService assessments) : P
     public async Task<IActionResult> OnGetAsync(int stage, CancellationToken cancellationToken)
     {
         var ladder = content.Ladder.Ladder;
-        if (stage < 1 || stage > ladder.Stages.Count || await assessments.FindIdByManageTokenAsync(Manage, cancellationToken) is null)
+        if (stage < 1 || stage > ladder.Stages.Count || await assessments.FindByManageTokenAsync(Manage, cancellationToken) is not { } record)
         {
             return NotFound();
         }
         Stage = ladder.Stages[stage - 1];
+        var state = await ladders.ForSeriesAsync(record.Stored, null, cancellationToken);
+        NotOpen = state.Accepts(stage) ? null
+            : state.Stage is { } open ? $"Stage {stage} isn't open yet: stage {open} is the one to run now. Each stage opens after two counting runs at the one below."
+            : $"The walk-run ladder isn't open: {state.Advice.Reason}";
         StageCount = ladder.Stages.Count;
         Conditions = ladder.Ladder.Conditions;
         StepBackAbove = ladder.Gates.StepBack.DuringAbove;

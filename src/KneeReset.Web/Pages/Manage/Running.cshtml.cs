@@ -5,6 +5,7 @@ using KneeReset.Web.FollowUp;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace KneeReset.Web.Pages.Manage;
 
@@ -17,6 +18,8 @@ public sealed record RunningSection(LadderState State, string ManageToken, DateO
 /// morning, a self-test. Each saves and goes back to the private page with a confirmation; bad input
 /// comes back here with the section and a validation summary. GET shows the section and stores nothing.
 /// </summary>
+/// <remarks>Each post stores a row: they count toward the session-log limit, as the private player's and the API's do.</remarks>
+[EnableRateLimiting(RateLimits.SessionLog)]
 public class RunningModel(AssessmentService assessments, Ladders ladders, TimeProvider clock) : PageModel
 {
     public RunningSection Section { get; private set; } = null!;
@@ -72,6 +75,7 @@ public class RunningModel(AssessmentService assessments, Ladders ladders, TimePr
         public bool? Passed { get; set; }
         public int? Pain { get; set; }
         public DateOnly? On { get; set; }
+        public string? ClientKey { get; set; }
     }
 
     public sealed class SelfTestValidator : AbstractValidator<SelfTestInput>
@@ -83,6 +87,7 @@ public class RunningModel(AssessmentService assessments, Ladders ladders, TimePr
             RuleFor(x => x.Pain).NotNull().WithMessage("Choose how much it hurt during the self-test, 0 to 10.")
                 .InclusiveBetween(0, 10).WithMessage("Pain is a number from 0 to 10.");
             RuleFor(x => x.On).Must(on => on is not { } day || ladders.DateProblem(day) is null).WithMessage(x => ladders.DateProblem(x.On!.Value)!);
+            RuleFor(x => x.ClientKey).Must(k => k is null || SessionLog.IsKey(k)).WithMessage("This form is out of date: reload the page and save the self-test again.");
         }
     }
 
@@ -155,7 +160,14 @@ public class RunningModel(AssessmentService assessments, Ladders ladders, TimePr
         {
             return Page();
         }
-        await ladders.LogSelfTestAsync(assessment, selfTest.Test!, selfTest.Passed!.Value, selfTest.Pain!.Value, selfTest.On ?? Progressions.Today(clock), cancellationToken);
+        await ladders.LogSelfTestAsync(assessment, new SelfTestResult
+        {
+            Test = selfTest.Test!,
+            Passed = selfTest.Passed!.Value,
+            Pain = selfTest.Pain!.Value,
+            DoneOn = selfTest.On ?? Progressions.Today(clock),
+            ClientKey = selfTest.ClientKey,
+        }, cancellationToken);
         var state = await ladders.ForSeriesAsync(assessment, null, cancellationToken);
         return Saved(token, state.Open ? "Self-test saved. The ladder is open: start with the stage below." : "Self-test saved.");
     }

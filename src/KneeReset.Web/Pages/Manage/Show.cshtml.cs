@@ -14,12 +14,12 @@ namespace KneeReset.Web.Pages.Manage;
 
 /// <summary>
 /// The runner's private page at /m/{token}: their result, and control over sharing (expiry,
-/// revoke, new link, passcode), a nickname, re-taking the check, the plan calendar and deleting
+/// revoke, new link, passcode), a nickname, re-taking the check, the calendar (plan, runs, check-in) and deleting
 /// everything. Only the runner has this link; it is never shown on the share page.
 /// </summary>
 /// <remarks>Re-taking makes a draft, so the Retake handler shares the new-draft limit (no other handler counts).</remarks>
 [EnableRateLimiting(RateLimits.NewDraft)]
-public class ShowModel(AssessmentService assessments, ShareLinks sharing, ClinicianPlans plans, ResultViews views, WizardService wizard, KneeResetDbContext db, PublicLinks links, Retention retention, TimeProvider clock) : PageModel
+public class ShowModel(AssessmentService assessments, ShareLinks sharing, ClinicianPlans plans, ResultViews views, WizardService wizard, KneeResetDbContext db, PublicLinks links, Retention retention, CalendarFeed calendar, TimeProvider clock) : PageModel
 {
     public LoadedAssessment Record { get; private set; } = null!;
     public ResultView View { get; private set; } = null!;
@@ -46,6 +46,9 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
     public RunningSection? Running => View.Running is { } state ? new(state, Record.Stored.ManageToken, View.Today, UnguessableToken.New()) : null;
 
     public bool ShareActive => Record.Stored.IsOpen(clock.GetUtcNow());
+
+    /// <summary>The calendar feed as a webcal:// address, from the configured public address; null without one (the download still works).</summary>
+    public string? CalendarSubscribeUrl => calendar.SubscribeUrl(Record.Stored.ManageToken);
 
     public sealed class SharingInput
     {
@@ -143,14 +146,24 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
         return RedirectToPage("/Assess/Step", new { draft = draft.Id, step = wizard.Questions.Steps[0].Id });
     }
 
-    public async Task<IActionResult> OnGetCalendarAsync(string token, CancellationToken cancellationToken)
+    /// <summary>The calendar feed (/m/{token}/calendar.ics) as a file to download: the same calendar, today's copy.</summary>
+    public async Task<IActionResult> OnGetCalendarAsync(string token, CancellationToken cancellationToken) =>
+        await calendar.WriteAsync(token, cancellationToken) is { } ics
+            ? File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "kneereset.ics")
+            : NotFound();
+
+    /// <summary>The runner's choice to have their private link in the calendar's events (off unless ticked).</summary>
+    public async Task<IActionResult> OnPostCalendarLinkAsync(string token, bool includeLink, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(token, cancellationToken) || View.Plan is null)
+        if (await EntityAsync(token, cancellationToken) is not { } entity)
         {
             return NotFound();
         }
-        var ics = PlanCalendar.Write(View.Plan, slug => links.To($"/routines/{slug}"), clock.GetUtcNow());
-        return File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "knee-plan.ics");
+        entity.CalendarShowsLink = includeLink;
+        await db.SaveChangesAsync(cancellationToken);
+        return Done(token, found: true, includeLink
+            ? "Your calendar's events now carry the link to this private page."
+            : "Your calendar's events no longer carry the link to this private page.");
     }
 
     /// <summary>The share link as a QR code, drawn as SVG.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KneeReset.Web.Tests.Pages.Coach;
 
@@ -9,11 +10,14 @@ namespace KneeReset.Web.Tests.Pages.Coach;
 /// </summary>
 public class RunTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory>
 {
+    private DateOnly Today => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+
     [Fact]
     public async Task Without_javascript_the_stage_is_a_table_of_intervals_with_a_link_to_log_the_run()
     {
         using var client = factory.CreateBrowser();
         var (_, manage) = await RunnerResults.CreateAsync(client);
+        await RunningLadder.OpenAsync(client, RunnerResults.TokenOf(manage), Today);
 
         using var response = await client.GetAsync(new Uri($"{manage}/run/1", UriKind.Relative));
         var page = await Browser.ParseAsync(response);
@@ -37,17 +41,46 @@ public class RunTests(KneeResetFactory factory) : IClassFixture<KneeResetFactory
     }
 
     [Fact]
-    public async Task The_last_stage_is_one_continuous_run()
+    public void The_last_stage_is_one_continuous_run()
+    {
+        var ladder = factory.Services.GetRequiredService<KneeReset.Web.Content.ContentCatalog>().Ladder.Ladder;
+
+        var intervals = KneeReset.Web.Pages.Coach.RunModel.IntervalsOf(ladder.TopStage);
+
+        Assert.Equal(7, ladder.TopStage.Stage);
+        Assert.Equal(("run", 30.0), (Assert.Single(intervals).Kind, intervals[0].Minutes));
+    }
+
+    [Fact]
+    public async Task While_the_ladder_is_closed_the_coach_says_so_and_links_back_instead_of_coaching()
     {
         using var client = factory.CreateBrowser();
         var (_, manage) = await RunnerResults.CreateAsync(client);
 
-        var page = await client.GetPageAsync($"{manage}/run/7");
+        using var response = await client.GetAsync(new Uri($"{manage}/run/1", UriKind.Relative));
+        var page = await Browser.ParseAsync(response);
 
-        var rows = page.QuerySelectorAll("tbody .run-interval");
-        Assert.Equal("run", Assert.Single(rows).GetAttribute("data-kind"));
-        Assert.Equal("1800", rows[0].GetAttribute("data-seconds"));
-        Assert.Contains("without a break", page.QuerySelector("tfoot")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("stage 1 isn't open", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("The walk-run ladder isn't open", page.QuerySelector(".coach-not-open")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"{manage}#back-to-running", page.QuerySelector(".coach-not-open a")!.GetAttribute("href"));
+        Assert.Empty(page.QuerySelectorAll("tbody .run-interval"));
+        Assert.Null(page.QuerySelector("script[src^='/js/run-coach']"));
+    }
+
+    [Fact]
+    public async Task A_stage_above_the_open_one_is_refused_with_the_stage_to_run()
+    {
+        using var client = factory.CreateBrowser();
+        var (_, manage) = await RunnerResults.CreateAsync(client);
+        await RunningLadder.OpenAsync(client, RunnerResults.TokenOf(manage), Today);
+
+        var above = await client.GetPageAsync($"{manage}/run/3");
+        var open = await client.GetPageAsync($"{manage}/run/1");
+
+        Assert.Contains("Stage 3 isn't open yet: stage 1 is the one to run now.", above.QuerySelector(".coach-not-open")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(open.QuerySelector(".coach-not-open"));
+        Assert.Equal(12, open.QuerySelectorAll("tbody .run-interval").Length);
     }
 
     [Theory]

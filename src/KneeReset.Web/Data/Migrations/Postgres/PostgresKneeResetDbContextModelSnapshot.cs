@@ -520,6 +520,10 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                     b.Property<int>("AssessmentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateOnly>("DoneOn")
                         .HasColumnType("date");
 
@@ -535,6 +539,9 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "ClientKey")
+                        .IsUnique();
 
                     b.HasIndex("AssessmentId", "Test");
 
@@ -625,6 +632,9 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                     b.Property<string>("AnswersJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("CalendarShowsLink")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
