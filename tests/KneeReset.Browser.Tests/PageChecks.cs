@@ -81,6 +81,46 @@ public sealed class PageChecks
 #pragma warning restore CS0618
     }
 
+    /// <summary>
+    /// Every control a finger uses is at least 44 x 44 px at 320 px wide (a radio's or checkbox's
+    /// label counts as its target). Links inside a sentence are exempt, as WCAG 2.5.8 exempts
+    /// inline targets: making them taller would break the line.
+    /// </summary>
+    public async Task CheckTapTargetsAsync(IPage page, string label)
+    {
+        await page.SetViewportSizeAsync(SmallPhone.Width, SmallPhone.Height);
+        var small = await page.EvaluateAsync<string[]>(SmallTargets);
+        foreach (var target in small)
+        {
+            _problems.Add($"{label} ({page.Url}) at 320 px: tap target under 44 x 44 px: {target}");
+        }
+        await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+    }
+
+    private const string SmallTargets = """
+        () => {
+          const found = [];
+          const visible = el => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el); return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'; };
+          const inSentence = a => [...a.parentElement.childNodes].some(n => n !== a && n.nodeType === 3 && n.textContent.trim().length > 1);
+          const name = el => el.tagName.toLowerCase() + (el.getAttribute('name') ? `[name="${el.getAttribute('name').replace(/\d+/g, 'n')}"]` : '') + (el.matches('select, textarea, input') ? '' : ` "${(el.innerText || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ').slice(0, 30)}"`);
+          for (const el of document.querySelectorAll('main a[href], header a[href], main button, main select, main textarea, main summary, main input:not([type=hidden])')) {
+            if (el.closest('.visually-hidden, .skip-link')) continue;
+            let box = el;
+            if (el.matches('input[type=radio], input[type=checkbox]')) {
+              box = el.closest('label') || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el;
+            }
+            if (!visible(box)) continue;
+            if (el.matches('a') && inSentence(el)) continue;
+            const r = box.getBoundingClientRect();
+            if (r.width < 43.5 || r.height < 43.5) found.push(`${name(el)} is ${Math.round(r.width)} x ${Math.round(r.height)}`);
+          }
+          // One line per kind of target: a table of twenty rows has one problem, not sixty.
+          const counts = new Map();
+          for (const f of found) counts.set(f, (counts.get(f) || 0) + 1);
+          return [...counts].map(([f, n]) => n > 1 ? `${f} (${n} like it)` : f);
+        }
+        """;
+
     public void AssertNone() =>
         Assert.True(_problems.Count == 0, $"{_problems.Count} problems on {PagesChecked} pages:{Environment.NewLine}{string.Join(Environment.NewLine, _problems)}");
 
