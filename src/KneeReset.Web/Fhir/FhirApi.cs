@@ -1,7 +1,9 @@
+using System.Globalization;
 using KneeReset.Web.Api;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace KneeReset.Web.Fhir;
 
@@ -40,10 +42,29 @@ public static class FhirApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetOwnResultAsync(
-        string manage, AssessmentService assessments, FhirExport export, PublicLinks links, CancellationToken cancellationToken) =>
-        await assessments.FindByManageTokenAsync(manage, cancellationToken) is { } record
-            ? Resource(export.Result(record, new Uri(links.To($"/r/{record.Token}"), UriKind.RelativeOrAbsolute)))
-            : AssessmentProblems.NotFound();
+        string manage, HttpContext context, AssessmentService assessments, FhirExport export, PublicLinks links, CancellationToken cancellationToken)
+    {
+        if (await assessments.FindByManageTokenAsync(manage, cancellationToken) is not { } record)
+        {
+            return AssessmentProblems.NotFound();
+        }
+        OfferAsFile(context, record);
+        return Resource(export.Result(record, new Uri(links.To($"/r/{record.Token}"), UriKind.RelativeOrAbsolute)));
+    }
+
+    /// <summary>
+    /// The pages' download links add ?download: the browser saves a named file and the runner or
+    /// clinician stays on the page, instead of landing on raw JSON with no way on. Systems that GET
+    /// the address without it read the Bundle inline, as before.
+    /// </summary>
+    private static void OfferAsFile(HttpContext context, LoadedAssessment record)
+    {
+        if (context.Request.Query.ContainsKey("download"))
+        {
+            var day = record.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = $"knee-assessment-{day}.fhir.json" }.ToString();
+        }
+    }
 
     private static Results<ContentHttpResult, ProblemHttpResult> GetStructureDefinition(string id) =>
         FhirExtensions.Find(id) is { } definition
@@ -65,6 +86,7 @@ public static class FhirApi
             return refused;
         }
         var url = new Uri(links.To($"/r/{token}"), UriKind.RelativeOrAbsolute);
+        OfferAsFile(context, record);
         return Resource(export.Result(record, url));
     }
 
