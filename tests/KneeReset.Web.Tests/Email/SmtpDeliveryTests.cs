@@ -21,6 +21,18 @@ public sealed class SmtpDeliveryTests(SmtpDeliveryTests.SmtpApp app) : IClassFix
         await RunnerEmailTests.AssertKeptNowhereAsync(app, address, manage);
     }
 
+    [Fact]
+    public async Task A_staff_invite_is_sent_over_smtp()
+    {
+        var email = $"smtp.invite.{Guid.NewGuid():N}@studio.test";
+        using var admin = app.SignedIn(KneeReset.Web.Areas.Staff.StaffIdentity.StaffRoles.Admin);
+
+        var shown = await KneeReset.Web.Tests.Areas.Staff.InviteTests.InviteAsync(admin, email, KneeReset.Web.Areas.Staff.StaffIdentity.StaffRoles.Editor);
+
+        var message = Assert.Single(app.Smtp.Received, m => m.To.Mailboxes.Any(b => b.Address == email));
+        Assert.Equal(shown, SentMail.LinkIn(message, "http://localhost"));
+    }
+
     public sealed class SmtpApp : KneeResetFactory
     {
         public SmtpApp() : this(new InProcessSmtp())
