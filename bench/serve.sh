@@ -38,7 +38,7 @@ dotnet publish bench/KneeReset.Bare -c Release -o "$out/bare" >/dev/null
 pids+=($!)
 (cd "$out/app" && exec env ASPNETCORE_ENVIRONMENT=Production \
   "${store[@]}" \
-  Media__Path="$out/media" \
+  Media__Path="$out/media" Email__PickupDirectory="$out/mail" \
   App__PublicBaseUrl="http://127.0.0.1:$app_port" AllowedHosts="127.0.0.1" \
   DataProtection__AllowUnprotectedKeys=true \
   RateLimits__TokenLookupsPerMinute=100000000 RateLimits__AssessmentsPerMinute=100000000 RateLimits__DraftsPerMinute=100000000 \

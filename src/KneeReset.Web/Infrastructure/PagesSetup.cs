@@ -21,6 +21,8 @@ public static class PagesSetup
             options.Conventions.AuthorizeAreaPage("Staff", "/Audit", StaffRoles.AdminPolicy);
             options.Conventions.AllowAnonymousToAreaPage("Staff", "/SignIn");
             options.Conventions.AllowAnonymousToAreaPage("Staff", "/Invite");
+            options.Conventions.AllowAnonymousToAreaPage("Staff", "/ForgotPassword");
+            options.Conventions.AllowAnonymousToAreaPage("Staff", "/ResetPassword");
             options.Conventions.AllowAnonymousToAreaPage("Staff", "/Denied");
             // Sessions attach to a result only through the runner's private link: the player and the saved
             // session have a second address under /m/{manage}/ (masked in logs, never cached, no referrer).

@@ -16,6 +16,7 @@ public static class RateLimits
     public const string NewDraft = "new-draft";
     public const string SessionLog = "session-log";
     public const string TrainingImport = "training-import";
+    public const string Email = "email";
 
     public sealed class Options
     {
@@ -26,9 +27,11 @@ public static class RateLimits
         public int DraftsPerMinute { get; set; } = 10;
         public int SessionLogsPerMinute { get; set; } = 20;
         public int TrainingImportsPerMinute { get; set; } = 10;
+        /// <summary>Emails a client may ask for (a runner's private link): each is a message to any address.</summary>
+        public int EmailsPerMinute { get; set; } = 3;
 
         public bool AllPositive() =>
-            new[] { TokenLookupsPerMinute, SignInsPerMinute, AssessmentsPerMinute, DraftsPerMinute, SessionLogsPerMinute, TrainingImportsPerMinute }.All(n => n > 0);
+            new[] { TokenLookupsPerMinute, SignInsPerMinute, AssessmentsPerMinute, DraftsPerMinute, SessionLogsPerMinute, TrainingImportsPerMinute, EmailsPerMinute }.All(n => n > 0);
     }
 
     public static IServiceCollection AddKneeResetRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -59,6 +62,7 @@ public static class RateLimits
             // page's re-take (its Retake handler; that page's other posts make none).
             AddPostLimit(limiter, NewDraft, o => o.DraftsPerMinute, context => RunsHandler(context, null) || RunsHandler(context, "Retake"));
             AddPostLimit(limiter, SessionLog, o => o.SessionLogsPerMinute);
+            AddPostLimit(limiter, Email, o => o.EmailsPerMinute);
             // Reading up to 64 MB of files is the costliest request there is: the API's imports and
             // the questionnaire step's Import handler count, not the step's other posts.
             AddPostLimit(limiter, TrainingImport, o => o.TrainingImportsPerMinute,

@@ -37,6 +37,9 @@ public abstract class AppUnderTest : WebApplicationFactory<Program>
 
     public string MediaFolder => Path.Combine(Folder, "media");
 
+    /// <summary>The app's email pickup folder (Email:PickupDirectory): every message it sends lands here as an .eml file, unless a subclass configures SMTP.</summary>
+    public SentMail Mail => new(Path.Combine(Folder, "mail"));
+
     /// <summary>The app's clock: real time, moved on by tests that need time to pass.</summary>
     public ShiftedClock Clock { get; } = new();
 
@@ -54,13 +57,16 @@ public abstract class AppUnderTest : WebApplicationFactory<Program>
         // UseSetting, not ConfigureAppConfiguration: Program reads these before the host is built.
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:KneeReset", Database.ConnectionString);
-        foreach (var limit in new[] { "TokenLookups", "SignIns", "Assessments", "Drafts", "SessionLogs", "TrainingImports" })
+        foreach (var limit in new[] { "TokenLookups", "SignIns", "Assessments", "Drafts", "SessionLogs", "TrainingImports", "Emails" })
         {
             builder.UseSetting($"RateLimits:{limit}PerMinute", 10_000.ToString(CultureInfo.InvariantCulture));
         }
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Media:Path", MediaFolder);
+        builder.UseSetting("Email:PickupDirectory", Mail.Folder);
+        // The one line per message sent, so tests can wait for mail sent in the background.
+        builder.UseSetting("Serilog:MinimumLevel:Override:KneeReset.Web.Email", "Information");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

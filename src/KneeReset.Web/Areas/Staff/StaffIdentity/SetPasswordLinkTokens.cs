@@ -7,11 +7,14 @@ namespace KneeReset.Web.Areas.Staff.StaffIdentity;
 
 /// <summary>
 /// Identity's set-password tokens, with their age judged by the app's clock (Identity's own check
-/// reads the system clock), so the configured lifetime is the app's one notion of time.
+/// reads the system clock), so the configured lifetime is the app's one notion of time. A "forgot
+/// password" link (<see cref="ForgottenPasswords.Purpose"/>) lives Staff:PasswordResetLinkMinutes;
+/// every other token Staff:SetPasswordLinkHours.
 /// </summary>
 public sealed class SetPasswordLinkTokens(
     IDataProtectionProvider protection,
     IOptions<DataProtectionTokenProviderOptions> options,
+    IOptions<StaffOptions> staff,
     ILogger<DataProtectorTokenProvider<StaffUser>> logger,
     TimeProvider clock) : DataProtectorTokenProvider<StaffUser>(protection, options, logger)
 {
@@ -21,7 +24,8 @@ public sealed class SetPasswordLinkTokens(
         try
         {
             var created = new DateTimeOffset(BitConverter.ToInt64(Protector.Unprotect(Convert.FromBase64String(token)), 0), TimeSpan.Zero);
-            if (created + Options.TokenLifespan < clock.GetUtcNow())
+            var lifespan = purpose == ForgottenPasswords.Purpose ? TimeSpan.FromMinutes(staff.Value.PasswordResetLinkMinutes) : Options.TokenLifespan;
+            if (created + lifespan < clock.GetUtcNow())
             {
                 return false;
             }

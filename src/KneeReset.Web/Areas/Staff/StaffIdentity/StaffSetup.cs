@@ -16,6 +16,9 @@ public sealed class StaffOptions
 
     /// <summary>How long a set-password link (an invite or a new password link) works, if not used or replaced first.</summary>
     public int SetPasswordLinkHours { get; set; } = 48;
+
+    /// <summary>How long a "forgot password" link works, if not used first: short, as it is asked for by anyone who types the address.</summary>
+    public int PasswordResetLinkMinutes { get; set; } = 60;
 }
 
 public static class StaffSetup
@@ -24,6 +27,7 @@ public static class StaffSetup
     {
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section))
             .Validate(o => o.SetPasswordLinkHours is > 0 and <= 720, "Staff:SetPasswordLinkHours must be from 1 to 720 (30 days).")
+            .Validate(o => o.PasswordResetLinkMinutes is >= 5 and <= 1440, "Staff:PasswordResetLinkMinutes must be from 5 to 1440 (a day).")
             .ValidateOnStart();
         services.AddIdentity<StaffUser, IdentityRole>(options =>
             {
@@ -69,6 +73,7 @@ public static class StaffSetup
         services.AddScoped<DecoyPassword>();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<ForgottenPasswords>();
         services.AddLibraryEditing(configuration);
         return services;
     }

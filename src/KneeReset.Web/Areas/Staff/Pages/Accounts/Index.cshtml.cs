@@ -1,21 +1,30 @@
 using FluentValidation;
 using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Data;
+using KneeReset.Web.Email;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KneeReset.Web.Areas.Staff.Pages.Accounts;
 
-/// <summary>Admins invite staff (a one-time set-password link to hand over), change roles and disable accounts.</summary>
-public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts, PublicLinks links) : PageModel
+/// <summary>
+/// Admins invite staff (a one-time set-password link, emailed to them and shown to the admin in case
+/// the mail doesn't arrive), change roles and disable accounts.
+/// </summary>
+public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts, PublicLinks links, Mailer mailer, IOptions<StaffOptions> staff) : PageModel
 {
     public sealed record Row(StaffUser User, string Role);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public string? InviteLink { get; private set; }
+
+    /// <summary>Who the link was for, and whether the email with it went out.</summary>
+    public string? InviteEmail { get; private set; }
+    public bool InviteEmailed { get; private set; }
 
     /// <summary>
     /// The invite form; bound only by <see cref="OnPostInviteAsync"/> (not by the role and disable
@@ -44,7 +53,7 @@ public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts, Pu
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostInviteAsync([FromForm(Name = nameof(Invite))] InviteInput invite)
+    public async Task<IActionResult> OnPostInviteAsync([FromForm(Name = nameof(Invite))] InviteInput invite, CancellationToken cancellationToken)
     {
         Invite = invite;
         if (ModelState.IsValid)
@@ -56,7 +65,7 @@ public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts, Pu
             }
             if (user is not null)
             {
-                InviteLink = links.To(await accounts.InvitePathAsync(user, Actor));
+                await SendLinkAsync(user, cancellationToken);
                 // An empty form for the next invite (asp-for would otherwise show what was posted).
                 ModelState.Clear();
                 Invite = new InviteInput();
@@ -99,15 +108,23 @@ public class IndexModel(UserManager<StaffUser> users, StaffAccounts accounts, Pu
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostLinkAsync(string id)
+    public async Task<IActionResult> OnPostLinkAsync(string id, CancellationToken cancellationToken)
     {
         if (await users.FindByIdAsync(id) is not { } user)
         {
             return NotFound();
         }
-        InviteLink = links.To(await accounts.InvitePathAsync(user, Actor));
+        await SendLinkAsync(user, cancellationToken);
         await LoadAsync();
         return Page();
+    }
+
+    /// <summary>Makes a new set-password link (ending any earlier one) and emails it to the account's address.</summary>
+    private async Task SendLinkAsync(StaffUser user, CancellationToken cancellationToken)
+    {
+        InviteLink = links.To(await accounts.InvitePathAsync(user, Actor));
+        InviteEmail = user.Email;
+        InviteEmailed = await mailer.SendInviteAsync(user.Email!, user.DisplayName, InviteLink, staff.Value.SetPasswordLinkHours, cancellationToken);
     }
 
     private string Actor => User.Identity?.Name ?? "unknown";
