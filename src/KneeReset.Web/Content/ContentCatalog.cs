@@ -1,5 +1,6 @@
 using KneeReset.Core;
 using KneeReset.Core.Matching;
+using KneeReset.Core.Outcomes;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Recovery;
 using KneeReset.Core.ReturnToRun;
@@ -11,7 +12,7 @@ public sealed class ContentOptions
 {
     public const string Section = "Content";
 
-    /// <summary>Folder with questionnaire.json, rules.json, causes.json, library.json, words.json, pain-model.json, return-to-run.json, exercises/ and routines/. Defaults to the copy beside the app.</summary>
+    /// <summary>Folder with questionnaire.json, rules.json, causes.json, library.json, words.json, pain-model.json, return-to-run.json, outcome-measures.json, exercises/ and routines/. Defaults to the copy beside the app.</summary>
     public string Path { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "content");
 }
 
@@ -32,6 +33,7 @@ public sealed class ContentCatalog
         Words = RuleWords.Read(path, Rules.RuleSet);
         Pain = new PainMonitor(ContentJson.ReadPainModel(path, Rules.RuleSet), Rules.RuleSet);
         Ladder = new LadderMonitor(ContentJson.ReadRunLadder(path, Rules.RuleSet, Pain.Model), Pain.Model, Rules.RuleSet);
+        Outcomes = ContentJson.ReadOutcomeMeasures(path);
     }
 
     public string Path { get; }
@@ -44,6 +46,8 @@ public sealed class ContentCatalog
     public PainMonitor Pain { get; }
     /// <summary>The return-to-running ladder (content/return-to-run.json) that advises on logged runs.</summary>
     public LadderMonitor Ladder { get; }
+    /// <summary>The weekly check-in's questions and change thresholds (content/outcome-measures.json).</summary>
+    public OutcomeMeasures Outcomes { get; }
 
     public string CauseName(string id) => Causes.Find(id)?.Name ?? id;
 }

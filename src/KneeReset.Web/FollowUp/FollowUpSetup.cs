@@ -2,13 +2,14 @@ namespace KneeReset.Web.FollowUp;
 
 public static class FollowUpSetup
 {
-    /// <summary>What follows a result: the clinician's plan, progressions, sessions and the running ladder.</summary>
+    /// <summary>What follows a result: the clinician's plan, progressions, sessions, the running ladder and the weekly check-ins.</summary>
     public static IServiceCollection AddFollowUp(this IServiceCollection services)
     {
         services.AddScoped<ClinicianPlans>();
         services.AddScoped<Progressions>();
         services.AddScoped<SessionLog>();
         services.AddScoped<Ladders>();
+        services.AddScoped<WeeklyCheckIns>();
         return services;
     }
 }
