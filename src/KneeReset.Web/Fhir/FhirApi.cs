@@ -1,5 +1,6 @@
 using KneeReset.Web.Api;
 using KneeReset.Web.Assessments;
+using KneeReset.Web.FollowUp;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,9 +41,9 @@ public static class FhirApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetOwnResultAsync(
-        string manage, AssessmentService assessments, FhirExport export, PublicLinks links, CancellationToken cancellationToken) =>
+        string manage, AssessmentService assessments, WeeklyCheckIns checkIns, FhirExport export, PublicLinks links, CancellationToken cancellationToken) =>
         await assessments.FindByManageTokenAsync(manage, cancellationToken) is { } record
-            ? Resource(export.Result(record, new Uri(links.To($"/r/{record.Token}"), UriKind.RelativeOrAbsolute)))
+            ? Resource(export.Result(record, new Uri(links.To($"/r/{record.Token}"), UriKind.RelativeOrAbsolute), (await checkIns.ForSeriesAsync(record.Stored, cancellationToken)).CheckIns))
             : AssessmentProblems.NotFound();
 
     private static Results<ContentHttpResult, ProblemHttpResult> GetStructureDefinition(string id) =>
@@ -52,7 +53,7 @@ public static class FhirApi
 
     /// <summary>A result as a collection Bundle; behind its passcode (the header, or the page's unlock cookie) when it has one.</summary>
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetResultAsync(
-        string token, HttpContext context, AssessmentService assessments, SharePasscodes passcodes, FhirExport export, PublicLinks links, CancellationToken cancellationToken)
+        string token, HttpContext context, AssessmentService assessments, SharePasscodes passcodes, WeeklyCheckIns checkIns, FhirExport export, PublicLinks links, CancellationToken cancellationToken)
     {
         var record = await assessments.FindAsync(token, cancellationToken);
         if (record is null)
@@ -65,7 +66,7 @@ public static class FhirApi
             return refused;
         }
         var url = new Uri(links.To($"/r/{token}"), UriKind.RelativeOrAbsolute);
-        return Resource(export.Result(record, url));
+        return Resource(export.Result(record, url, (await checkIns.ForSeriesAsync(record.Stored, cancellationToken)).CheckIns));
     }
 
     private static ContentHttpResult Resource(Hl7.Fhir.Model.Resource resource) =>
