@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KneeReset.Core.Outcomes;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Recovery;
 using KneeReset.Core.ReturnToRun;
@@ -64,5 +65,14 @@ public static class ContentJson
         var ladder = Read<RunLadder>(path);
         var problems = ladder.Problems(rules, pain).ToList();
         return problems.Count == 0 ? ladder : throw new InvalidDataException($"{path}: {string.Join("; ", problems)}.");
+    }
+
+    /// <summary>The weekly check-in's measures (content/outcome-measures.json), checked.</summary>
+    public static OutcomeMeasures ReadOutcomeMeasures(string contentDir)
+    {
+        var path = Path.Combine(contentDir, "outcome-measures.json");
+        var measures = Read<OutcomeMeasures>(path);
+        var problems = measures.Problems().ToList();
+        return problems.Count == 0 ? measures : throw new InvalidDataException($"{path}: {string.Join("; ", problems)}.");
     }
 }

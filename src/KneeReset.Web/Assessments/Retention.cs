@@ -30,7 +30,7 @@ public sealed class RetentionOptions
 
 /// <summary>
 /// Removes abandoned drafts, and results whose share link ended (expired or revoked) longer ago
-/// than the configured period, with their sessions, plans, runs and self-tests; and exercise pictures no exercise
+/// than the configured period, with their sessions, plans, runs, self-tests and check-ins; and exercise pictures no exercise
 /// uses any more. Nothing else is ever removed without the runner asking.
 /// </summary>
 public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> options, TimeProvider clock, BulkChanges bulk, MediaStore media, RetentionStatus status)
@@ -88,12 +88,13 @@ public sealed class Retention(KneeResetDbContext db, IOptions<RetentionOptions> 
         }
         foreach (var chunk in ended.Chunk(500))
         {
-            // Sessions, runs and self-tests are deleted by statements of their own, plans by the
+            // Sessions, runs, self-tests and check-ins are deleted by statements of their own, plans by the
             // database's cascade from the result. BulkChanges forgets every result page: a removed
             // result leaves the history its series' other pages chart.
             await bulk.DeleteAsync(db.RoutineSessions.Where(s => s.AssessmentId != null && chunk.Contains(s.AssessmentId.Value)), cancellationToken);
             await bulk.DeleteAsync(db.RunLogs.Where(r => chunk.Contains(r.AssessmentId)), cancellationToken);
             await bulk.DeleteAsync(db.SelfTestResults.Where(t => chunk.Contains(t.AssessmentId)), cancellationToken);
+            await bulk.DeleteAsync(db.OutcomeCheckIns.Where(c => chunk.Contains(c.AssessmentId)), cancellationToken);
             await bulk.DeleteAsync(db.Assessments.Where(a => chunk.Contains(a.Id)), cancellationToken);
         }
         return new Report(drafts.Count, ended.Count, Pictures: await RemoveUnusedPicturesAsync(now, cancellationToken));

@@ -51,6 +51,8 @@ public static class EvictionTable
         // Runs and self-tests move the return-to-running ladder their result's pages show, as sessions do.
         Of<RunLog>(Forgets.SeriesPages, Forgets.SeriesPages, r => new(null, r.AssessmentId)),
         Of<SelfTestResult>(Forgets.SeriesPages, Forgets.SeriesPages, t => new(null, t.AssessmentId)),
+        // A weekly check-in joins the weekly chart on every page of its series.
+        Of<OutcomeCheckIn>(Forgets.SeriesPages, Forgets.SeriesPages, c => new(null, c.AssessmentId)),
         // The library, drafts included (a draft over a published routine lives on its row).
         Of<Routine>(Forgets.Library, Forgets.Library),
         Of<RoutineStep>(Forgets.Library, Forgets.Library),

@@ -1,5 +1,6 @@
 using KneeReset.Core;
 using KneeReset.Core.Matching;
+using KneeReset.Core.Outcomes;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Recovery;
 using KneeReset.Core.ReturnToRun;
@@ -12,7 +13,7 @@ public sealed class ContentOptions
 {
     public const string Section = "Content";
 
-    /// <summary>Folder with questionnaire.json, rules.json, causes.json, library.json, words.json, pain-model.json, return-to-run.json, calendar.json, exercises/ and routines/. Defaults to the copy beside the app.</summary>
+    /// <summary>Folder with questionnaire.json, rules.json, causes.json, library.json, words.json, pain-model.json, return-to-run.json, calendar.json, outcome-measures.json, exercises/ and routines/. Defaults to the copy beside the app.</summary>
     public string Path { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "content");
 }
 
@@ -34,6 +35,7 @@ public sealed class ContentCatalog
         Pain = new PainMonitor(ContentJson.ReadPainModel(path, Rules.RuleSet), Rules.RuleSet);
         Ladder = new LadderMonitor(ContentJson.ReadRunLadder(path, Rules.RuleSet, Pain.Model), Pain.Model, Rules.RuleSet);
         Calendar = CalendarContent.Read(path);
+        Outcomes = ContentJson.ReadOutcomeMeasures(path);
     }
 
     public string Path { get; }
@@ -48,6 +50,8 @@ public sealed class ContentCatalog
     public LadderMonitor Ladder { get; }
     /// <summary>The calendar feed's words and how far ahead it shows runs (content/calendar.json).</summary>
     public CalendarContent Calendar { get; }
+    /// <summary>The weekly check-in's questions and change thresholds (content/outcome-measures.json).</summary>
+    public OutcomeMeasures Outcomes { get; }
 
     public string CauseName(string id) => Causes.Find(id)?.Name ?? id;
 }

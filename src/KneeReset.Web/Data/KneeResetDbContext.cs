@@ -31,6 +31,8 @@ public class KneeResetDbContext : IdentityDbContext<StaffUser>, IDataProtectionK
     /// <summary>Walk-runs on the return-to-running ladder, and the self-tests that open it.</summary>
     public DbSet<RunLog> RunLogs => Set<RunLog>();
     public DbSet<SelfTestResult> SelfTestResults => Set<SelfTestResult>();
+    /// <summary>Weekly check-ins: worst pain and the PSFS.</summary>
+    public DbSet<OutcomeCheckIn> OutcomeCheckIns => Set<OutcomeCheckIn>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<ClinicianPlan> ClinicianPlans => Set<ClinicianPlan>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -51,6 +53,7 @@ public class KneeResetDbContext : IdentityDbContext<StaffUser>, IDataProtectionK
         builder.ApplyConfiguration(new RoutineSessionConfiguration());
         builder.ApplyConfiguration(new RunLogConfiguration());
         builder.ApplyConfiguration(new SelfTestResultConfiguration());
+        builder.ApplyConfiguration(new OutcomeCheckInConfiguration());
         builder.ApplyConfiguration(new RevisionConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new HealthProbeConfiguration());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KneeReset.Web.Api;
 using KneeReset.Web.Assessments;
+using KneeReset.Web.FollowUp;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -42,14 +43,14 @@ public static class FhirApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetOwnResultAsync(
-        string manage, HttpContext context, AssessmentService assessments, FhirExport export, PublicLinks links, CancellationToken cancellationToken)
+        string manage, HttpContext context, AssessmentService assessments, WeeklyCheckIns checkIns, FhirExport export, PublicLinks links, CancellationToken cancellationToken)
     {
         if (await assessments.FindByManageTokenAsync(manage, cancellationToken) is not { } record)
         {
             return AssessmentProblems.NotFound();
         }
         OfferAsFile(context, record);
-        return Resource(export.Result(record, new Uri(links.To($"/r/{record.Token}"), UriKind.RelativeOrAbsolute)));
+        return Resource(export.Result(record, new Uri(links.To($"/r/{record.Token}"), UriKind.RelativeOrAbsolute), (await checkIns.ForSeriesAsync(record.Stored, cancellationToken)).CheckIns));
     }
 
     /// <summary>
@@ -73,7 +74,7 @@ public static class FhirApi
 
     /// <summary>A result as a collection Bundle; behind its passcode (the header, or the page's unlock cookie) when it has one.</summary>
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetResultAsync(
-        string token, HttpContext context, AssessmentService assessments, SharePasscodes passcodes, FhirExport export, PublicLinks links, CancellationToken cancellationToken)
+        string token, HttpContext context, AssessmentService assessments, SharePasscodes passcodes, WeeklyCheckIns checkIns, FhirExport export, PublicLinks links, CancellationToken cancellationToken)
     {
         var record = await assessments.FindAsync(token, cancellationToken);
         if (record is null)
@@ -87,7 +88,7 @@ public static class FhirApi
         }
         var url = new Uri(links.To($"/r/{token}"), UriKind.RelativeOrAbsolute);
         OfferAsFile(context, record);
-        return Resource(export.Result(record, url));
+        return Resource(export.Result(record, url, (await checkIns.ForSeriesAsync(record.Stored, cancellationToken)).CheckIns));
     }
 
     private static ContentHttpResult Resource(Hl7.Fhir.Model.Resource resource) =>

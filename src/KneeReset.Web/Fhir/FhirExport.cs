@@ -13,7 +13,8 @@ namespace KneeReset.Web.Fhir;
 /// <summary>
 /// FHIR R4 with the Firely SDK: the question bank as a Questionnaire, and a result as a
 /// collection Bundle holding an anonymous Patient, the QuestionnaireResponse (every answer,
-/// pointing at the canonical Questionnaire) and a RiskAssessment (the computed result).
+/// pointing at the canonical Questionnaire), a RiskAssessment (the computed result) and the
+/// series' weekly check-ins (<see cref="FhirCheckIns"/>).
 /// </summary>
 public sealed class FhirExport(ContentCatalog content, TimeProvider clock)
 {
@@ -96,7 +97,8 @@ public sealed class FhirExport(ContentCatalog content, TimeProvider clock)
         _ => unit,
     };
 
-    public Bundle Result(LoadedAssessment record, Uri resultUrl)
+    /// <param name="checkIns">The series' weekly check-ins, oldest first; none when not given.</param>
+    public Bundle Result(LoadedAssessment record, Uri resultUrl, IReadOnlyList<KneeReset.Core.Outcomes.WeeklyCheckIn>? checkIns = null)
     {
         var patientId = Guid.NewGuid();
         var responseId = Guid.NewGuid();
@@ -173,6 +175,7 @@ public sealed class FhirExport(ContentCatalog content, TimeProvider clock)
                 new Bundle.EntryComponent { FullUrl = $"urn:uuid:{patientId}", Resource = patient },
                 new Bundle.EntryComponent { FullUrl = $"urn:uuid:{responseId}", Resource = response },
                 new Bundle.EntryComponent { FullUrl = $"urn:uuid:{riskId}", Resource = risk },
+                .. FhirCheckIns.Entries(checkIns ?? [], content.Outcomes, patientRef, content.Outcomes.Version),
             ],
         };
     }

@@ -2,7 +2,7 @@ namespace KneeReset.Web.FollowUp;
 
 public static class FollowUpSetup
 {
-    /// <summary>What follows a result: the clinician's plan, progressions, sessions and the running ladder.</summary>
+    /// <summary>What follows a result: the clinician's plan, progressions, sessions, the running ladder and the weekly check-ins.</summary>
     public static IServiceCollection AddFollowUp(this IServiceCollection services)
     {
         services.AddScoped<ClinicianPlans>();
@@ -10,6 +10,7 @@ public static class FollowUpSetup
         services.AddScoped<SessionLog>();
         services.AddScoped<Ladders>();
         services.AddScoped<CalendarFeed>();
+        services.AddScoped<WeeklyCheckIns>();
         return services;
     }
 }

@@ -104,7 +104,7 @@ public sealed class EvictionTableTests(EvictionRecordingApp app) : IClassFixture
 
     [Theory]
     [MemberData(nameof(Saves))]
-    public async Task A_run_or_a_self_test_forgets_its_results_series_pages(bool async)
+    public async Task A_run_a_self_test_or_a_weekly_check_in_forgets_its_results_series_pages(bool async)
     {
         var (id, series) = await NewAssessmentAsync();
         var today = DateOnly.FromDateTime(DateTime.UnixEpoch);
@@ -122,9 +122,16 @@ public sealed class EvictionTableTests(EvictionRecordingApp app) : IClassFixture
             return Task.CompletedTask;
         });
 
+        var checkIn = await SaveAsync(async, db =>
+        {
+            db.OutcomeCheckIns.Add(new OutcomeCheckIn { AssessmentId = id, Week = "2026-W50", WorstPain = 4 });
+            return Task.CompletedTask;
+        });
+
         Assert.Equal(pages, run, Same);
         Assert.Equal(pages, morning, Same);
         Assert.Equal(pages, test, Same);
+        Assert.Equal(pages, checkIn, Same);
         Assert.Equal(new Forgot(Tags(CachePolicies.ResultPagesTag), LinkStates: false, Library: false),
             await BulkAsync((bulk, db) => bulk.DeleteAsync(db.RunLogs.Where(r => r.AssessmentId == id), default)), Same);
     }

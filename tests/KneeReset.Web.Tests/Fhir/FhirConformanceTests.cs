@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Specification.Source;
+using KneeReset.Web.Fhir;
 using Task = System.Threading.Tasks.Task;
 
 namespace KneeReset.Web.Tests.Fhir;
@@ -60,6 +61,38 @@ public class FhirConformanceTests(KneeResetFactory factory) : IClassFixture<Knee
     }
 
     [Fact]
+    public async Task A_result_with_weekly_check_ins_passes_the_validator_with_a_response_and_observations_per_week()
+    {
+        using var client = factory.CreateBrowser();
+        var (share, manage) = await RunnerResults.CreateAsync(client);
+        var form = await HtmlForm.OpenAsync(client, manage, "form.check-in-form");
+        using var saved = await form.Set("checkIn.WorstPain", "5").Set("checkIn.Activities[0].Name", "running 5 km").Set("checkIn.Activities[0].Score", "3")
+            .Set("checkIn.Activities[1].Name", "stairs").Set("checkIn.Activities[1].Score", "6").SubmitAsync();
+        Browser.AssertRedirect(saved);
+
+        var (bundle, findings) = await CheckResultAsync(client, share);
+
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+        var weekly = bundle.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>().Single(r => r.Questionnaire?.StartsWith(FhirCheckIns.Questionnaire, StringComparison.Ordinal) == true);
+        Assert.Equal(5, ((Integer)weekly.Item.Single(i => i.LinkId == "worst_pain").Answer[0].Value!).Value);
+        var activities = weekly.Item.Single(i => i.LinkId == "psfs").Item;
+        Assert.Equal("running 5 km", ((FhirString)activities[0].Item[0].Answer[0].Value!).Value);
+        Assert.Equal(6, ((Integer)activities[1].Item[1].Answer[0].Value!).Value);
+        var observations = bundle.Entry.Select(e => e.Resource).OfType<Observation>().ToList();
+        Assert.Equal(2, observations.Count);
+        var pain = observations.Single(o => o.Code.Coding[0].Code == FhirCheckIns.WorstPainLoinc);
+        Assert.Equal((FhirCheckIns.Loinc, 5m), (pain.Code.Coding[0].System, ((Quantity)pain.Value!).Value!.Value));
+        Assert.Equal(4.5m, ((Quantity)observations.Single(o => o.Code.Coding[0].Code == FhirCheckIns.PsfsCode).Value!).Value);
+
+        // The validator path catches a broken check-in: an Observation without its code or status fails.
+        var broken = (Bundle)bundle.DeepCopy();
+        var observation = broken.Entry.Select(e => e.Resource).OfType<Observation>().First();
+        observation.Code = null!;
+        observation.Status = null;
+        Assert.NotEmpty(Validate(client, broken));
+    }
+
+    [Fact]
     public async Task Every_extension_the_export_uses_is_defined_by_the_specification_or_served_by_the_app()
     {
         using var client = factory.CreateClient();
@@ -94,7 +127,8 @@ public class FhirConformanceTests(KneeResetFactory factory) : IClassFixture<Knee
         var (bundle, findings) = Read<Bundle>(await response.Content.ReadAsStringAsync());
         findings.AddRange(Validate(client, bundle));
         var (questionnaire, _) = Read<Questionnaire>(await client.GetStringAsync(new Uri("/fhir/Questionnaire", UriKind.Relative)));
-        var answered = bundle.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>().Single();
+        // The check's own response; weekly check-ins answer their own questionnaire.
+        var answered = bundle.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>().Single(r => r.Questionnaire?.StartsWith(FhirCheckIns.Questionnaire, StringComparison.Ordinal) != true);
         findings.AddRange(AnswerFit.Problems(questionnaire, answered).Select(p => $"Answer: {p}"));
         return (bundle, findings);
     }

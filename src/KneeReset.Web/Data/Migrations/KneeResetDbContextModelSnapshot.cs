@@ -225,6 +225,39 @@ namespace KneeReset.Web.Data.Migrations
                     b.ToTable("HealthProbes");
                 });
 
+            modelBuilder.Entity("KneeReset.Web.Data.OutcomeCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivitiesJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorstPain")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Week")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeCheckIns");
+                });
+
             modelBuilder.Entity("KneeReset.Web.Data.Revision", b =>
                 {
                     b.Property<int>("Id")
@@ -841,6 +874,17 @@ namespace KneeReset.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("KneeReset.Web.Data.ClinicianPlan", b =>
+                {
+                    b.HasOne("KneeReset.Web.Data.StoredAssessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("KneeReset.Web.Data.OutcomeCheckIn", b =>
                 {
                     b.HasOne("KneeReset.Web.Data.StoredAssessment", "Assessment")
                         .WithMany()

@@ -38,6 +38,8 @@ public sealed class ResultView
     public RecoveryState? Recovery { get; init; }
     /// <summary>The return-to-running ladder over the series: open or what is missing, the stage, the runs.</summary>
     public LadderState? Running { get; init; }
+    /// <summary>The series' weekly check-ins (worst pain, PSFS): whether this week's is due, the weeks, the trend.</summary>
+    public CheckInState? CheckIns { get; init; }
     /// <summary>Today, as the pain model counts days (UTC).</summary>
     public DateOnly Today { get; init; }
 
@@ -80,7 +82,7 @@ public sealed class ResultView
 }
 
 /// <summary>Puts a result page together: the result, the clinician's plan, the runner's history and progression.</summary>
-public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, ClinicianPlans plans, Progressions progressions, Ladders ladders, TimeProvider clock)
+public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, ClinicianPlans plans, Progressions progressions, Ladders ladders, WeeklyCheckIns checkIns, TimeProvider clock)
 {
     /// <param name="forRunner">The runner's own page: plan changes since their last visit, and their private player.</param>
     public async Task<ResultView> ForAsync(LoadedAssessment record, bool forRunner, CancellationToken cancellationToken)
@@ -105,6 +107,7 @@ public sealed class ResultViews(KneeResetDbContext db, ContentCatalog content, C
             Progressions = await progressions.ForAsync(record.Outcome.Result, plan, sessions, recovery, cancellationToken),
             Recovery = recovery,
             Running = await ladders.ForSeriesAsync(record.Stored, recovery, cancellationToken),
+            CheckIns = await checkIns.ForSeriesAsync(record.Stored, cancellationToken),
             Today = Progressions.Today(clock),
             History = series.Select(a => new HistoryPoint(a.CreatedAt, a.Token,
                 AnswerReader.FromStoredJson(a.AnswersJson, content.Questions).Number("worst_pain"),

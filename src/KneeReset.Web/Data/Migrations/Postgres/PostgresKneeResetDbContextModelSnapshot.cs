@@ -237,6 +237,41 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                     b.ToTable("HealthProbes");
                 });
 
+            modelBuilder.Entity("KneeReset.Web.Data.OutcomeCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActivitiesJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("WorstPain")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Week")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeCheckIns");
+                });
+
             modelBuilder.Entity("KneeReset.Web.Data.Revision", b =>
                 {
                     b.Property<int>("Id")
@@ -873,6 +908,17 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("KneeReset.Web.Data.ClinicianPlan", b =>
+                {
+                    b.HasOne("KneeReset.Web.Data.StoredAssessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("KneeReset.Web.Data.OutcomeCheckIn", b =>
                 {
                     b.HasOne("KneeReset.Web.Data.StoredAssessment", "Assessment")
                         .WithMany()
