@@ -19,6 +19,7 @@ builder.Services.AddSingleton<StaffText>();
 builder.Services.AddPublicLinks(builder.Configuration);
 builder.Services.AddKneeResetStore(builder.Configuration, builder.Environment);
 builder.Services.AddKneeResetHealth(builder.Configuration);
+builder.Services.LetProbesAnswerAnyHost();
 builder.Services.AddCaching(builder.Configuration);
 builder.Services.AddLibrary();
 builder.Services.AddAssessments(builder.Configuration);
@@ -46,6 +47,8 @@ if (StaffCommand.IsStaffCommand(args))
     return await StaffCommand.RunAsync(app.Services, args, Console.In, Console.Out);
 }
 
+// AllowedHosts everywhere but the probes, which balancers call by address (Health/ProbeHosts).
+app.UseHostFilteringExceptProbes();
 app.UseHostingSecurity();
 // Never a stack trace: the API answers with ProblemDetails, pages with a friendly error page.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());

@@ -21,7 +21,10 @@ public static class Logging
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
                 .Enrich.With(new CurrentRequest(services.GetRequiredService<IHttpContextAccessor>()))
-                .Enrich.With<MaskRequestPath>();
+                .Enrich.With<MaskRequestPath>()
+                // Readiness says what changed once (Health/ReadinessLog); the framework's and EF's own
+                // lines during a probe would repeat a stack trace every few seconds of an outage.
+                .Filter.ByExcluding(FrameworkLineDuringProbe);
             // The host's request diagnostics write two lines per request that the request log
             // below replaces, and while their category is enabled at all, the host also starts an
             // Activity and opens a log scope for every request: some 7 % of a cached page's CPU
@@ -64,8 +67,10 @@ public static class Logging
         {
             // Static files (MapStaticAssets serves them as endpoints, so they pass through here)
             // would add several lines per page view: Debug, unless they fail.
+            // Probes too: a balancer asks every few seconds, and a change of readiness is logged on its own.
             options.GetLevel = (context, _, error) =>
-                error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                context.Request.Path.StartsWithSegments(Health.ProbeHosts.ProbePath) ? LogEventLevel.Debug
+                : error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Response.StatusCode < 400 && Path.HasExtension(context.Request.Path.Value) ? LogEventLevel.Debug
                 : LogEventLevel.Information;
             // The request path is the only place a share token could reach the log: mask it.
@@ -77,6 +82,12 @@ public static class Logging
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
             ];
         });
+
+    private static bool FrameworkLineDuringProbe(LogEvent logEvent) =>
+        logEvent.Properties.TryGetValue("RequestPath", out var path) && path is ScalarValue { Value: string p }
+            && p.StartsWith(Health.ProbeHosts.ProbePath, StringComparison.Ordinal)
+            && logEvent.Properties.TryGetValue("SourceContext", out var source) && source is ScalarValue { Value: string category }
+            && category.StartsWith("Microsoft.", StringComparison.Ordinal);
 
     /// <summary>The host's logging category for requests (its lines, scope and Activity).</summary>
     public const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
