@@ -34,6 +34,13 @@ builder.Services.AddKneeResetPages();
 
 var app = builder.Build();
 
+// Settings first: a misconfigured instance stops here, naming the setting, before it migrates or seeds.
+app.Services.ValidateSettings();
+// `staff --help` (or a mistyped staff command) prints its usage without touching the store.
+if (StaffCommand.IsStaffCommand(args) && await StaffCommand.UsageAsync(args, Console.Out) is { } usageExit)
+{
+    return usageExit;
+}
 // On SQLite the caches in memory assume this is the only process on the file (the staff command
 // changes only accounts, which nothing caches, so it may run beside the site).
 if (!StaffCommand.IsStaffCommand(args))
@@ -41,7 +48,11 @@ if (!StaffCommand.IsStaffCommand(args))
     app.Services.HoldSqliteForThisProcess();
 }
 // Migrate, seed and create the first admin under one lock: instances starting together take turns.
-await app.Services.InitialiseStoreAsync(scoped => scoped.SeedLibraryAsync(), scoped => scoped.InitialiseStaffAsync());
+var applied = await app.Services.InitialiseStoreAsync(scoped => scoped.SeedLibraryAsync(), scoped => scoped.InitialiseStaffAsync());
+if (MigrateCommand.IsMigrateCommand(args))
+{
+    return await MigrateCommand.ReportAsync(applied, Console.Out);
+}
 if (StaffCommand.IsStaffCommand(args))
 {
     return await StaffCommand.RunAsync(app.Services, args, Console.In, Console.Out);
