@@ -22,6 +22,9 @@ public static class Logging
                 .Enrich.FromLogContext()
                 .Enrich.With(new CurrentRequest(services.GetRequiredService<IHttpContextAccessor>()))
                 .Enrich.With<MaskRequestPath>()
+                // Which build and which instance wrote each line, when several run behind a proxy.
+                .Enrich.WithProperty("Version", AppVersion.Version)
+                .Enrich.WithProperty("Instance", builder.Configuration[$"{InstanceOptions.Section}:Name"] is { Length: > 0 } name ? name : Environment.MachineName)
                 // Readiness says what changed once (Health/ReadinessLog); the framework's and EF's own
                 // lines during a probe would repeat a stack trace every few seconds of an outage.
                 .Filter.ByExcluding(FrameworkLineDuringProbe);
@@ -73,6 +76,13 @@ public static class Logging
                 : error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Response.StatusCode < 400 && Path.HasExtension(context.Request.Path.Value) ? LogEventLevel.Debug
                 : LogEventLevel.Information;
+            // Who asked (after forwarded headers, so behind a proxy the runner, even on a 429) and the
+            // trace the request belongs to.
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+            {
+                diagnostics.Set("ClientAddress", context.Connection.RemoteIpAddress?.ToString());
+                diagnostics.Set("TraceId", TraceId(context));
+            };
             // The request path is the only place a share token could reach the log: mask it.
             options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
             [
@@ -82,6 +92,12 @@ public static class Logging
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
             ];
         });
+
+    /// <summary>The request's trace: its Activity's when tracing is on, else the caller's traceparent, else the request id.</summary>
+    internal static string TraceId(HttpContext context) =>
+        System.Diagnostics.Activity.Current is { } activity ? activity.TraceId.ToHexString()
+        : System.Diagnostics.ActivityContext.TryParse(context.Request.Headers.TraceParent, null, out var caller) ? caller.TraceId.ToHexString()
+        : context.TraceIdentifier;
 
     private static bool FrameworkLineDuringProbe(LogEvent logEvent) =>
         logEvent.Properties.TryGetValue("RequestPath", out var path) && path is ScalarValue { Value: string p }
