@@ -28,7 +28,7 @@ public static class StartupFailure
             .WriteTo.Sink(new WriterSink(output))
             .CreateLogger())
         {
-            logger.Error("The app could not start: {Reason} ({ErrorType})", Reason(error), error.GetType().Name);
+            logger.Error("The app could not start: {Reason:l} ({ErrorType:l})", Reason(error), error.GetType().Name);
         }
         output.Flush();
         return ExitCode;
