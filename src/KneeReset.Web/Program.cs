@@ -11,79 +11,107 @@ using KneeReset.Web.Health;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddKneeResetLogging();
-
-builder.Services.AddContent(builder.Configuration);
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<StaffText>();
-builder.Services.AddPublicLinks(builder.Configuration);
-builder.Services.AddEmail(builder.Configuration);
-builder.Services.AddKneeResetStore(builder.Configuration, builder.Environment);
-builder.Services.AddKneeResetHealth(builder.Configuration);
-builder.Services.AddCaching(builder.Configuration);
-builder.Services.AddLibrary();
-builder.Services.AddAssessments(builder.Configuration);
-builder.Services.AddFollowUp();
-builder.Services.AddFhirExport();
-builder.Services.AddKneeResetRateLimits(builder.Configuration);
-builder.Services.AddKneeResetStaff(builder.Configuration);
-builder.AddHostingSecurity();
-builder.Services.AddProblemDetails();
-builder.Services.AddKneeResetApi();
-builder.Services.AddKneeResetPages();
-
-var app = builder.Build();
-
-// On SQLite the caches in memory assume this is the only process on the file (the staff command
-// changes only accounts, which nothing caches, so it may run beside the site).
-if (!StaffCommand.IsStaffCommand(args))
+// A start that fails is one JSON error line naming the cause and exit code 1 (StartupFailure).
+try
 {
-    app.Services.HoldSqliteForThisProcess();
+    return await RunAsync(args);
 }
-// Migrate, seed and create the first admin under one lock: instances starting together take turns.
-await app.Services.InitialiseStoreAsync(scoped => scoped.SeedLibraryAsync(), scoped => scoped.InitialiseStaffAsync());
-if (StaffCommand.IsStaffCommand(args))
+catch (Exception error) when (StartupFailure.OwnsTheProcess && error is not OperationCanceledException)
 {
-    return await StaffCommand.RunAsync(app.Services, args, Console.In, Console.Out);
+    return StartupFailure.Report(error, Console.Out);
 }
 
-app.UseHostingSecurity();
-// Never a stack trace: the API answers with ProblemDetails, pages with a friendly error page.
-app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages
-    .UseExceptionHandler("/Error")
-    .UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
-app.UseSecurityHeaders();
-app.UseKneeResetRequestLogging();
-app.UseClientErrors();
-app.UseRouting();
-app.UseRateLimiter();
-app.UseAuthentication();
-app.UseAuthorization();
-// After authentication: a signed-in clinician or editor is never answered from the cache.
-app.UseOutputCache();
+static async Task<int> RunAsync(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddKneeResetLogging();
 
-// Liveness: the process answers. Readiness: the database reads and takes a write (and the
-// media folder takes a file, or the answer says Degraded).
-app.MapHealth();
-app.MapOpenApi();
-app.MapQuestionnaireApi();
-app.MapAssessmentsApi();
-app.MapRoutinesApi();
-app.MapTrainingImportApi();
-app.MapRecoveryApi();
-app.MapRunsApi();
-app.MapCalendarFeed();
-app.MapMedia();
-app.MapFhirApi();
-// Static files from the build's manifest: fingerprinted URLs served immutable, precompressed
-// copies by Accept-Encoding; the ~/ references in views resolve to the fingerprinted URLs.
-app.MapStaticAssets();
-app.MapRazorPages().WithStaticAssets();
+    builder.Services.AddContent(builder.Configuration);
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddSingleton<StaffText>();
+    builder.Services.AddPublicLinks(builder.Configuration);
+    builder.Services.AddEmail(builder.Configuration);
+    builder.Services.AddKneeResetStore(builder.Configuration, builder.Environment);
+    builder.Services.AddKneeResetHealth(builder.Configuration);
+    builder.Services.LetProbesAnswerAnyHost();
+    builder.Services.AddCaching(builder.Configuration);
+    builder.Services.AddLibrary();
+    builder.Services.AddAssessments(builder.Configuration);
+    builder.Services.AddFollowUp();
+    builder.Services.AddFhirExport();
+    builder.Services.AddKneeResetRateLimits(builder.Configuration);
+    builder.Services.AddKneeResetStaff(builder.Configuration);
+    builder.AddHostingSecurity();
+    builder.Services.AddProblemDetails();
+    builder.Services.AddKneeResetApi();
+    builder.Services.AddKneeResetPages();
 
-await app.RunAsync();
-return 0;
+    var app = builder.Build();
+
+    // Settings first: a misconfigured instance stops here, naming the setting, before it migrates or seeds.
+    app.Services.ValidateSettings();
+    // `staff --help` (or a mistyped staff command) prints its usage without touching the store.
+    if (StaffCommand.IsStaffCommand(args) && await StaffCommand.UsageAsync(args, Console.Out) is { } usageExit)
+    {
+        return usageExit;
+    }
+    // On SQLite the caches in memory assume this is the only process on the file (the staff command
+    // changes only accounts, which nothing caches, so it may run beside the site).
+    if (!StaffCommand.IsStaffCommand(args))
+    {
+        app.Services.HoldSqliteForThisProcess();
+    }
+    // Migrate, seed and create the first admin under one lock: instances starting together take turns.
+    var applied = await app.Services.InitialiseStoreAsync(scoped => scoped.SeedLibraryAsync(), scoped => scoped.InitialiseStaffAsync());
+    if (MigrateCommand.IsMigrateCommand(args))
+    {
+        return await MigrateCommand.ReportAsync(applied, Console.Out);
+    }
+    if (StaffCommand.IsStaffCommand(args))
+    {
+        return await StaffCommand.RunAsync(app.Services, args, Console.In, Console.Out);
+    }
+
+    // AllowedHosts everywhere but the probes, which balancers call by address (Health/ProbeHosts).
+    app.UseHostFilteringExceptProbes();
+    app.UseHostingSecurity();
+    // Never a stack trace: the API answers with ProblemDetails, pages with a friendly error page.
+    app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+    app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages
+        .UseExceptionHandler("/Error")
+        .UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+    app.UseSecurityHeaders();
+    app.UseKneeResetRequestLogging();
+    app.UseClientErrors();
+    app.UseRouting();
+    app.UseRateLimiter();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    // After authentication: a signed-in clinician or editor is never answered from the cache.
+    app.UseOutputCache();
+
+    // Liveness: the process answers. Readiness: the database reads and takes a write (and the
+    // media folder takes a file, or the answer says Degraded).
+    app.MapHealth();
+    app.MapVersion();
+    app.MapOpenApi();
+    app.MapQuestionnaireApi();
+    app.MapAssessmentsApi();
+    app.MapRoutinesApi();
+    app.MapTrainingImportApi();
+    app.MapRecoveryApi();
+    app.MapRunsApi();
+    app.MapCalendarFeed();
+    app.MapMedia();
+    app.MapFhirApi();
+    // Static files from the build's manifest: fingerprinted URLs served immutable, precompressed
+    // copies by Accept-Encoding; the ~/ references in views resolve to the fingerprinted URLs.
+    app.MapStaticAssets();
+    app.MapRazorPages().WithStaticAssets();
+
+    await app.RunAsync();
+    return 0;
+}
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

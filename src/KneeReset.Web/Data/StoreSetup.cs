@@ -25,7 +25,7 @@ public sealed class DatabaseOptions
     public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
 }
 
-public static class StoreSetup
+public static partial class StoreSetup
 {
     public const string ConnectionStringName = "KneeReset";
     public const string DefaultConnectionString = "Data Source=data/kneereset.db";
@@ -90,8 +90,10 @@ public static class StoreSetup
     /// from content/, the staff roles and first admin) in a scope of its own, before the app takes requests. All of it under
     /// <see cref="StartupLock"/>, so instances starting together take turns instead of racing.
     /// </summary>
-    public static async Task InitialiseStoreAsync(this IServiceProvider services, params Func<IServiceProvider, Task>[] thenUnderLock)
+    /// <returns>The migrations this call applied, oldest first (none: the schema was up to date).</returns>
+    public static async Task<IReadOnlyList<string>> InitialiseStoreAsync(this IServiceProvider services, params Func<IServiceProvider, Task>[] thenUnderLock)
     {
+        IReadOnlyList<string> applied;
         var environment = services.GetRequiredService<IHostEnvironment>();
         // Stopping the app while it waits for the lock or migrates ends the wait.
         var cancellationToken = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
@@ -106,7 +108,9 @@ public static class StoreSetup
                 {
                     await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
                 }
+                applied = [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
                 await db.Database.MigrateAsync(cancellationToken);
+                LogMigrations(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup).FullName!), applied);
                 if (db.Database.IsSqlite())
                 {
                     await SqliteTuning.UseWriteAheadLogAsync(db, cancellationToken);
@@ -118,5 +122,25 @@ public static class StoreSetup
                 await step(scope.ServiceProvider);
             }
         }
+        return applied;
     }
+
+    /// <summary>Every start names what it changed in the schema, so an upgrade can be checked in the log.</summary>
+    private static void LogMigrations(ILogger logger, IReadOnlyList<string> applied)
+    {
+        if (applied.Count > 0)
+        {
+            MigrationsApplied(logger, applied.Count, applied);
+        }
+        else
+        {
+            SchemaUpToDate(logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied {MigrationCount} database migrations: {Migrations}")]
+    private static partial void MigrationsApplied(ILogger logger, int migrationCount, IReadOnlyList<string> migrations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The database schema is up to date: no migrations to apply")]
+    private static partial void SchemaUpToDate(ILogger logger);
 }

@@ -41,26 +41,28 @@ public static class HostingSecurity
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
-        var proxies = builder.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
-        builder.Services.AddOptions<ProxyOptions>().Bind(builder.Configuration.GetSection(ProxyOptions.Section))
+        // Lists as "10.0.0.5;10.0.0.6" as well as Proxy__KnownProxies__0 (ListSettings).
+        builder.Services.AddOptions<ProxyOptions>().BindWithLists(builder.Configuration.GetSection(ProxyOptions.Section))
             .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)) && o.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)),
-                "Proxy:KnownProxies must be IP addresses and Proxy:KnownNetworks networks such as 10.0.0.0/8.")
+                "Proxy:KnownProxies must be IP addresses and Proxy:KnownNetworks networks such as 10.0.0.0/8 (several separated by ';').")
             .ValidateOnStart();
-        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<ProxyOptions>>((forwarded, settings) =>
         {
+            var proxies = settings.Value;
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // Only the configured proxies: not even loopback is believed by default.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
-            foreach (var proxy in proxies.KnownProxies.Where(p => IPAddress.TryParse(p, out _)))
+            foreach (var proxy in proxies.KnownProxies)
             {
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
             }
-            foreach (var network in proxies.KnownNetworks.Where(n => System.Net.IPNetwork.TryParse(n, out _)))
+            foreach (var network in proxies.KnownNetworks)
             {
                 forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
+        builder.Services.AddSingleton<UntrustedForwarders>();
 
         // Development and the tests run on plain HTTP; everywhere else cookies are HTTPS-only.
         builder.Services.Configure<CookiePolicyOptions>(cookies => cookies.Secure = builder.Environment.IsDevelopment()
@@ -74,6 +76,15 @@ public static class HostingSecurity
     public static WebApplication UseHostingSecurity(this WebApplication app)
     {
         var proxies = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProxyOptions>>().Value;
+        if (app.Environment.IsProduction())
+        {
+            var untrusted = app.Services.GetRequiredService<UntrustedForwarders>();
+            app.Use((context, next) =>
+            {
+                untrusted.Check(context);
+                return next(context);
+            });
+        }
         if (proxies.KnownProxies.Length + proxies.KnownNetworks.Length > 0)
         {
             app.UseForwardedHeaders();

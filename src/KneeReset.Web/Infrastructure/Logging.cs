@@ -21,7 +21,13 @@ public static class Logging
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
                 .Enrich.With(new CurrentRequest(services.GetRequiredService<IHttpContextAccessor>()))
-                .Enrich.With<MaskRequestPath>();
+                .Enrich.With<MaskRequestPath>()
+                // Which build and which instance wrote each line, when several run behind a proxy.
+                .Enrich.WithProperty("Version", AppVersion.Version)
+                .Enrich.WithProperty("Instance", builder.Configuration[$"{InstanceOptions.Section}:Name"] is { Length: > 0 } name ? name : Environment.MachineName)
+                // Readiness says what changed once (Health/ReadinessLog); the framework's and EF's own
+                // lines during a probe would repeat a stack trace every few seconds of an outage.
+                .Filter.ByExcluding(FrameworkLineDuringProbe);
             // The host's request diagnostics write two lines per request that the request log
             // below replaces, and while their category is enabled at all, the host also starts an
             // Activity and opens a log scope for every request: some 7 % of a cached page's CPU
@@ -65,10 +71,19 @@ public static class Logging
             // Static files (MapStaticAssets serves them as endpoints, so they pass through here)
             // would add several lines per page view: Debug, unless they fail. An address with a token
             // is never a static file, though it may end like one (the calendar feed's calendar.ics).
+            // Probes too: a balancer asks every few seconds, and a change of readiness is logged on its own.
             options.GetLevel = (context, _, error) =>
-                error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                context.Request.Path.StartsWithSegments(Health.ProbeHosts.ProbePath) ? LogEventLevel.Debug
+                : error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Response.StatusCode < 400 && Path.HasExtension(context.Request.Path.Value) && !TokenPaths.IsTokenPath(context.Request.Path) ? LogEventLevel.Debug
                 : LogEventLevel.Information;
+            // Who asked (after forwarded headers, so behind a proxy the runner, even on a 429) and the
+            // trace the request belongs to.
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+            {
+                diagnostics.Set("ClientAddress", context.Connection.RemoteIpAddress?.ToString());
+                diagnostics.Set("TraceId", TraceId(context));
+            };
             // The request path is the only place a share token could reach the log: mask it.
             options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
             [
@@ -78,6 +93,18 @@ public static class Logging
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
             ];
         });
+
+    /// <summary>The request's trace: its Activity's when tracing is on, else the caller's traceparent, else the request id.</summary>
+    internal static string TraceId(HttpContext context) =>
+        System.Diagnostics.Activity.Current is { } activity ? activity.TraceId.ToHexString()
+        : System.Diagnostics.ActivityContext.TryParse(context.Request.Headers.TraceParent, null, out var caller) ? caller.TraceId.ToHexString()
+        : context.TraceIdentifier;
+
+    private static bool FrameworkLineDuringProbe(LogEvent logEvent) =>
+        logEvent.Properties.TryGetValue("RequestPath", out var path) && path is ScalarValue { Value: string p }
+            && p.StartsWith(Health.ProbeHosts.ProbePath, StringComparison.Ordinal)
+            && logEvent.Properties.TryGetValue("SourceContext", out var source) && source is ScalarValue { Value: string category }
+            && category.StartsWith("Microsoft.", StringComparison.Ordinal);
 
     /// <summary>The host's logging category for requests (its lines, scope and Activity).</summary>
     public const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";

@@ -131,8 +131,11 @@ public sealed class HostingSecurityTests(
     /// <summary>On a real port, one assessment per client a minute; no proxy is believed.</summary>
     public sealed class OneAssessmentPerMinuteApp() : KestrelApp([new("RateLimits:AssessmentsPerMinute", "1")]);
 
-    /// <summary>The same behind a proxy on the loopback address, whose X-Forwarded-For is believed.</summary>
-    public sealed class BehindProxyApp() : KestrelApp([new("RateLimits:AssessmentsPerMinute", "1"), new("Proxy:KnownProxies:0", "127.0.0.1")]);
+    /// <summary>
+    /// The same behind a proxy on the loopback address, whose X-Forwarded-For is believed: the list
+    /// written as an operator writes it, Proxy__KnownProxies=10.0.0.5;127.0.0.1 (issue 28).
+    /// </summary>
+    public sealed class BehindProxyApp() : KestrelApp([new("RateLimits:AssessmentsPerMinute", "1"), new("Proxy:KnownProxies", "10.0.0.5;127.0.0.1")]);
 
     private static async Task<HttpStatusCode> PostFromAsync(HttpClient client, string forwardedFor)
     {

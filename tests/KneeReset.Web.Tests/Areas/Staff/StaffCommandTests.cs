@@ -18,9 +18,10 @@ public class StaffCommandTests(StaffSignInApp app) : IClassFixture<StaffSignInAp
         var exit = await StaffCommand.RunAsync(app.Services, ["staff", "add", "--email", email, "--role", "Editor"], TextReader.Null, output);
 
         Assert.Equal(0, exit);
-        var link = output.ToString().Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("/Staff/Invite?", StringComparison.Ordinal));
+        // Absolute, from App:PublicBaseUrl (the test app's is http://localhost): ready to hand over.
+        var link = output.ToString().Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://localhost/Staff/Invite?", StringComparison.Ordinal));
         using var client = app.CreateBrowser();
-        using var set = await (await HtmlForm.OpenAsync(client, link)).Set("Input.Password", "command line 5 works").Set("Input.Confirm", "command line 5 works").SubmitAsync();
+        using var set = await (await HtmlForm.OpenAsync(client, new Uri(link).PathAndQuery)).Set("Input.Password", "command line 5 works").Set("Input.Confirm", "command line 5 works").SubmitAsync();
         Assert.Equal("/Staff/SignIn", Browser.AssertRedirect(set));
         await client.SignInOrFailAsync(email, "command line 5 works");
         await client.GetPageAsync("/Staff/Library/Routines");
@@ -79,6 +80,31 @@ public class StaffCommandTests(StaffSignInApp app) : IClassFixture<StaffSignInAp
 
         Assert.Equal(2, exit);
         Assert.StartsWith("usage: staff add --email", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "staff", "--help")]
+    [InlineData(0, "staff", "add", "--help")]
+    [InlineData(2, "staff")]
+    [InlineData(2, "staff", "ad", "--email", "a@b.c")]
+    public async Task Help_and_mistakes_print_the_usage_without_a_store(int expectedExit, params string[] args)
+    {
+        using var output = new StringWriter();
+
+        // No services at all: Program asks this before it migrates anything.
+        var exit = await StaffCommand.UsageAsync(args, output);
+
+        Assert.Equal(expectedExit, exit);
+        Assert.StartsWith("usage: staff add --email", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_runnable_command_has_no_usage_to_print()
+    {
+        using var output = new StringWriter();
+
+        Assert.Null(await StaffCommand.UsageAsync(["staff", "add", "--email", "a@b.c", "--role", "Editor"], output));
+        Assert.Empty(output.ToString());
     }
 
     private async Task<StaffUser?> FindAsync(string email)
