@@ -48,6 +48,10 @@ public sealed class RunLadder
         {
             yield return "moving up needs at least one counting run, and runs at least a day apart";
         }
+        if (Gates.RecordedRun.ToleranceMinutes < 0 || Stages.Any(s => Gates.RecordedRun.ToleranceMinutes >= s.TotalMinutes))
+        {
+            yield return "a recorded run's tolerance must be at least 0 and shorter than every stage";
+        }
         foreach (var escalation in Escalations.Where(e => rules.Triage.All(t => t.Id != e.Rule)))
         {
             yield return $"escalation {escalation.Id} names no triage rule {escalation.Rule}";
@@ -110,6 +114,7 @@ public sealed class LadderGates
     public required MoveUpRule MoveUp { get; init; }
     public required RestDayRule RestDay { get; init; }
     public required StepBackRule StepBack { get; init; }
+    public required RecordedRunRule RecordedRun { get; init; }
 }
 
 public sealed class CountingRun
@@ -140,6 +145,14 @@ public sealed class StepBackRule
 {
     /// <summary>Pain during a run above this is a step back (as are an unsettled morning and swelling).</summary>
     public required int DuringAbove { get; init; }
+    public required string Why { get; init; }
+    public required string Source { get; init; }
+}
+
+/// <summary>How close a recorded run's time must be to a stage's total time to be that stage (<see cref="RunMatching"/>).</summary>
+public sealed class RecordedRunRule
+{
+    public required double ToleranceMinutes { get; init; }
     public required string Why { get; init; }
     public required string Source { get; init; }
 }

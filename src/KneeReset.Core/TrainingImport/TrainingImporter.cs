@@ -67,6 +67,24 @@ public static class TrainingImporter
         return new ImportedRuns(merged.Runs.Select(r => r.Run).ToList(), LeftOut.Sum(merged.Ignored));
     }
 
+    /// <summary>As <see cref="ReadRuns"/>, without holding a thread while an upload's files are read; an upload with no usable run is refused.</summary>
+    /// <exception cref="TrainingImportException">A file, or the upload as a whole, cannot be read, or no run in it can be used.</exception>
+    /// <exception cref="OperationCanceledException">The request was given up.</exception>
+    public static async Task<ImportedRuns> ReadRunsAsync(
+        IEnumerable<(string FileName, Stream Content)> files, TimeZoneInfo? timeZone = null, CancellationToken cancellationToken = default)
+    {
+        var upload = Start(files, null, timeZone, null, cancellationToken);
+        foreach (var (fileName, content) in upload.Files)
+        {
+            var context = upload.Context(fileName);
+            upload.Add(await BoundedRead.ReadAllAsync(content, upload.Limits.FileBytes, cancellationToken).ConfigureAwait(false), context);
+        }
+        var merged = upload.Merge();
+        return merged.Runs.Count == 0
+            ? throw new TrainingImportException(null, LeftOut.NothingUsable(merged.Ignored, null))
+            : new ImportedRuns(merged.Runs.Select(r => r.Run).ToList(), LeftOut.Sum(merged.Ignored));
+    }
+
     private static Upload ReadAll(Upload upload)
     {
         foreach (var (fileName, content) in upload.Files)

@@ -54,6 +54,34 @@ public static class TrainingUpload
         + $"{ImportLimits.MaxUploadBytes / (1024 * 1024)} MB in all, can be added at once.";
 
     /// <summary>
+    /// The runs in the files (oldest first, each with its date, distance and time; nothing else of a
+    /// file is kept), or a plain message naming what could not be read: the same readers and limits as
+    /// <see cref="ImportAsync"/>.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The request was given up.</exception>
+    public static async Task<(ImportedRuns? Runs, string? Error)> ReadRunsAsync(IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
+    {
+        var streams = new List<Stream>();
+        try
+        {
+            return (await TrainingImporter.ReadRunsAsync(files.Select(f =>
+            {
+                var stream = f.OpenReadStream();
+                streams.Add(stream);
+                return (Path.GetFileName(f.FileName), stream);
+            }), cancellationToken: cancellationToken), null);
+        }
+        catch (TrainingImportException e)
+        {
+            return (null, e.Message);
+        }
+        finally
+        {
+            streams.ForEach(s => s.Dispose());
+        }
+    }
+
+    /// <summary>
     /// The files' figures, or a plain message naming what could not be read (an upload with no
     /// usable runs is refused too, file by file). The files are read with ReadAsync, one at a time
     /// into a buffer no larger than one file may be, and the work stops when the request is given up.

@@ -18,7 +18,7 @@ public class RunLadderContentTests
         rules.AddRange(root.GetProperty("entry").GetProperty("selfTests").EnumerateArray().Select(t => ($"selfTest {t.GetProperty("id")}", t)));
         rules.AddRange(root.GetProperty("escalations").EnumerateArray().Select(e => ($"escalation {e.GetProperty("id")}", e)));
 
-        Assert.Equal(4, root.GetProperty("gates").EnumerateObject().Count());
+        Assert.Equal(5, root.GetProperty("gates").EnumerateObject().Count());
         Assert.All(rules, r =>
         {
             Assert.True(r.Rule.TryGetProperty("why", out var why) && why.GetString()!.Length > 20, $"{r.Name} needs a why");

@@ -23,6 +23,7 @@ public sealed class TokenPathsTests
     [InlineData("/api/manage/abc/runs/12", "/api/manage/***/runs/12")]
     [InlineData("/api/manage/abc/self-tests", "/api/manage/***/self-tests")]
     [InlineData("/m/abc/running", "/m/***/running")]
+    [InlineData("/m/abc/running/recorded", "/m/***/running/recorded")]
     public void A_token_segment_is_masked(string path, string masked)
     {
         Assert.True(TokenPaths.IsTokenPath(new PathString(path)));
