@@ -39,7 +39,7 @@ public class ButtonsAndFocusTests(BrowserApp app)
         Assert.Equal(1, await page.Locator("button[data-copy]").CountAsync());
         await Assertions.Expect(page.Locator("button[data-copy]")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("[data-print]")).ToBeHiddenAsync();
-        var exportLine = await page.Locator("p:has(a[href$='/fhir'])").InnerTextAsync();
+        var exportLine = await page.Locator("p:has(a[href*='/fhir'])").InnerTextAsync();
         Assert.EndsWith("(FHIR)", exportLine.Trim(), StringComparison.Ordinal);
 
         await page.GotoAsync("/routines/post-run-knee-reset/play");

@@ -35,6 +35,8 @@ public partial class StaffPagesLayoutTests(BrowserApp app)
 
         await page.GotoAsync("/Staff/SignIn");
         await CheckAsync("sign-in");
+        await page.ClickAsync("main a:has-text('Forgot your password?')");
+        await CheckAsync("forgot password");
         await SignInAsync(page, BrowserApp.AdminEmail, BrowserApp.AdminPassword);
         await page.GotoAsync("/Staff");
         await CheckAsync("staff home");
