@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BenchmarkDotNet.Attributes;
 using KneeReset.Core;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Rules;

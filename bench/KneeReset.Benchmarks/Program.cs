@@ -1,3 +1,1 @@
-using BenchmarkDotNet.Running;
-
 BenchmarkSwitcher.FromAssembly(typeof(KneeReset.Benchmarks.RulesBenchmark).Assembly).Run(args);

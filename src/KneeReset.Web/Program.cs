@@ -23,6 +23,11 @@ catch (Exception error) when (StartupFailure.OwnsTheProcess && error is not Oper
 
 static async Task<int> RunAsync(string[] args)
 {
+    // A container's health probe: no host, no settings, just this instance's readiness.
+    if (ProbeCommand.IsProbeCommand(args))
+    {
+        return await ProbeCommand.RunAsync(ProbeCommand.LocalReadiness(), Console.Out);
+    }
     var builder = WebApplication.CreateBuilder(args);
     builder.AddKneeResetLogging();
 

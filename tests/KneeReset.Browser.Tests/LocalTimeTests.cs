@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Playwright;
 
 namespace KneeReset.Browser.Tests;
 

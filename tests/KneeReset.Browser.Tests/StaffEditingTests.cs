@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace KneeReset.Browser.Tests;
 
 [Collection(SharedBrowser.Name)]

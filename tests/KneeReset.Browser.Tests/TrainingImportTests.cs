@@ -1,6 +1,5 @@
 using System.Text;
 using KneeReset.Core.Tests.TrainingImport;
-using Microsoft.Playwright;
 
 namespace KneeReset.Browser.Tests;
 

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace KneeReset.Browser.Tests;
 
 /// <summary>Moving through the questionnaire as a runner does.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CsCheck;
 using KneeReset.Core.Questionnaire;
 
 namespace KneeReset.Core.Tests;

@@ -22,6 +22,7 @@ public static class HealthSetup
             .AddCheck<StoreWriteCheck>("database-write", tags: [ReadyTag])
             .AddCheck<MediaWriteCheck>("media-write", HealthStatus.Degraded, [ReadyTag])
             .AddCheck<DiskSpaceCheck>("disk-space", tags: [ReadyTag])
+            .AddCheck<KeyRingCheck>("data-protection-keys", tags: [ReadyTag])
             .AddCheck<Caching.SharedCacheCheck>("shared-cache", HealthStatus.Degraded, [ReadyTag]);
         services.AddOptions<DiskSpaceOptions>().Bind(configuration.GetSection(DiskSpaceOptions.Section))
             .Validate(o => o.MinFreeDiskMegabytes >= 0, "Health:MinFreeDiskMegabytes must be 0 or more.")

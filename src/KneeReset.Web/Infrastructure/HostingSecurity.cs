@@ -1,7 +1,4 @@
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
-using KneeReset.Web.Data;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace KneeReset.Web.Infrastructure;
@@ -15,18 +12,6 @@ public sealed class ProxyOptions
 
     /// <summary>Networks of such proxies, as "10.0.0.0/8".</summary>
     public string[] KnownNetworks { get; set; } = [];
-}
-
-public sealed class KeyProtectionOptions
-{
-    public const string Section = "DataProtection";
-
-    /// <summary>A PFX certificate (with its private key) that encrypts the keys at rest.</summary>
-    public string? CertificatePath { get; set; }
-    public string? CertificatePassword { get; set; }
-
-    /// <summary>Production refuses to start with keys in the clear unless this says the database is protected some other way.</summary>
-    public bool AllowUnprotectedKeys { get; set; }
 }
 
 /// <summary>
@@ -69,7 +54,7 @@ public static class HostingSecurity
             ? CookieSecurePolicy.SameAsRequest
             : CookieSecurePolicy.Always);
 
-        AddKeyProtection(builder);
+        builder.AddKeyProtection();
         return builder;
     }
 
@@ -95,49 +80,5 @@ public static class HostingSecurity
         }
         app.UseCookiePolicy();
         return app;
-    }
-
-    /// <summary>
-    /// Keys for cookies, antiforgery and set-password links survive restarts and are shared by
-    /// every instance and the `staff add` command: kept in the database, encrypted with a
-    /// certificate when one is configured. Production without one must say the database is
-    /// protected otherwise.
-    /// </summary>
-    private static void AddKeyProtection(WebApplicationBuilder builder)
-    {
-        var section = builder.Configuration.GetSection(KeyProtectionOptions.Section);
-        var settings = section.Get<KeyProtectionOptions>() ?? new KeyProtectionOptions();
-        builder.Services.AddOptions<KeyProtectionOptions>().Bind(section)
-            .Validate(o => !builder.Environment.IsProduction() || o.CertificatePath is { Length: > 0 } || o.AllowUnprotectedKeys,
-                "DataProtection:CertificatePath must name a PFX certificate in Production, so the keys are encrypted at rest " +
-                "(or set DataProtection:AllowUnprotectedKeys=true when the database is protected another way).")
-            .ValidateOnStart();
-        var keys = builder.Services.AddDataProtection()
-            .SetApplicationName("KneeReset")
-            .PersistKeysToDbContext<KneeResetDbContext>();
-        if (settings.CertificatePath is { Length: > 0 } path)
-        {
-            var certificate = LoadCertificate(Path.GetFullPath(path, builder.Environment.ContentRootPath), settings.CertificatePassword);
-            keys.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
-        }
-    }
-
-    private static X509Certificate2 LoadCertificate(string path, string? password)
-    {
-        if (!File.Exists(path))
-        {
-            throw new InvalidOperationException($"DataProtection:CertificatePath names {path}, which does not exist.");
-        }
-        try
-        {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
-            return certificate.HasPrivateKey
-                ? certificate
-                : throw new InvalidOperationException($"The certificate at {path} has no private key, so it cannot decrypt the keys it protects.");
-        }
-        catch (System.Security.Cryptography.CryptographicException e)
-        {
-            throw new InvalidOperationException($"The certificate at {path} can't be read (a PFX file and DataProtection:CertificatePassword are needed): {e.Message}", e);
-        }
     }
 }

@@ -1,4 +1,3 @@
-using CsCheck;
 using KneeReset.Core.Matching;
 using KneeReset.Core.Rules;
 

@@ -1,4 +1,3 @@
-using CsCheck;
 using KneeReset.Core.Recovery;
 
 namespace KneeReset.Core.Tests.Recovery;

@@ -1,4 +1,3 @@
-using CsCheck;
 using KneeReset.Core.ReturnToRun;
 
 namespace KneeReset.Core.Tests.ReturnToRun;

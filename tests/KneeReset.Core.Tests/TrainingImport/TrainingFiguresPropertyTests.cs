@@ -1,4 +1,3 @@
-using CsCheck;
 using KneeReset.Core.TrainingImport;
 
 namespace KneeReset.Core.Tests.TrainingImport;
