@@ -1,1 +1,3 @@
+using BenchmarkDotNet.Running;
+
 BenchmarkSwitcher.FromAssembly(typeof(KneeReset.Benchmarks.RulesBenchmark).Assembly).Run(args);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BenchmarkDotNet.Attributes;
 using KneeReset.Core;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Rules;

@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace KneeReset.Browser.Tests;
 
 /// <summary>Every control of "Back to running" on the private page is a finger's size (44x44 px or more) on a 390 px phone.</summary>

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace KneeReset.Browser.Tests;
 

@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace KneeReset.Browser.Tests;
 
 /// <summary>With miles chosen, the distance fields say miles at once (issue 11, finding 11).</summary>

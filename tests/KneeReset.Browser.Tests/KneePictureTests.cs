@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace KneeReset.Browser.Tests;
 
 /// <summary>The knee picture on a small phone: its labelled sides tick the right boxes (issue 11, finding 13).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Playwright;
 
 namespace KneeReset.Browser.Tests;
 

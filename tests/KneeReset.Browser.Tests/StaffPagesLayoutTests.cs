@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace KneeReset.Browser.Tests;
 

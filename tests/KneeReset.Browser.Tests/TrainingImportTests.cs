@@ -1,5 +1,6 @@
 using System.Text;
 using KneeReset.Core.Tests.TrainingImport;
+using Microsoft.Playwright;
 
 namespace KneeReset.Browser.Tests;
 

@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace KneeReset.Browser.Tests;
 
 /// <summary>An urgent red flag takes the runner to their result without the pain question (issue 11, finding 12).</summary>

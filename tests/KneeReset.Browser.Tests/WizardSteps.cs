@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace KneeReset.Browser.Tests;
 
 /// <summary>Moving through the questionnaire as a runner does.</summary>

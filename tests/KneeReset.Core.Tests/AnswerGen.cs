@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CsCheck;
 using KneeReset.Core.Questionnaire;
 
 namespace KneeReset.Core.Tests;

@@ -1,3 +1,4 @@
+using CsCheck;
 using KneeReset.Core.Matching;
 using KneeReset.Core.Rules;
 

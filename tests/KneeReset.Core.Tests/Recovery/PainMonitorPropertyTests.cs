@@ -1,3 +1,4 @@
+using CsCheck;
 using KneeReset.Core.Recovery;
 
 namespace KneeReset.Core.Tests.Recovery;

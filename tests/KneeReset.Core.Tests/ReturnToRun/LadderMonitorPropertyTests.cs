@@ -1,3 +1,4 @@
+using CsCheck;
 using KneeReset.Core.ReturnToRun;
 
 namespace KneeReset.Core.Tests.ReturnToRun;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CsCheck;
 using KneeReset.Core.Matching;
 using KneeReset.Core.Rules;
 using KneeReset.Core.TrainingImport;

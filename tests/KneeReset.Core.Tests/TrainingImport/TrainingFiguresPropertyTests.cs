@@ -1,3 +1,4 @@
+using CsCheck;
 using KneeReset.Core.TrainingImport;
 
 namespace KneeReset.Core.Tests.TrainingImport;

@@ -95,12 +95,8 @@ public class RecordedRunModel(AssessmentService assessments, Ladders ladders, Ti
 
     private async Task<StoredAssessment?> LoadAsync(string token, CancellationToken cancellationToken)
     {
-        if (await assessments.FindByManageTokenAsync(token, cancellationToken) is not { } record)
-        {
-            return null;
-        }
-        var state = await ladders.ForSeriesAsync(record.Stored, null, cancellationToken);
-        Section = new RunningSection(state, token, Progressions.Today(clock), UnguessableToken.New());
-        return record.Stored;
+        var (stored, section) = await RunningSection.LoadAsync(assessments, ladders, clock, token, cancellationToken);
+        Section = section!;
+        return stored;
     }
 }

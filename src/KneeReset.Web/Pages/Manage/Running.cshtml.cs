@@ -11,7 +11,20 @@ namespace KneeReset.Web.Pages.Manage;
 
 /// <summary>The "Back to running" section as the private page and this page draw it.</summary>
 /// <param name="ClientKey">Made fresh each time the form is served: a second post of the same form stores the run once.</param>
-public sealed record RunningSection(LadderState State, string ManageToken, DateOnly Today, string ClientKey);
+public sealed record RunningSection(LadderState State, string ManageToken, DateOnly Today, string ClientKey)
+{
+    /// <summary>The ladder of the result behind a private token, with a fresh client key for the next form; nulls for an unknown token.</summary>
+    public static async Task<(StoredAssessment? Stored, RunningSection? Section)> LoadAsync(
+        AssessmentService assessments, Ladders ladders, TimeProvider clock, string token, CancellationToken cancellationToken)
+    {
+        if (await assessments.FindByManageTokenAsync(token, cancellationToken) is not { } record)
+        {
+            return (null, null);
+        }
+        var state = await ladders.ForSeriesAsync(record.Stored, null, cancellationToken);
+        return (record.Stored, new RunningSection(state, token, Progressions.Today(clock), UnguessableToken.New()));
+    }
+}
 
 /// <summary>
 /// The running ladder's forms on the runner's private link (/m/{token}/running): a run, its next
@@ -181,12 +194,8 @@ public class RunningModel(AssessmentService assessments, Ladders ladders, TimePr
 
     private async Task<StoredAssessment?> LoadAsync(string token, CancellationToken cancellationToken)
     {
-        if (await assessments.FindByManageTokenAsync(token, cancellationToken) is not { } record)
-        {
-            return null;
-        }
-        var state = await ladders.ForSeriesAsync(record.Stored, null, cancellationToken);
-        Section = new RunningSection(state, token, Progressions.Today(clock), UnguessableToken.New());
-        return record.Stored;
+        var (stored, section) = await RunningSection.LoadAsync(assessments, ladders, clock, token, cancellationToken);
+        Section = section!;
+        return stored;
     }
 }

@@ -45,12 +45,7 @@ public static class HistoryChart
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"history-chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append("<title id=\"chart-title\">How your pain has moved</title>");
         svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"chart-desc\">{AxisLabel}: worst pain at {line.Count} checks and pain during {sessions.Count} logged sessions. The tables below give the figures.</desc>");
-        for (var pain = 0; pain <= 10; pain += 2)
-        {
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{F(Y(pain))}\" x2=\"{Width - Right}\" y2=\"{F(Y(pain))}\" class=\"{(pain == 0 ? "axis" : "grid")}\" />");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{F(Y(pain) + 4)}\" text-anchor=\"end\" class=\"tick\">{pain}</text>");
-        }
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" class=\"axis\" />");
+        ZeroToTenGrid(svg, Y);
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"{(Top + Height - Bottom) / 2}\" transform=\"rotate(-90 12 {(Top + Height - Bottom) / 2})\" text-anchor=\"middle\" class=\"tick axis-label\">{AxisLabel}</text>");
         svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{PainColour}\" stroke-width=\"3\" points=\"{string.Join(' ', line.Select(p => $"{F(p.X)},{F(p.Y)}"))}\"><title>Worst pain at each check</title></polyline>");
         foreach (var (x, y, pain) in line)
@@ -68,5 +63,17 @@ public static class HistoryChart
         return new HtmlString(svg + "<ul class=\"chart-legend\">" +
             $"<li>{Key}<circle cx=\"7\" cy=\"7\" r=\"6\" fill=\"{PainColour}\" /></svg> Worst pain at a check</li>" +
             $"<li>{Key}<rect width=\"10\" height=\"10\" x=\"2\" y=\"2\" class=\"session\" /></svg> Pain during a logged session</li></ul>");
+    }
+
+    /// <summary>The 0-10 scale both charts share: a grid line and a label every 2 points, and the y axis.</summary>
+    internal static void ZeroToTenGrid(StringBuilder svg, Func<double, double> y)
+    {
+        static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+        for (var score = 0; score <= 10; score += 2)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{F(y(score))}\" x2=\"{Width - Right}\" y2=\"{F(y(score))}\" class=\"{(score == 0 ? "axis" : "grid")}\" />");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{F(y(score) + 4)}\" text-anchor=\"end\" class=\"tick\">{score}</text>");
+        }
+        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" class=\"axis\" />");
     }
 }

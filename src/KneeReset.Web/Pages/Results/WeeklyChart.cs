@@ -37,12 +37,7 @@ public static class WeeklyChart
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"history-chart weekly-chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"weekly-chart-title weekly-chart-desc\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append("<title id=\"weekly-chart-title\">Weekly check-ins: worst pain and function</title>");
         svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"weekly-chart-desc\">Scores from 0 to 10 over {weeks.Count} weeks: worst knee pain each week (10 worst) and the PSFS score (10 as before the injury) in {psfs.Count} of them. The table below gives the figures.</desc>");
-        for (var score = 0; score <= 10; score += 2)
-        {
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{F(Y(score))}\" x2=\"{Width - Right}\" y2=\"{F(Y(score))}\" class=\"{(score == 0 ? "axis" : "grid")}\" />");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{F(Y(score) + 4)}\" text-anchor=\"end\" class=\"tick\">{score}</text>");
-        }
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" class=\"axis\" />");
+        HistoryChart.ZeroToTenGrid(svg, Y);
         Line(svg, pain, PainColour, "Worst pain", F);
         Line(svg, psfs, PsfsColour, "PSFS", F);
         foreach (var (week, x, y, score) in pain)
