@@ -31,8 +31,8 @@ public static class AppMetrics
     public static void ImportRefused(ImportRefusal reason) =>
         ImportsRefused.Add(1, new KeyValuePair<string, object?>("reason", Vocabulary.Word(reason)));
 
-    public static void EscalationStored(EscalationKind kind) =>
-        Escalations.Add(1, new KeyValuePair<string, object?>("kind", Vocabulary.Word(kind)));
+    public static void EscalationStored(EscalationSource source) =>
+        Escalations.Add(1, new KeyValuePair<string, object?>("kind", Vocabulary.Word(source)));
 }
 
 /// <summary>Why a training import was refused: the fixed set the refusal counter is tagged with.</summary>
@@ -55,7 +55,7 @@ public enum ImportRefusal
 }
 
 /// <summary>What raised an escalation: the pain model over routine sessions, or the running ladder.</summary>
-public enum EscalationKind
+public enum EscalationSource
 {
     Session,
     Run,
