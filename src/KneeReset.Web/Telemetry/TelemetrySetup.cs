@@ -65,6 +65,12 @@ public static class TelemetrySetup
     {
         if (PrometheusOn(app.Configuration))
         {
+            // Every scrape reads the counters now: never an answer kept by a cache on the way.
+            app.UseWhen(context => context.Request.Path.StartsWithSegments(MetricsPath), metrics => metrics.Use((context, next) =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return next(context);
+            }));
             app.MapPrometheusScrapingEndpoint(MetricsPath).DisableRateLimiting();
         }
     }
