@@ -10,6 +10,7 @@ using KneeReset.Web.FollowUp;
 using KneeReset.Web.Health;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
+using KneeReset.Web.Telemetry;
 
 // A start that fails is one JSON error line naming the cause and exit code 1 (StartupFailure).
 try
@@ -50,6 +51,7 @@ static async Task<int> RunAsync(string[] args)
     builder.Services.AddProblemDetails();
     builder.Services.AddKneeResetApi();
     builder.Services.AddKneeResetPages();
+    builder.Services.AddKneeResetTelemetry(builder.Configuration);
 
     var app = builder.Build();
 
@@ -99,6 +101,7 @@ static async Task<int> RunAsync(string[] args)
     // media folder takes a file, or the answer says Degraded).
     app.MapHealth();
     app.MapVersion();
+    app.MapMetrics();
     app.MapOpenApi();
     app.MapQuestionnaireApi();
     app.MapAssessmentsApi();

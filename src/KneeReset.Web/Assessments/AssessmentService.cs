@@ -8,6 +8,7 @@ using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
+using KneeReset.Web.Telemetry;
 using KneeReset.Web.Training;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,6 +74,11 @@ public sealed class AssessmentService(KneeResetDbContext db, ContentCatalog cont
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
+        }
+        // The questionnaire's finish commits (or rolls back a duplicate) itself and counts then.
+        if (db.Database.CurrentTransaction is null)
+        {
+            AppMetrics.AssessmentStored(result.Triage);
         }
         // What was just stored, without reading its JSON back (the API tests compare it with a later GET).
         return new LoadedAssessment(stored, answers, outcome);

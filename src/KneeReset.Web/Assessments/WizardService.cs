@@ -5,6 +5,7 @@ using KneeReset.Web.Caching;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
 using KneeReset.Web.Infrastructure;
+using KneeReset.Web.Telemetry;
 using KneeReset.Web.Training;
 using Microsoft.EntityFrameworkCore;
 
@@ -133,6 +134,7 @@ public sealed class WizardService(KneeResetDbContext db, ContentCatalog content,
             return winner is null ? null : await ResultOfAsync(winner, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        AppMetrics.AssessmentStored(record.Outcome.Result.Triage);
         return record.Stored.ManageToken;
     }
 }

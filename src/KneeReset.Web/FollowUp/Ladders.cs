@@ -5,6 +5,7 @@ using KneeReset.Core.ReturnToRun;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
+using KneeReset.Web.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.FollowUp;
@@ -139,7 +140,13 @@ public sealed class Ladders(KneeResetDbContext db, ContentCatalog content, Progr
             var stored = await FindByKeyAsync(run.AssessmentId, raced, cancellationToken) ?? throw new InvalidOperationException("A run key clashed but no run holds it.");
             return (RunStored.Replayed, stored, await ForSeriesAsync(assessment, null, cancellationToken));
         }
-        return (RunStored.Stored, run, await ForSeriesAsync(assessment, null, cancellationToken));
+        var after = await ForSeriesAsync(assessment, null, cancellationToken);
+        // Counted when this run is the one that makes the ladder say see a clinician.
+        if (before.Ladder.Escalation is null && after.Ladder.Escalation is not null)
+        {
+            AppMetrics.EscalationStored(EscalationSource.Run);
+        }
+        return (RunStored.Stored, run, after);
     }
 
     /// <summary>The next morning: pain and swelling for a run of the series; null when the series has no such run.</summary>

@@ -1,4 +1,6 @@
+using KneeReset.Core.Recovery;
 using KneeReset.Web.Data;
+using KneeReset.Web.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeReset.Web.FollowUp;
@@ -9,7 +11,7 @@ namespace KneeReset.Web.FollowUp;
 /// A double submit, or a replay after a reply that never arrived, finds the session stored the first
 /// time instead of storing a second one. The page and the API both store through here.
 /// </summary>
-public sealed class SessionLog(KneeResetDbContext db)
+public sealed class SessionLog(KneeResetDbContext db, Progressions progressions)
 {
     public const int MinKeyLength = 16;
     public const int MaxKeyLength = 64;
@@ -27,10 +29,17 @@ public sealed class SessionLog(KneeResetDbContext db)
         {
             return (earlier, false);
         }
+        var series = session.AssessmentId is { } id ? await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken) : null;
+        var before = series is null ? null : await EscalationAsync(series, cancellationToken);
         db.RoutineSessions.Add(session);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            // Counted when this session is the one that makes the pain model say see a clinician.
+            if (series is not null && before is null && await EscalationAsync(series, cancellationToken) is not null)
+            {
+                AppMetrics.EscalationStored(EscalationSource.Session);
+            }
             return (session, true);
         }
         catch (DbUpdateException) when (session.ClientKey is { } raced)
@@ -40,6 +49,9 @@ public sealed class SessionLog(KneeResetDbContext db)
             return (await FindAsync(session.AssessmentId, raced, cancellationToken) ?? throw new InvalidOperationException("A session key clashed but no session holds it."), false);
         }
     }
+
+    private async Task<Escalation?> EscalationAsync(StoredAssessment assessment, CancellationToken cancellationToken) =>
+        (await progressions.ForSeriesAsync(assessment, cancellationToken)).Escalation;
 
     private Task<RoutineSession?> FindAsync(int? assessmentId, string key, CancellationToken cancellationToken) =>
         db.RoutineSessions.AsNoTracking().Include(s => s.Routine)

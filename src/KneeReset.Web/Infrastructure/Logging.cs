@@ -72,8 +72,10 @@ public static class Logging
             // would add several lines per page view: Debug, unless they fail. An address with a token
             // is never a static file, though it may end like one (the calendar feed's calendar.ics).
             // Probes too: a balancer asks every few seconds, and a change of readiness is logged on its own.
+            // A metrics scraper too (it asks every few seconds), unless the scrape fails.
             options.GetLevel = (context, _, error) =>
                 context.Request.Path.StartsWithSegments(Health.ProbeHosts.ProbePath) ? LogEventLevel.Debug
+                : context.Request.Path.StartsWithSegments(Telemetry.TelemetrySetup.MetricsPath) && error is null && context.Response.StatusCode < 500 ? LogEventLevel.Debug
                 : error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Response.StatusCode < 400 && Path.HasExtension(context.Request.Path.Value) && !TokenPaths.IsTokenPath(context.Request.Path) ? LogEventLevel.Debug
                 : LogEventLevel.Information;

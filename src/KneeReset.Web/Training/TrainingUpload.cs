@@ -1,4 +1,5 @@
 using KneeReset.Core.TrainingImport;
+using KneeReset.Web.Telemetry;
 using Microsoft.Net.Http.Headers;
 
 namespace KneeReset.Web.Training;
@@ -23,6 +24,7 @@ public static class TrainingUpload
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
+            AppMetrics.ImportRefused(ImportRefusal.ContentType);
             return new(null, [], $"Send the files as multipart/form-data, in the field \"{field}\".", "contentType");
         }
         IFormCollection form;
@@ -32,16 +34,19 @@ public static class TrainingUpload
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
+            AppMetrics.ImportRefused(ImportRefusal.TooLarge);
             return new(null, [], TooLarge);
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
             // Cut off, malformed, or past a form limit (too many parts, a part too long).
+            AppMetrics.ImportRefused(ImportRefusal.Unreadable);
             return new(null, [], $"The upload could not be read as a form: it was cut off, malformed or larger than allowed. {TooLarge}");
         }
         var files = form.Files.GetFiles(field);
         if (files.Count == 0)
         {
+            AppMetrics.ImportRefused(ImportRefusal.NoFiles);
             return new(form, [], form.Files.Count > 0
                 ? $"No files were added in the field \"{field}\"."
                 : "No files were added.");
@@ -73,6 +78,7 @@ public static class TrainingUpload
         }
         catch (TrainingImportException e)
         {
+            AppMetrics.ImportRefused(ImportRefusal.NoUsableRuns);
             return (null, e.Message);
         }
         finally
@@ -103,6 +109,7 @@ public static class TrainingUpload
         }
         catch (TrainingImportException e)
         {
+            AppMetrics.ImportRefused(ImportRefusal.NoUsableRuns);
             return (null, e.Message);
         }
         finally
