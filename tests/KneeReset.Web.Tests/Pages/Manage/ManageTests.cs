@@ -151,6 +151,12 @@ public class ManageTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 
         using var unconfirmed = await RunnerResults.PostFormAsync(client, manage, "Delete");
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        // The message stands beside the box it is about, and the form posts back to its own section.
+        var refused = await Browser.ParseAsync(unconfirmed);
+        var form = refused.QuerySelector("form[action*='handler=Delete']")!;
+        Assert.EndsWith("#delete-title", form.GetAttribute("action"), StringComparison.Ordinal);
+        Assert.Contains("Tick the box", form.QuerySelector(".field-error#confirm-error")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Equal("confirm-error", form.QuerySelector("input#confirm")?.GetAttribute("aria-describedby"));
         Assert.False(unconfirmed.Headers.Contains("Clear-Site-Data"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(share, UriKind.Relative))).StatusCode);
 
