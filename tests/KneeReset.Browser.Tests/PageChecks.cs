@@ -26,7 +26,7 @@ public sealed class PageChecks
     {
         foreach (var size in new[] { SmallPhone, Phone })
         {
-            await page.SetViewportSizeAsync(size.Width, size.Height);
+            await ResizeAsync(page, size);
             var where = $"{label} ({page.Url}) at {size.Width} px";
 
             var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
@@ -88,13 +88,25 @@ public sealed class PageChecks
     /// </summary>
     public async Task CheckTapTargetsAsync(IPage page, string label)
     {
-        await page.SetViewportSizeAsync(SmallPhone.Width, SmallPhone.Height);
+        await ResizeAsync(page, SmallPhone);
         var small = await page.EvaluateAsync<string[]>(SmallTargets);
         foreach (var target in small)
         {
             _problems.Add($"{label} ({page.Url}) at 320 px: tap target under 44 x 44 px: {target}");
         }
         await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+    }
+
+    /// <summary>
+    /// A new viewport size, measured only once the page has laid itself out at it: right after the
+    /// resize, the media queries of the new width may not have applied yet (a stacked table still
+    /// measured as a wide one).
+    /// </summary>
+    private static async Task ResizeAsync(IPage page, ViewportSize size)
+    {
+        await page.SetViewportSizeAsync(size.Width, size.Height);
+        await page.WaitForFunctionAsync("w => document.documentElement.clientWidth <= w && matchMedia(`(max-width: ${w}px)`).matches", size.Width);
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
     }
 
     private const string SmallTargets = """
