@@ -1,4 +1,5 @@
 using KneeReset.Web.Api;
+using KneeReset.Web.Areas.Staff.LibraryEditing;
 using KneeReset.Web.Areas.Staff.StaffIdentity;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Caching;
@@ -10,6 +11,7 @@ using KneeReset.Web.FollowUp;
 using KneeReset.Web.Health;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
+using KneeReset.Web.Pages;
 using KneeReset.Web.Telemetry;
 
 // A start that fails is one JSON error line naming the cause and exit code 1 (StartupFailure).
@@ -47,6 +49,7 @@ static async Task<int> RunAsync(string[] args)
     builder.Services.AddFhirExport();
     builder.Services.AddKneeResetRateLimits(builder.Configuration);
     builder.Services.AddKneeResetStaff(builder.Configuration);
+    builder.Services.AddLibraryEditing(builder.Configuration);
     builder.AddHostingSecurity();
     builder.Services.AddProblemDetails();
     builder.Services.AddKneeResetApi();

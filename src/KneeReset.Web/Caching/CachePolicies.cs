@@ -1,7 +1,5 @@
-using System.Globalization;
 using KneeReset.Web.Content;
 using KneeReset.Web.Infrastructure;
-using KneeReset.Web.Pages.Routines;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace KneeReset.Web.Caching;
@@ -46,18 +44,13 @@ public static class CachePolicies
 
     public static readonly TimeSpan LibraryLifetime = TimeSpan.FromMinutes(10);
 
-    private static readonly string[] Filters =
-        [nameof(IndexModel.Cause), nameof(IndexModel.Area), nameof(IndexModel.Kind), nameof(IndexModel.Minutes), nameof(IndexModel.NoEquipment)];
-
-    private static readonly string[] MinuteChoices = [.. IndexModel.TimeChoices.Select(m => m.ToString(CultureInfo.InvariantCulture))];
-
     public static void Configure(OutputCacheOptions options)
     {
         // The page reads only "deleted" (the notice after a runner deleted their result), and that view is never kept.
         options.AddPolicy(Home, policy => policy.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery([])
             .With(context => !context.HttpContext.Request.Query.ContainsKey("deleted")));
         options.AddPolicy(Library, policy => LibraryPage(policy).SetVaryByQuery([]));
-        options.AddPolicy(LibraryList, policy => LibraryPage(policy).SetVaryByQuery(Filters).With(context => IsKeptFilter(context.HttpContext)));
+        options.AddPolicy(LibraryList, policy => LibraryPage(policy).SetVaryByQuery([.. RoutineListFilters.Names]).With(context => IsKeptFilter(context.HttpContext)));
         // The page reads no query string: /r/{token}?anything is one more name for /r/{token}, not one more entry.
         options.AddPolicy(ResultPage, policy => policy.SetVaryByQuery([]).AddPolicy<ResultPagePolicy>());
     }
@@ -76,7 +69,7 @@ public static class CachePolicies
         }
         var content = http.RequestServices.GetRequiredService<ContentCatalog>();
         var set = 0;
-        foreach (var filter in Filters)
+        foreach (var filter in RoutineListFilters.Names)
         {
             var values = query[filter];
             if (values.Count > 1)
@@ -87,22 +80,11 @@ public static class CachePolicies
             {
                 continue;
             }
-            if (++set > 1 || !IsChoice(filter, values[0]!, content))
+            if (++set > 1 || !RoutineListFilters.IsChoice(filter, values[0]!, content))
             {
                 return false;
             }
         }
         return true;
     }
-
-    private static bool IsChoice(string filter, string value, ContentCatalog content) => filter switch
-    {
-        nameof(IndexModel.Cause) => content.Causes.Find(value) is not null,
-        nameof(IndexModel.Area) => content.LibraryWords.BodyAreas.Contains(value),
-        nameof(IndexModel.Kind) => content.LibraryWords.ExerciseKinds.Contains(value),
-        nameof(IndexModel.Minutes) => MinuteChoices.Contains(value),
-        // The checkbox's value; unticked, the form sends nothing.
-        nameof(IndexModel.NoEquipment) => value == "true",
-        _ => false,
-    };
 }

@@ -17,11 +17,21 @@ public static class CachingSetup
         services.AddKneeResetSharedCache(configuration);
         // Kept without asking the store only where this process saves every change: SQLite, one process.
         services.AddSingleton(sp => new ShareLinkStates(enabled: IsSqlite(sp)));
-        services.AddSingleton(sp => new PublishedSnapshot(forgottenOnEverySave: IsSqlite(sp)));
         services.AddSingleton<CacheEviction>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<CacheEviction>());
         services.AddScoped<BulkChanges>();
         services.AddSingleton<SqliteProcessLock>();
+        return services;
+    }
+
+    /// <summary>
+    /// The published library kept in memory, in views of <typeparamref name="TView"/> (the library's
+    /// own shape): forgotten by <see cref="CacheEviction"/> after every committed library change.
+    /// </summary>
+    public static IServiceCollection AddPublishedSnapshot<TView>(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new PublishedSnapshot<TView>(forgottenOnEverySave: IsSqlite(sp)));
+        services.AddSingleton<PublishedSnapshot>(sp => sp.GetRequiredService<PublishedSnapshot<TView>>());
         return services;
     }
 

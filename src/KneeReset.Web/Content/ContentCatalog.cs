@@ -5,7 +5,6 @@ using KneeReset.Core.Questionnaire;
 using KneeReset.Core.Recovery;
 using KneeReset.Core.ReturnToRun;
 using KneeReset.Core.Rules;
-using KneeReset.Web.FollowUp;
 
 namespace KneeReset.Web.Content;
 

@@ -3,6 +3,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using KneeReset.Core.ReturnToRun;
+using KneeReset.Web.Content;
 
 namespace KneeReset.Web.FollowUp;
 

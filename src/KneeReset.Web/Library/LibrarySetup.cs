@@ -1,3 +1,4 @@
+using KneeReset.Web.Caching;
 using KneeReset.Web.Content;
 
 namespace KneeReset.Web.Library;
@@ -7,6 +8,7 @@ public static class LibrarySetup
     /// <summary>Reading the routine library (what is kept of it, and what forgets it: Caching/), and writing its history.</summary>
     public static IServiceCollection AddLibrary(this IServiceCollection services)
     {
+        services.AddPublishedSnapshot<RoutineView>();
         services.AddScoped<RoutineLibrary>();
         services.AddScoped<LibrarySeeder>();
         services.AddScoped<LibraryRevisions>();

@@ -21,7 +21,7 @@ public sealed record RoutineView(Routine Routine, int DurationSeconds, IReadOnly
 }
 
 /// <summary>Read queries over the published library (no tracking: runners only read).</summary>
-public sealed class RoutineLibrary(KneeResetDbContext db, PublishedSnapshot snapshot)
+public sealed class RoutineLibrary(KneeResetDbContext db, PublishedSnapshot<RoutineView> snapshot)
 {
     /// <summary>
     /// Every published routine with its steps and exercises, for matching a new result and the
@@ -34,18 +34,18 @@ public sealed class RoutineLibrary(KneeResetDbContext db, PublishedSnapshot snap
     {
         if (snapshot.ForgottenOnEverySave && snapshot.Current is { } trusted)
         {
-            return trusted.Routines;
+            return trusted.Views;
         }
         var generation = snapshot.Generation;
         var stamp = snapshot.ForgottenOnEverySave ? null : await StampAsync(cancellationToken);
         if (snapshot.Current is { } kept && kept.Stamp == stamp)
         {
-            return kept.Routines;
+            return kept.Views;
         }
         var routines = (await Query().OrderBy(r => r.Id).ToListAsync(cancellationToken)).Select(View).ToList();
         // Read before the load: a change committed in between leaves an older stamp, or a newer
         // generation, so this load is not kept or the next call reloads.
-        snapshot.Keep(new PublishedSnapshot.Kept(stamp, routines), generation);
+        snapshot.Keep(new PublishedSnapshot<RoutineView>.Kept(stamp, routines), generation);
         return routines;
     }
 

@@ -39,11 +39,11 @@ public class PublishedSnapshotTests(KneeResetFactory app) : IClassFixture<KneeRe
     [Fact]
     public async Task A_load_that_overlapped_a_change_is_not_kept_and_a_transaction_is_forgotten_again_at_commit()
     {
-        var snapshot = app.Services.GetRequiredService<PublishedSnapshot>();
+        var snapshot = app.Services.GetRequiredService<PublishedSnapshot<RoutineView>>();
         var kept = await PublishedAsync();
         var loadedAt = snapshot.Generation;
         snapshot.Forget();
-        snapshot.Keep(new PublishedSnapshot.Kept(null, kept), loadedAt);
+        snapshot.Keep(new PublishedSnapshot<RoutineView>.Kept(null, kept), loadedAt);
         Assert.Null(snapshot.Current);
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -53,7 +53,7 @@ public class PublishedSnapshotTests(KneeResetFactory app) : IClassFixture<KneeRe
         exercise.Name += " (renamed)";
         await db.SaveChangesAsync();
         // A load between the save and the commit reads the old rows, and is kept.
-        snapshot.Keep(new PublishedSnapshot.Kept(null, kept), snapshot.Generation);
+        snapshot.Keep(new PublishedSnapshot<RoutineView>.Kept(null, kept), snapshot.Generation);
         Assert.NotNull(snapshot.Current);
         await transaction.CommitAsync();
 
@@ -68,7 +68,7 @@ public class PublishedSnapshotTests(KneeResetFactory app) : IClassFixture<KneeRe
         // while it builds the command: that blocked a thread per call and starved the pool under load.
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KneeResetDbContext>();
-        var library = new RoutineLibrary(db, new PublishedSnapshot(forgottenOnEverySave: false));
+        var library = new RoutineLibrary(db, new PublishedSnapshot<RoutineView>(forgottenOnEverySave: false));
         var loaded = await library.PublishedAsync();
 
         using var sent = CommandsSent.By(db);

@@ -11,13 +11,11 @@ namespace KneeReset.Web.Pages.Routines;
 [OutputCache(PolicyName = CachePolicies.LibraryList)]
 public class IndexModel(RoutineLibrary library, ContentCatalog content) : PageModel
 {
-    public static readonly int[] TimeChoices = [5, 10, 15, 20, 30];
-
-    [BindProperty(SupportsGet = true)] public string? Cause { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Minutes { get; set; }
-    [BindProperty(SupportsGet = true)] public bool NoEquipment { get; set; }
+    [BindProperty(SupportsGet = true, Name = RoutineListFilters.Cause)] public string? Cause { get; set; }
+    [BindProperty(SupportsGet = true, Name = RoutineListFilters.Area)] public string? Area { get; set; }
+    [BindProperty(SupportsGet = true, Name = RoutineListFilters.Kind)] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true, Name = RoutineListFilters.Minutes)] public int? Minutes { get; set; }
+    [BindProperty(SupportsGet = true, Name = RoutineListFilters.NoEquipment)] public bool NoEquipment { get; set; }
 
     public IReadOnlyList<RoutineView> Routines { get; private set; } = [];
     public IReadOnlyList<CauseInfo> Causes => content.Causes.Causes;

@@ -1,4 +1,3 @@
-using KneeReset.Web.Areas.Staff.LibraryEditing;
 using KneeReset.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -74,7 +73,6 @@ public static class StaffSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<ForgottenPasswords>();
-        services.AddLibraryEditing(configuration);
         return services;
     }
 

@@ -1,4 +1,4 @@
-namespace KneeReset.Web.FollowUp;
+namespace KneeReset.Web.Content;
 
 /// <summary>The calendar feed's words and how many runs it shows ahead (content/calendar.json).</summary>
 public sealed class CalendarContent

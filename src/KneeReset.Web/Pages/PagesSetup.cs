@@ -1,9 +1,10 @@
 using KneeReset.Web.Areas.Staff.StaffIdentity;
+using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Pages.Results;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
-namespace KneeReset.Web.Infrastructure;
+namespace KneeReset.Web.Pages;
 
 public static class PagesSetup
 {
