@@ -1,5 +1,6 @@
 using System.Globalization;
 using KneeReset.Core.Recovery;
+using KneeReset.Web.Areas.Staff.MyRunners;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
@@ -158,7 +159,7 @@ public static class RecoveryApi
     }
 
     private static async Task<Results<Ok<SessionAdvice>, ValidationProblem, ProblemHttpResult>> MorningAsync(
-        string manage, string id, HttpRequest request, KneeResetDbContext db, Progressions progressions, CancellationToken cancellationToken)
+        string manage, string id, HttpRequest request, KneeResetDbContext db, Progressions progressions, EscalationAlerts alerts, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
@@ -189,6 +190,7 @@ public static class RecoveryApi
         }
         session.PainNextMorning = body.Value!.PainNextMorning;
         await db.SaveChangesAsync(cancellationToken);
+        alerts.AfterStored(assessment);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(Advice(session.Token, session.Routine.Slug, await progressions.ForSeriesAsync(assessment, cancellationToken)));
     }

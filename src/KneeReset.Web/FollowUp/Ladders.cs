@@ -2,6 +2,7 @@ using System.Text.Json;
 using KneeReset.Core;
 using KneeReset.Core.Recovery;
 using KneeReset.Core.ReturnToRun;
+using KneeReset.Web.Areas.Staff.MyRunners;
 using KneeReset.Web.Assessments;
 using KneeReset.Web.Content;
 using KneeReset.Web.Data;
@@ -44,7 +45,7 @@ public enum RunStored
 /// a week before the first run, self-tests passed), and storing runs and self-tests. The private
 /// page, the clinician's view and the API all read it through here.
 /// </summary>
-public sealed class Ladders(KneeResetDbContext db, ContentCatalog content, Progressions progressions, TimeProvider clock)
+public sealed class Ladders(KneeResetDbContext db, ContentCatalog content, Progressions progressions, EscalationAlerts alerts, TimeProvider clock)
 {
     public RunLadder Ladder => content.Ladder.Ladder;
 
@@ -146,6 +147,7 @@ public sealed class Ladders(KneeResetDbContext db, ContentCatalog content, Progr
         {
             AppMetrics.EscalationStored(EscalationSource.Run);
         }
+        alerts.AfterStored(assessment);
         return (RunStored.Stored, run, after);
     }
 
@@ -162,6 +164,7 @@ public sealed class Ladders(KneeResetDbContext db, ContentCatalog content, Progr
         run.PainNextMorning = painNextMorning;
         run.Swelling = swelling ?? run.Swelling;
         await db.SaveChangesAsync(cancellationToken);
+        alerts.AfterStored(assessment);
         return run;
     }
 

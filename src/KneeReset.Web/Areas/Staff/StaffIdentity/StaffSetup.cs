@@ -1,4 +1,5 @@
 using KneeReset.Web.Areas.Staff.LibraryEditing;
+using KneeReset.Web.Areas.Staff.MyRunners;
 using KneeReset.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +66,8 @@ public static class StaffSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRoles.StaffPolicy, p => p.RequireRole(StaffRoles.All))
             .AddPolicy(StaffRoles.LibraryPolicy, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor))
-            .AddPolicy(StaffRoles.AdminPolicy, p => p.RequireRole(StaffRoles.Admin));
+            .AddPolicy(StaffRoles.AdminPolicy, p => p.RequireRole(StaffRoles.Admin))
+            .AddPolicy(StaffRoles.ClinicianPolicy, p => p.RequireRole(StaffRoles.Clinician));
         services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.Section))
             .Validate(o => o.FailuresBeforeThrottle > 0 && o.ThrottleSeconds > 0 && o.WindowMinutes > 0, "SignIn:FailuresBeforeThrottle, ThrottleSeconds and WindowMinutes must be above 0.")
             .ValidateOnStart();
@@ -74,6 +76,9 @@ public static class StaffSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<ForgottenPasswords>();
+        services.AddScoped<RunnerFollows>();
+        services.AddScoped<EscalationMail>();
+        services.AddSingleton<EscalationAlerts>();
         services.AddLibraryEditing(configuration);
         return services;
     }
