@@ -23,7 +23,7 @@ public sealed class IndexTests(KneeResetFactory app) : IClassFixture<KneeResetFa
 
         var row = Assert.Single(await RowsAsync(clinician));
         Assert.Equal(share, row.QuerySelector("th a")!.GetAttribute("href"));
-        Assert.Contains("See a clinician", Cell(row, "Triage"), StringComparison.Ordinal);
+        Assert.Equal("Self-care", Cell(row, "Triage"));
         Assert.Contains("4/10 worst, at the check", Cell(row, "Latest pain"), StringComparison.Ordinal);
         Assert.Equal("None", Cell(row, "Escalation"));
         var view = await clinician.GetPageAsync(share);
