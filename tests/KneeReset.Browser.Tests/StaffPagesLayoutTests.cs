@@ -94,6 +94,10 @@ public partial class StaffPagesLayoutTests(BrowserApp app)
         await page.GotoAsync(shareUrl);
         await Assertions.Expect(page.Locator("#clinical-title")).ToHaveTextAsync("Clinical view");
         await CheckAsync("clinical view");
+        await page.ClickAsync("main button:text-is('Add to My runners')");
+        await page.ClickAsync("main .clinical a:text-is('My runners')");
+        await Assertions.Expect(page.Locator("table.runners tbody tr")).ToHaveCountAsync(1);
+        await CheckAsync("my runners");
 
         checks.AssertNone();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));

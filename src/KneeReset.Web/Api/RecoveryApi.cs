@@ -158,7 +158,7 @@ public static class RecoveryApi
     }
 
     private static async Task<Results<Ok<SessionAdvice>, ValidationProblem, ProblemHttpResult>> MorningAsync(
-        string manage, string id, HttpRequest request, KneeResetDbContext db, Progressions progressions, CancellationToken cancellationToken)
+        string manage, string id, HttpRequest request, KneeResetDbContext db, Progressions progressions, EscalationAlerts alerts, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
@@ -189,6 +189,7 @@ public static class RecoveryApi
         }
         session.PainNextMorning = body.Value!.PainNextMorning;
         await db.SaveChangesAsync(cancellationToken);
+        alerts.AfterStored(assessment);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(Advice(session.Token, session.Routine.Slug, await progressions.ForSeriesAsync(assessment, cancellationToken)));
     }

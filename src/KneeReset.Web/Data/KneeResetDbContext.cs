@@ -35,6 +35,8 @@ public class KneeResetDbContext : IdentityDbContext<StaffUser>, IDataProtectionK
     public DbSet<OutcomeCheckIn> OutcomeCheckIns => Set<OutcomeCheckIn>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<ClinicianPlan> ClinicianPlans => Set<ClinicianPlan>();
+    /// <summary>Clinicians' "My runners": shared results they follow.</summary>
+    public DbSet<RunnerFollow> RunnerFollows => Set<RunnerFollow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();
     /// <summary>Data Protection keys (cookies, antiforgery, set-password links), shared by every instance; encrypted with the configured certificate.</summary>
@@ -50,6 +52,7 @@ public class KneeResetDbContext : IdentityDbContext<StaffUser>, IDataProtectionK
         builder.ApplyConfiguration(new RoutineStepConfiguration());
         builder.ApplyConfiguration(new StoredAssessmentConfiguration());
         builder.ApplyConfiguration(new ClinicianPlanConfiguration());
+        builder.ApplyConfiguration(new RunnerFollowConfiguration());
         builder.ApplyConfiguration(new RoutineSessionConfiguration());
         builder.ApplyConfiguration(new RunLogConfiguration());
         builder.ApplyConfiguration(new SelfTestResultConfiguration());

@@ -12,6 +12,7 @@ public sealed class EmailWording
     public required EmailText Invite { get; init; }
     public required EmailText PasswordReset { get; init; }
     public required EmailText PrivateLink { get; init; }
+    public required EmailText RunnerEscalation { get; init; }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -24,7 +25,7 @@ public sealed class EmailWording
         var file = Path.Combine(contentFolder, "email.json");
         using var stream = File.OpenRead(file);
         var wording = JsonSerializer.Deserialize<EmailWording>(stream, Json) ?? throw new InvalidDataException($"{file} is empty.");
-        foreach (var (name, text) in new[] { ("invite", wording.Invite), ("passwordReset", wording.PasswordReset), ("privateLink", wording.PrivateLink) })
+        foreach (var (name, text) in new[] { ("invite", wording.Invite), ("passwordReset", wording.PasswordReset), ("privateLink", wording.PrivateLink), ("runnerEscalation", wording.RunnerEscalation) })
         {
             if (string.IsNullOrWhiteSpace(text.Subject) || !text.Body.Contains("{link}", StringComparison.Ordinal))
             {

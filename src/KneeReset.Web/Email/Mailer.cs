@@ -22,6 +22,16 @@ public sealed class Mailer(IMailDelivery delivery, EmailWording wording, IOption
     public Task<bool> SendPrivateLinkAsync(string to, string link, CancellationToken cancellationToken) =>
         SendAsync("private-link", to, "a runner (address not kept)", wording.PrivateLink, Values(null), link, cancellationToken);
 
+    /// <summary>To a clinician who opted in: a runner they follow should see a clinician. The link is the runner's share link.</summary>
+    public Task<bool> SendRunnerEscalationAsync(string to, string? name, string runner, string reason, string when, string link, CancellationToken cancellationToken)
+    {
+        var values = Values(name);
+        values["{runner}"] = runner;
+        values["{reason}"] = reason;
+        values["{when}"] = when;
+        return SendAsync("runner-escalation", to, MaskAddress(to), wording.RunnerEscalation, values, link, cancellationToken);
+    }
+
     /// <summary>"jane@studio.test" as "j***@studio.test": enough for an admin to tell accounts apart, not the address.</summary>
     public static string MaskAddress(string address)
     {

@@ -11,6 +11,10 @@ public static class FollowUpSetup
         services.AddScoped<Ladders>();
         services.AddScoped<CalendarFeed>();
         services.AddScoped<WeeklyCheckIns>();
+        // A clinician's followed runners, and the opt-in email when one should see a clinician.
+        services.AddScoped<RunnerFollows>();
+        services.AddScoped<EscalationMail>();
+        services.AddSingleton<EscalationAlerts>();
         return services;
     }
 }

@@ -44,7 +44,7 @@ public enum RunStored
 /// a week before the first run, self-tests passed), and storing runs and self-tests. The private
 /// page, the clinician's view and the API all read it through here.
 /// </summary>
-public sealed class Ladders(KneeResetDbContext db, ContentCatalog content, Progressions progressions, TimeProvider clock)
+public sealed class Ladders(KneeResetDbContext db, ContentCatalog content, Progressions progressions, EscalationAlerts alerts, TimeProvider clock)
 {
     public RunLadder Ladder => content.Ladder.Ladder;
 
@@ -146,6 +146,7 @@ public sealed class Ladders(KneeResetDbContext db, ContentCatalog content, Progr
         {
             AppMetrics.EscalationStored(EscalationSource.Run);
         }
+        alerts.AfterStored(assessment);
         return (RunStored.Stored, run, after);
     }
 
@@ -162,6 +163,7 @@ public sealed class Ladders(KneeResetDbContext db, ContentCatalog content, Progr
         run.PainNextMorning = painNextMorning;
         run.Swelling = swelling ?? run.Swelling;
         await db.SaveChangesAsync(cancellationToken);
+        alerts.AfterStored(assessment);
         return run;
     }
 

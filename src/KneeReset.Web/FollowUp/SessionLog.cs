@@ -11,7 +11,7 @@ namespace KneeReset.Web.FollowUp;
 /// A double submit, or a replay after a reply that never arrived, finds the session stored the first
 /// time instead of storing a second one. The page and the API both store through here.
 /// </summary>
-public sealed class SessionLog(KneeResetDbContext db, Progressions progressions)
+public sealed class SessionLog(KneeResetDbContext db, Progressions progressions, EscalationAlerts alerts)
 {
     public const int MinKeyLength = 16;
     public const int MaxKeyLength = 64;
@@ -39,6 +39,10 @@ public sealed class SessionLog(KneeResetDbContext db, Progressions progressions)
             if (series is not null && before is null && await EscalationAsync(series, cancellationToken) is not null)
             {
                 AppMetrics.EscalationStored(EscalationSource.Session);
+            }
+            if (series is not null)
+            {
+                alerts.AfterStored(series);
             }
             return (session, true);
         }

@@ -26,7 +26,7 @@ public enum CheckInStored
 /// one per ISO week, a second in the same week replacing the first, stored with the assessment whose
 /// private page took it.
 /// </summary>
-public sealed class WeeklyCheckIns(KneeResetDbContext db, ContentCatalog content, TimeProvider clock)
+public sealed class WeeklyCheckIns(KneeResetDbContext db, ContentCatalog content, EscalationAlerts alerts, TimeProvider clock)
 {
     public OutcomeMeasures Measures => content.Outcomes;
 
@@ -61,6 +61,7 @@ public sealed class WeeklyCheckIns(KneeResetDbContext db, ContentCatalog content
             await SaveAsync(assessment, worstPain, activities, cancellationToken);
             return CheckInStored.Replaced;
         }
+        alerts.AfterStored(assessment);
         return earlier is null ? CheckInStored.Stored : CheckInStored.Replaced;
     }
 

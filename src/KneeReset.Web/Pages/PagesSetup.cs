@@ -20,6 +20,7 @@ public static class PagesSetup
             options.Conventions.AuthorizeAreaFolder("Staff", "/Library", StaffRoles.LibraryPolicy);
             options.Conventions.AuthorizeAreaFolder("Staff", "/Accounts", StaffRoles.AdminPolicy);
             options.Conventions.AuthorizeAreaPage("Staff", "/Audit", StaffRoles.AdminPolicy);
+            options.Conventions.AuthorizeAreaFolder("Staff", "/Runners", StaffRoles.ClinicianPolicy);
             options.Conventions.AllowAnonymousToAreaPage("Staff", "/SignIn");
             options.Conventions.AllowAnonymousToAreaPage("Staff", "/Invite");
             options.Conventions.AllowAnonymousToAreaPage("Staff", "/ForgotPassword");

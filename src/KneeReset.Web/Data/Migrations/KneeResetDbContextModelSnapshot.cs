@@ -520,6 +520,42 @@ namespace KneeReset.Web.Data.Migrations
                     b.ToTable("RunLogs");
                 });
 
+            modelBuilder.Entity("KneeReset.Web.Data.RunnerFollow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Clinician")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailedEscalations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("FollowedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("Clinician", "LinkFingerprint")
+                        .IsUnique();
+
+                    b.ToTable("RunnerFollows");
+                });
+
             modelBuilder.Entity("KneeReset.Web.Data.SelfTestResult", b =>
                 {
                     b.Property<int>("Id")
@@ -583,6 +619,9 @@ namespace KneeReset.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EmailOnEscalation")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -931,6 +970,17 @@ namespace KneeReset.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("KneeReset.Web.Data.RunLog", b =>
+                {
+                    b.HasOne("KneeReset.Web.Data.StoredAssessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("KneeReset.Web.Data.RunnerFollow", b =>
                 {
                     b.HasOne("KneeReset.Web.Data.StoredAssessment", "Assessment")
                         .WithMany()

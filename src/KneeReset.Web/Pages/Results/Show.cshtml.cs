@@ -18,7 +18,7 @@ namespace KneeReset.Web.Pages.Results;
 /// can write a plan that the runner then sees.
 /// </summary>
 [OutputCache(PolicyName = CachePolicies.ResultPage)]
-public class ShowModel(AssessmentService assessments, ClinicianPlans plans, ResultViews views, SharePasscodes passcodes, RoutineLibrary library, ContentCatalog content, AuditLog audit, Data.KneeResetDbContext db) : PageModel
+public class ShowModel(AssessmentService assessments, ClinicianPlans plans, ResultViews views, SharePasscodes passcodes, RoutineLibrary library, ContentCatalog content, AuditLog audit, Data.KneeResetDbContext db, RunnerFollows follows) : PageModel
 {
     public LoadedAssessment Record { get; private set; } = null!;
     public ResultView View { get; private set; } = null!;
@@ -26,6 +26,8 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
     public bool IsClinician => User.IsInRole(StaffRoles.Clinician);
     public IReadOnlyList<RoutineView> Library { get; private set; } = [];
     public ContentCatalog Catalog => content;
+    /// <summary>The signed-in clinician has this link in My runners.</summary>
+    public bool Following { get; private set; }
 
     /// <summary>The clinician's plan form; bound (and validated) only by <see cref="OnPostPlanAsync"/>, not by the passcode form.</summary>
     public PlanInput Plan { get; set; } = new();
@@ -64,6 +66,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         {
             audit.Record(User.Identity!.Name!, "clinician.viewed", $"assessment {Record.Stored.Id}");
             await db.SaveChangesAsync(cancellationToken);
+            Following = await follows.IsFollowingAsync(User.Identity.Name!, Record.Stored, cancellationToken);
         }
         return Page();
     }
@@ -113,6 +116,23 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
             Clean(Plan.Dosage.GetValueOrDefault(slug)), Clean(Plan.ItemNote.GetValueOrDefault(slug)))).ToList();
         await plans.SaveAsync(Record.Stored.Id, User.Identity!.Name!, Clean(Plan.Note), Clean(Plan.Avoid), Plan.ReviewDate, items, cancellationToken);
         return RedirectToPage(null, null, new { token }, "plan-title");
+    }
+
+    /// <summary>"Add to My runners": a clinician follows the result behind this open link (past its passcode, if it has one).</summary>
+    public async Task<IActionResult> OnPostFollowAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!IsClinician)
+        {
+            return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+        }
+        if (!await LoadAsync(token, cancellationToken) || NeedsPasscode)
+        {
+            return NotFound();
+        }
+        await follows.FollowAsync(User.Identity!.Name!, Record.Stored, cancellationToken);
+        audit.Record(User.Identity.Name!, "runners.followed", $"assessment {Record.Stored.Id}");
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(null, null, new { token }, "clinical-title");
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace KneeReset.Web.Tests.Areas.Staff;
 
-/// <summary>Who may open which staff page: any staff member the home, editors and admins the library, admins the rest.</summary>
+/// <summary>Who may open which staff page: any staff member the home, editors and admins the library, clinicians their runners, admins the rest.</summary>
 public class AccessTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 {
     public const string AnyStaff = "any staff";
     public const string Library = "library";
     public const string AdminOnly = "admin";
+    public const string ClinicianOnly = "clinician";
 
     /// <summary>Every staff page (seeded routine and exercise 1 exist on every fresh database) and who may open it.</summary>
     public static TheoryData<string, string> StaffPages => new()
@@ -17,6 +18,7 @@ public class AccessTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
         { "/Staff", AnyStaff },
         { "/Staff/Accounts", AdminOnly },
         { "/Staff/Audit", AdminOnly },
+        { "/Staff/Runners", ClinicianOnly },
         { "/Staff/Library/Routines", Library },
         { "/Staff/Library/Routines/Edit", Library },
         { "/Staff/Library/Routines/Edit/1", Library },
@@ -49,21 +51,18 @@ public class AccessTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 
     [Theory]
     [MemberData(nameof(StaffPages))]
-    public async Task A_clinician_opens_the_staff_home_and_nothing_else(string url, string audience) =>
-        await AssertAccessAsync(StaffRoles.Clinician, url, allowed: audience == AnyStaff);
+    public async Task A_clinician_opens_the_staff_home_and_their_runners_and_nothing_else(string url, string audience) =>
+        await AssertAccessAsync(StaffRoles.Clinician, url, allowed: audience is AnyStaff or ClinicianOnly);
 
     [Theory]
     [MemberData(nameof(StaffPages))]
-    public async Task An_editor_opens_the_library_but_not_accounts_or_audit(string url, string audience) =>
-        await AssertAccessAsync(StaffRoles.Editor, url, allowed: audience != AdminOnly);
+    public async Task An_editor_opens_the_library_but_not_accounts_audit_or_runners(string url, string audience) =>
+        await AssertAccessAsync(StaffRoles.Editor, url, allowed: audience is AnyStaff or Library);
 
     [Theory]
     [MemberData(nameof(StaffPages))]
-    public async Task An_admin_opens_every_staff_page(string url, string audience)
-    {
-        Assert.NotNull(audience);
-        await AssertAccessAsync(StaffRoles.Admin, url, allowed: true);
-    }
+    public async Task An_admin_opens_every_staff_page_but_a_clinicians_runners(string url, string audience) =>
+        await AssertAccessAsync(StaffRoles.Admin, url, allowed: audience != ClinicianOnly);
 
     [Fact]
     public async Task An_anonymous_post_to_the_routine_editor_goes_to_sign_in_and_saves_nothing()
@@ -99,7 +98,7 @@ public class AccessTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
             return page.QuerySelectorAll(".staff-menu a").Select(a => a.GetAttribute("href")!).ToList();
         }
 
-        Assert.Equal(["/Staff/SignOut"], await MenuOf(StaffRoles.Clinician));
+        Assert.Equal(["/Staff/Runners", "/Staff/SignOut"], await MenuOf(StaffRoles.Clinician));
         Assert.Contains("/Staff/Library/Routines", await MenuOf(StaffRoles.Editor));
         Assert.DoesNotContain("/Staff/Accounts", await MenuOf(StaffRoles.Editor));
         Assert.Contains("/Staff/Accounts", await MenuOf(StaffRoles.Admin));

@@ -8,8 +8,9 @@ public static class StaffRoles
 
     public static readonly string[] All = [Admin, Editor, Clinician];
 
-    /// <summary>Authorization policies: any staff member; the library's editors; admins only.</summary>
+    /// <summary>Authorization policies: any staff member; the library's editors; admins only; clinicians only (My runners).</summary>
     public const string StaffPolicy = "staff";
     public const string LibraryPolicy = "library";
     public const string AdminPolicy = "admin";
+    public const string ClinicianPolicy = "clinician";
 }

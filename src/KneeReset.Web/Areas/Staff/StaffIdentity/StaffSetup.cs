@@ -64,7 +64,8 @@ public static class StaffSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRoles.StaffPolicy, p => p.RequireRole(StaffRoles.All))
             .AddPolicy(StaffRoles.LibraryPolicy, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor))
-            .AddPolicy(StaffRoles.AdminPolicy, p => p.RequireRole(StaffRoles.Admin));
+            .AddPolicy(StaffRoles.AdminPolicy, p => p.RequireRole(StaffRoles.Admin))
+            .AddPolicy(StaffRoles.ClinicianPolicy, p => p.RequireRole(StaffRoles.Clinician));
         services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.Section))
             .Validate(o => o.FailuresBeforeThrottle > 0 && o.ThrottleSeconds > 0 && o.WindowMinutes > 0, "SignIn:FailuresBeforeThrottle, ThrottleSeconds and WindowMinutes must be above 0.")
             .ValidateOnStart();

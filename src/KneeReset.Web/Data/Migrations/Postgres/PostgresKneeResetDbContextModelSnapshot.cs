@@ -544,6 +544,44 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                     b.ToTable("RunLogs");
                 });
 
+            modelBuilder.Entity("KneeReset.Web.Data.RunnerFollow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Clinician")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("EmailedEscalations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("FollowedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("Clinician", "LinkFingerprint")
+                        .IsUnique();
+
+                    b.ToTable("RunnerFollows");
+                });
+
             modelBuilder.Entity("KneeReset.Web.Data.SelfTestResult", b =>
                 {
                     b.Property<int>("Id")
@@ -609,6 +647,9 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EmailOnEscalation")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")
@@ -965,6 +1006,17 @@ namespace KneeReset.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("KneeReset.Web.Data.RunLog", b =>
+                {
+                    b.HasOne("KneeReset.Web.Data.StoredAssessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("KneeReset.Web.Data.RunnerFollow", b =>
                 {
                     b.HasOne("KneeReset.Web.Data.StoredAssessment", "Assessment")
                         .WithMany()
