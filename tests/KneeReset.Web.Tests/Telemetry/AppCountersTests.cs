@@ -64,6 +64,34 @@ public sealed class AppCountersTests : IClassFixture<KneeResetFactory>, IDisposa
     }
 
     [Fact]
+    public async Task A_second_bad_morning_in_a_row_is_counted_as_one_escalation_when_it_is_answered()
+    {
+        var client = _app.CreateClient();
+        var (_, manage) = await RunnerResults.CreateAsync(client);
+        manage = RunnerResults.TokenOf(manage);
+        var sessions = new List<string>();
+        // Dated today: sessions before the result was made (its fresh start) never escalate.
+        for (var i = 0; i < 2; i++)
+        {
+            using var session = await client.PostAsJsonAsync($"/api/manage/{manage}/sessions", new { routine = "hip-and-glute-strength", on = Day(Today, 0), painDuring = 2, usualPain = 1 });
+            Assert.Equal(HttpStatusCode.Created, session.StatusCode);
+            sessions.Add((string)(await ApiClient.ReadJsonAsync(session))["id"]!);
+        }
+        Assert.Empty(Measured("kneereset.escalations"));
+
+        // Mornings 4 above the usual 1: the first is a signal to step back, the second in a row escalates.
+        foreach (var id in sessions)
+        {
+            using var morning = await client.PatchAsJsonAsync($"/api/manage/{manage}/sessions/{id}", new { painNextMorning = 5 });
+            Assert.Equal(HttpStatusCode.OK, morning.StatusCode);
+        }
+
+        Assert.Equal([("kneereset.escalations", 1L, "kind=session")], Measured("kneereset.escalations"));
+        using var recovery = await client.GetAsync(new Uri($"/api/manage/{manage}/recovery", UriKind.Relative));
+        Assert.StartsWith("Two mornings in a row", (string?)(await ApiClient.ReadJsonAsync(recovery))["escalation"]?["reason"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_that_hurts_badly_is_counted_as_an_escalation_of_the_ladder()
     {
         var client = _app.CreateClient();
