@@ -50,7 +50,7 @@ public sealed partial class DatabaseStartRetry(TimeSpan budget, ILogger logger, 
             {
                 if (tried == waits.Count)
                 {
-                    throw new InvalidOperationException(
+                    throw new DatabaseNotReachableException(
                         $"PostgreSQL could not be reached within Database:StartRetrySeconds ({budget.TotalSeconds:0} s): {Reason(error)}", error);
                 }
                 NotReachableYet(logger, tried + 1, Reason(error), waits[tried].TotalSeconds);
@@ -66,3 +66,10 @@ public sealed partial class DatabaseStartRetry(TimeSpan budget, ILogger logger, 
     [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL is not reachable yet (attempt {Attempt}): {Reason}; trying again in {WaitSeconds} s")]
     private static partial void NotReachableYet(ILogger logger, int attempt, string reason, double waitSeconds);
 }
+
+/// <summary>
+/// The database did not answer at start: a cause that may pass by itself, so the process exits
+/// with its own code (<see cref="Infrastructure.StartupFailure.TryLaterExitCode"/>), which a
+/// supervisor may restart on, unlike a wrong setting.
+/// </summary>
+public sealed class DatabaseNotReachableException(string message, Exception inner) : Exception(message, inner);

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using KneeReset.Web.Data;
+using KneeReset.Web.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -50,7 +51,7 @@ public sealed class DatabaseStartRetryTests
     {
         var attempts = 0;
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Retry(7).RunAsync<string>(_ =>
+        var error = await Assert.ThrowsAsync<DatabaseNotReachableException>(() => Retry(7).RunAsync<string>(_ =>
         {
             attempts++;
             throw Refused();
@@ -60,6 +61,10 @@ public sealed class DatabaseStartRetryTests
         Assert.Equal(3, _log.Warnings.Count);
         Assert.Contains("Database:StartRetrySeconds (7 s)", error.Message, StringComparison.Ordinal);
         Assert.Contains("Failed to connect to 127.0.0.1:5432", error.Message, StringComparison.Ordinal);
+        // One JSON error line, and the exit code a supervisor may restart on (a wrong setting's is 1).
+        using var output = new StringWriter();
+        Assert.Equal(StartupFailure.TryLaterExitCode, StartupFailure.Report(error, output));
+        Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
