@@ -11,7 +11,10 @@ namespace KneeReset.Web.Tests.Telemetry;
 [CollectionDefinition(nameof(AppCountersTests), DisableParallelization = true)]
 public sealed class AppCountersRunAlone;
 
-/// <summary>The app's own counters: a refused import and an escalation each add one, tagged with a fixed word.</summary>
+/// <summary>
+/// The app's own counters: a refused import and an escalation each add one, tagged with a fixed
+/// word; an escalation counts when a session, a run or a next-morning answer raises it.
+/// </summary>
 [Collection(nameof(AppCountersTests))]
 public sealed class AppCountersTests : IClassFixture<KneeResetFactory>, IDisposable
 {
@@ -102,6 +105,31 @@ public sealed class AppCountersTests : IClassFixture<KneeResetFactory>, IDisposa
         using var logged = await client.PostAsJsonAsync($"/api/manage/{manage}/runs", new { stage = 1, completed = false, painDuring = 8 });
 
         Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+        Assert.Equal([("kneereset.escalations", 1L, "kind=run")], Measured("kneereset.escalations"));
+    }
+
+    [Fact]
+    public async Task Swelling_given_the_morning_after_runs_is_counted_as_one_escalation_of_the_ladder()
+    {
+        var client = _app.CreateClient();
+        var created = await client.CreateAssessmentAsync(Vignettes.ClassicRunnersKnee());
+        var manage = ((string)created["manageUrl"]!).Split("/m/")[1];
+        await OpenAsync(client, manage, Today);
+        var runs = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var logged = await client.PostAsJsonAsync($"/api/manage/{manage}/runs", new { stage = 1, completed = true, painDuring = 1 });
+            Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+            runs.Add((string)(await ApiClient.ReadJsonAsync(logged))["id"]!);
+        }
+        Assert.Empty(Measured("kneereset.escalations"));
+
+        foreach (var id in runs)
+        {
+            using var morning = await client.PatchAsJsonAsync($"/api/manage/{manage}/runs/{id}", new { painNextMorning = 1, swelling = true });
+            Assert.Equal(HttpStatusCode.OK, morning.StatusCode);
+        }
+
         Assert.Equal([("kneereset.escalations", 1L, "kind=run")], Measured("kneereset.escalations"));
     }
 
