@@ -14,7 +14,7 @@ using KneeReset.Web.Library;
 using KneeReset.Web.Pages;
 using KneeReset.Web.Telemetry;
 
-// A start that fails is one JSON error line naming the cause and exit code 1 (StartupFailure).
+// A start that fails is one JSON error line naming the cause and exit code 1, or 75 when the database did not answer (StartupFailure).
 try
 {
     return await RunAsync(args);

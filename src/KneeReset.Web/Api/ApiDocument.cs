@@ -6,11 +6,11 @@ namespace KneeReset.Web.Api;
 
 /// <summary>
 /// The API's contract: its OpenAPI document at /openapi/v1.json, which
-/// describes every /api and FHIR endpoint with its responses and problem types.
+/// describes every /api and FHIR endpoint, and /version, with its responses and problem types.
 /// </summary>
 public static class ApiDocument
 {
-    /// <summary>The OpenAPI document at /openapi/v1.json, for the /api and FHIR routes.</summary>
+    /// <summary>The OpenAPI document at /openapi/v1.json, for the /api, /version and FHIR routes.</summary>
     public static IServiceCollection AddApiDocument(this IServiceCollection services)
     {
         services.AddOpenApi(options =>
@@ -26,9 +26,9 @@ public static class ApiDocument
         return services;
     }
 
-    /// <summary>The JSON API and the FHIR export; not the pages, health checks or media files.</summary>
+    /// <summary>The JSON API, /version and the FHIR export; not the pages, health checks, metrics or media files.</summary>
     private static bool IsApi(string? path) =>
-        path is not null && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("fhir/", StringComparison.Ordinal)
+        path is not null && (path.StartsWith("api/", StringComparison.Ordinal) || path == "version" || path.StartsWith("fhir/", StringComparison.Ordinal)
             || ((path.StartsWith("r/", StringComparison.Ordinal) || path.StartsWith("m/", StringComparison.Ordinal)) && path.EndsWith("/fhir", StringComparison.Ordinal)));
 
     /// <summary>The request body an endpoint reads itself (see <see cref="DocumentedBody"/>).</summary>

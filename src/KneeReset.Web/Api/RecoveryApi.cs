@@ -150,15 +150,15 @@ public static class RecoveryApi
             Feeling = input.Feeling ?? "not_given",
             ClientKey = key,
         };
-        var (stored, isNew) = await log.StoreOnceAsync(session, cancellationToken);
-        var recovery = await progressions.ForSeriesAsync(assessment, cancellationToken);
+        var (stored, isNew, storedRecovery) = await log.StoreOnceAsync(session, cancellationToken);
+        var recovery = storedRecovery ?? await progressions.ForSeriesAsync(assessment, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         var slug = isNew ? routine.Routine.Slug : stored.Routine.Slug;
         return TypedResults.Created($"/api/manage/{manage}/sessions/{stored.Token}", Advice(stored.Token, slug, recovery));
     }
 
     private static async Task<Results<Ok<SessionAdvice>, ValidationProblem, ProblemHttpResult>> MorningAsync(
-        string manage, string id, HttpRequest request, KneeResetDbContext db, Progressions progressions, EscalationAlerts alerts, CancellationToken cancellationToken)
+        string manage, string id, HttpRequest request, KneeResetDbContext db, SessionLog log, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
@@ -187,11 +187,9 @@ public static class RecoveryApi
         {
             return Invalid(errors);
         }
-        session.PainNextMorning = body.Value!.PainNextMorning;
-        await db.SaveChangesAsync(cancellationToken);
-        alerts.AfterStored(assessment);
+        var recovery = await log.AddMorningAsync(session, assessment, body.Value!.PainNextMorning!.Value, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(Advice(session.Token, session.Routine.Slug, await progressions.ForSeriesAsync(assessment, cancellationToken)));
+        return TypedResults.Ok(Advice(session.Token, session.Routine.Slug, recovery!));
     }
 
     private static async Task<Results<Ok<RecoveryView>, ProblemHttpResult>> GetAsync(

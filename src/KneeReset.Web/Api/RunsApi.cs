@@ -134,12 +134,11 @@ public static class RunsApi
         {
             return Invalid(errors);
         }
-        if (await ladders.AddMorningAsync(assessment, runId, body.Value!.PainNextMorning!.Value, body.Value.Swelling, cancellationToken) is null)
+        if (await ladders.AddMorningAsync(assessment, runId, body.Value!.PainNextMorning!.Value, body.Value.Swelling, cancellationToken) is not { } state)
         {
             return AssessmentProblems.NotFound();
         }
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        var state = await ladders.ForSeriesAsync(assessment, null, cancellationToken);
         return TypedResults.Ok(new RunLogged(id, RunAdviceView.Of(state.Advice)));
     }
 

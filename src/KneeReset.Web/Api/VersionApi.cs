@@ -12,6 +12,7 @@ public static class VersionApi
     {
         app.MapGet("/version", (ContentCatalog content) => TypedResults.Ok(Describe(content)))
             .WithTags("Version")
+            .WithSummary("Which build, rule set and questionnaire this instance answers with")
             .Produces<VersionInfo>();
         return app;
     }

@@ -20,6 +20,9 @@ public sealed class DatabaseOptions
     /// <summary>ConnectionStrings:KneeReset, copied here so it is validated with the provider.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>How long, in seconds of waiting in all, a starting instance tries again to reach PostgreSQL (<see cref="DatabaseStartRetry"/>).</summary>
+    public int StartRetrySeconds { get; set; } = 60;
+
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 
     public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
@@ -37,6 +40,7 @@ public static partial class StoreSetup
             .Validate(o => o.IsSqlite || o.IsPostgres, $"Database:Provider must be '{DatabaseOptions.Sqlite}' or '{DatabaseOptions.Postgres}'.")
             .Validate(o => !o.IsPostgres || NamesAPostgresServer(o.ConnectionString),
                 "Database:Provider is Postgres, so ConnectionStrings:KneeReset must name the database (Host=...;Database=...;Username=...;Password=...), not a SQLite file.")
+            .Validate(o => o.StartRetrySeconds is >= 0 and <= 3600, "Database:StartRetrySeconds must be 0 to 3600 (seconds of waiting for PostgreSQL at start).")
             .ValidateOnStart();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         // Pooled: the context keeps no state of its own, and a request then skips building one.
@@ -97,7 +101,11 @@ public static partial class StoreSetup
         var environment = services.GetRequiredService<IHostEnvironment>();
         // Stopping the app while it waits for the lock or migrates ends the wait.
         var cancellationToken = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        await using (await StartupLock.AcquireAsync(Settings(services), environment.ContentRootPath, cancellationToken))
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup).FullName!);
+        // Taking the lock is the first contact with PostgreSQL: a server not up yet is waited for there.
+        var settings = Settings(services);
+        var retry = new DatabaseStartRetry(TimeSpan.FromSeconds(settings.StartRetrySeconds), logger);
+        await using (await retry.RunAsync(ct => StartupLock.AcquireAsync(settings, environment.ContentRootPath, ct), cancellationToken))
         {
             await using (var scope = services.CreateAsyncScope())
             {
@@ -110,7 +118,7 @@ public static partial class StoreSetup
                 }
                 applied = [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
                 await db.Database.MigrateAsync(cancellationToken);
-                LogMigrations(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup).FullName!), applied);
+                LogMigrations(logger, applied);
                 if (db.Database.IsSqlite())
                 {
                     await SqliteTuning.UseWriteAheadLogAsync(db, cancellationToken);

@@ -150,8 +150,9 @@ public sealed class Ladders(KneeResetDbContext db, ContentCatalog content, Progr
         return (RunStored.Stored, run, after);
     }
 
-    /// <summary>The next morning: pain and swelling for a run of the series; null when the series has no such run.</summary>
-    public async Task<RunLog?> AddMorningAsync(StoredAssessment assessment, int runId, int painNextMorning, bool? swelling, CancellationToken cancellationToken)
+    /// <summary>The next morning: pain and swelling for a run of the series.</summary>
+    /// <returns>Where the ladder stands now; null when the series has no such run.</returns>
+    public async Task<LadderState?> AddMorningAsync(StoredAssessment assessment, int runId, int painNextMorning, bool? swelling, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         var series = db.Assessments.Where(a => a.SeriesKey == assessment.SeriesKey);
@@ -160,11 +161,18 @@ public sealed class Ladders(KneeResetDbContext db, ContentCatalog content, Progr
         {
             return null;
         }
+        var before = await ForSeriesAsync(assessment, null, cancellationToken);
         run.PainNextMorning = painNextMorning;
         run.Swelling = swelling ?? run.Swelling;
         await db.SaveChangesAsync(cancellationToken);
+        var after = await ForSeriesAsync(assessment, null, cancellationToken);
+        // Counted when this morning (swelling, say) is the one that makes the ladder say see a clinician.
+        if (before.Ladder.Escalation is null && after.Ladder.Escalation is not null)
+        {
+            AppMetrics.EscalationStored(EscalationSource.Run);
+        }
         alerts.AfterStored(assessment);
-        return run;
+        return after;
     }
 
     public bool IsSelfTest(string? id) => Ladder.Entry.SelfTests.Any(t => t.Id == id);

@@ -23,16 +23,40 @@ public sealed class Progressions(KneeResetDbContext db, ContentCatalog content, 
     /// <param name="sessions">The series' sessions, with their routines.</param>
     /// <param name="freshStart">The latest check or clinician's plan: sessions before it no longer escalate.</param>
     public RecoveryState Recovery(IReadOnlyList<RoutineSession> sessions, DateTimeOffset? freshStart) =>
-        content.Pain.Assess([.. sessions.Select(Logged)], Today(clock), freshStart is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null);
+        Assess([.. sessions.Select(Logged)], freshStart);
+
+    private RecoveryState Assess(IReadOnlyList<LoggedSession> sessions, DateTimeOffset? freshStart) =>
+        content.Pain.Assess(sessions, Today(clock), freshStart is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null);
 
     /// <summary>Where recovery stands for the series an assessment belongs to: its sessions, from the latest check or plan on.</summary>
     public async Task<RecoveryState> ForSeriesAsync(StoredAssessment assessment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assessment);
+        return Recovery(await SessionsOfSeriesAsync(assessment, cancellationToken), await FreshStartAsync(assessment, cancellationToken));
+    }
+
+    /// <summary>The series' sessions with their routines, oldest first.</summary>
+    private Task<List<RoutineSession>> SessionsOfSeriesAsync(StoredAssessment assessment, CancellationToken cancellationToken)
+    {
         var series = db.Assessments.Where(a => a.SeriesKey == assessment.SeriesKey);
-        var sessions = await db.RoutineSessions.AsNoTracking().Include(s => s.Routine)
+        return db.RoutineSessions.AsNoTracking().Include(s => s.Routine)
             .Where(s => series.Any(a => a.Id == s.AssessmentId)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
-        return Recovery(sessions, await FreshStartAsync(assessment, cancellationToken));
+    }
+
+    /// <summary>
+    /// Where recovery stood before a change to the series just stored, and where it stands now, from
+    /// one read after it (so telling whether the change raised an escalation costs no second read).
+    /// </summary>
+    /// <param name="asBefore">A session as it was before the change: itself, its earlier state, or null when it is new.</param>
+    public async Task<(RecoveryState Before, RecoveryState After)> AroundChangeAsync(
+        StoredAssessment assessment, Func<LoggedSession, LoggedSession?> asBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(asBefore);
+        var sessions = await SessionsOfSeriesAsync(assessment, cancellationToken);
+        var freshStart = await FreshStartAsync(assessment, cancellationToken);
+        var now = sessions.Select(Logged).ToList();
+        return (Assess([.. now.Select(asBefore).OfType<LoggedSession>()], freshStart), Assess(now, freshStart));
     }
 
     /// <summary>

@@ -8,12 +8,18 @@ namespace KneeReset.Web.Infrastructure;
 
 /// <summary>
 /// A start that fails (a wrong setting, a missing certificate, an unreachable database) is one
-/// JSON error line naming the cause, and exit code 1: not a plain-text stack trace and SIGABRT's
-/// 134 (issue 28). Written by a logger of its own, since the app's may be what failed.
+/// JSON error line naming the cause, and exit code 1 (75 for a database that did not answer): not
+/// a plain-text stack trace and SIGABRT's 134 (issue 28). Written by a logger of its own, since the app's may be what failed.
 /// </summary>
 public static class StartupFailure
 {
     public const int ExitCode = 1;
+
+    /// <summary>
+    /// The database did not answer within Database:StartRetrySeconds: EX_TEMPFAIL, so a supervisor
+    /// that will not restart a wrong setting (systemd's RestartPreventExitStatus=1) restarts this.
+    /// </summary>
+    public const int TryLaterExitCode = 75;
 
     /// <summary>
     /// Only when this app is the process: a host factory that calls Program (the tests,
@@ -31,7 +37,7 @@ public static class StartupFailure
             logger.Error("The app could not start: {Reason:l} ({ErrorType:l})", Reason(error), error.GetType().Name);
         }
         output.Flush();
-        return ExitCode;
+        return error is Data.DatabaseNotReachableException ? TryLaterExitCode : ExitCode;
     }
 
     /// <summary>What to fix, without the stack: every failed setting check, or the innermost message.</summary>

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KneeReset.Web.Tests.Api;
 
 /// <summary>
-/// /openapi/v1.json describes the API as it answers: every /api and FHIR route is in it, and for
+/// /openapi/v1.json describes the API as it answers: every /api and FHIR route and /version is in it, and for
 /// every operation a real success and a real error match the documented status, content type and schema.
 /// </summary>
 public class OpenApiDocumentTests(KneeResetFactory factory, OpenApiDocumentTests.LimitedApp limited)
@@ -25,6 +25,7 @@ public class OpenApiDocumentTests(KneeResetFactory factory, OpenApiDocumentTests
 
     private static readonly Dictionary<string, Call> Calls = new()
     {
+        ["version"] = new("GET /version", HttpStatusCode.OK, c => GetAsync(c, "/version")),
         ["questionnaire"] = new("GET /api/questionnaire", HttpStatusCode.OK, c => GetAsync(c, "/api/questionnaire")),
         ["new assessment"] = new("POST /api/assessments", HttpStatusCode.Created, c => c.PostAssessmentAsync(Vignettes.ClassicRunnersKnee())),
         ["new assessment, every question answered"] = new("POST /api/assessments", HttpStatusCode.Created, async c => await c.PostAssessmentAsync(await Fhir.ConformanceCases.AnswersAsync(c, "every_question_answered"))),
@@ -129,7 +130,7 @@ public class OpenApiDocumentTests(KneeResetFactory factory, OpenApiDocumentTests
 
         var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Path: "/" + e.RoutePattern.RawText!.Trim('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
-            .Where(e => e.Path.StartsWith("/api/", StringComparison.Ordinal) || e.Path.StartsWith("/fhir/", StringComparison.Ordinal) || e.Path.EndsWith("/fhir", StringComparison.Ordinal))
+            .Where(e => e.Path.StartsWith("/api/", StringComparison.Ordinal) || e.Path == "/version" || e.Path.StartsWith("/fhir/", StringComparison.Ordinal) || e.Path.EndsWith("/fhir", StringComparison.Ordinal))
             .SelectMany(e => e.Methods.Select(m => $"{m} {e.Path}"))
             .Order().ToList();
 

@@ -1,14 +1,18 @@
+using System.Net;
+using System.Net.Sockets;
 using KneeReset.Web.Data;
+using Serilog.Events;
 
 namespace KneeReset.Web.Tests.Data;
 
 /// <summary>
 /// Choosing the store: a wrong provider or a PostgreSQL without a connection string stops the app
-/// with a message naming the setting; instances starting together take turns to migrate and seed
+/// with a message naming the setting; a PostgreSQL that does not answer is tried again for
+/// Database:StartRetrySeconds, then stops the app the same way; instances starting together take turns to migrate and seed
 /// (<see cref="StartupLock"/>) on either provider.
 /// </summary>
-public sealed class StoreStartTests(StoreStartTests.UnknownProviderApp unknown, StoreStartTests.PostgresWithoutConnectionApp noConnection)
-    : IClassFixture<StoreStartTests.UnknownProviderApp>, IClassFixture<StoreStartTests.PostgresWithoutConnectionApp>
+public sealed class StoreStartTests(StoreStartTests.UnknownProviderApp unknown, StoreStartTests.PostgresWithoutConnectionApp noConnection, StoreStartTests.PostgresNotListeningApp notListening)
+    : IClassFixture<StoreStartTests.UnknownProviderApp>, IClassFixture<StoreStartTests.PostgresWithoutConnectionApp>, IClassFixture<StoreStartTests.PostgresNotListeningApp>
 {
     [Fact]
     public void An_unknown_provider_stops_the_app_naming_the_setting()
@@ -24,6 +28,19 @@ public sealed class StoreStartTests(StoreStartTests.UnknownProviderApp unknown, 
         var error = Assert.ThrowsAny<Exception>(() => noConnection.CreateClient());
 
         Assert.Contains("ConnectionStrings:KneeReset must name the database", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Postgres_on_a_closed_port_is_tried_again_then_stops_the_app_naming_the_setting()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => notListening.CreateClient());
+
+        Assert.Contains("PostgreSQL could not be reached within Database:StartRetrySeconds (3 s)", error.ToString(), StringComparison.Ordinal);
+        // Tried at once, then after 1 and 2 seconds: one warning line for each try that failed but the last.
+        var warnings = notListening.Log.Events.Where(e => e.Level == LogEventLevel.Warning && e.MessageTemplate.Text.StartsWith("PostgreSQL is not reachable yet", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, w => Assert.Null(w.Exception));
+        Assert.DoesNotContain(notListening.Log.Events, e => LogCollector.Text(e).Contains(PostgresNotListeningApp.Password, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -66,4 +83,21 @@ public sealed class StoreStartTests(StoreStartTests.UnknownProviderApp unknown, 
 
     /// <summary>Postgres chosen, but the connection string left at appsettings' SQLite default.</summary>
     public sealed class PostgresWithoutConnectionApp() : KneeResetFactory([new("Database:Provider", "Postgres"), new("ConnectionStrings:KneeReset", "Data Source=data/kneereset.db")]);
+
+    /// <summary>Postgres on a port where nothing listens, waiting at most 3 seconds for it.</summary>
+    public sealed class PostgresNotListeningApp() : KneeResetFactory([
+        new("Database:Provider", "Postgres"),
+        new("ConnectionStrings:KneeReset", $"Host=127.0.0.1;Port={ClosedPort()};Database=kneereset;Username=kneereset;Password={Password}"),
+        new("Database:StartRetrySeconds", "3")])
+    {
+        public const string Password = "never-in-the-log-7f3a";
+
+        /// <summary>A port that was free a moment ago: bound, read and let go.</summary>
+        private static int ClosedPort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
 }

@@ -26,6 +26,25 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.PrometheusApp app,
     }
 
     [Fact]
+    public async Task Metrics_never_carry_a_token_from_a_visited_link()
+    {
+        var client = app.CreateClient();
+        var (share, manage) = await RunnerResults.CreateAsync(client);
+        foreach (var page in new[] { share, manage, $"/api/assessments/{RunnerResults.TokenOf(share)}" })
+        {
+            using var visited = await client.GetAsync(new Uri(page, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, visited.StatusCode);
+        }
+
+        var text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        // The visits are there, by route template, without the tokens that were in their paths.
+        Assert.Matches("""http_route="/?r/\{token\}""", text);
+        Assert.DoesNotContain(RunnerResults.TokenOf(share), text, StringComparison.Ordinal);
+        Assert.DoesNotContain(RunnerResults.TokenOf(manage), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_the_setting_there_is_no_metrics_address()
     {
         using var response = await plain.CreateClient().GetAsync(new Uri("/metrics", UriKind.Relative));

@@ -154,11 +154,10 @@ public class RunningModel(AssessmentService assessments, Ladders ladders, TimePr
         {
             return Page();
         }
-        if (await ladders.AddMorningAsync(assessment, morning.RunId!.Value, morning.PainNextMorning!.Value, morning.Swelling, cancellationToken) is null)
+        if (await ladders.AddMorningAsync(assessment, morning.RunId!.Value, morning.PainNextMorning!.Value, morning.Swelling, cancellationToken) is not { } state)
         {
             return NotFound();
         }
-        var state = await ladders.ForSeriesAsync(assessment, null, cancellationToken);
         return Saved(token, $"Next morning saved. {state.Advice.Reason}");
     }
 

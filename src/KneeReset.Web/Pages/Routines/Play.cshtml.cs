@@ -117,7 +117,7 @@ public class PlayModel(RoutineLibrary library, AssessmentService assessments, Kn
             ClientKey = Input.ClientKey,
         };
         // A second post of the same form (a double submit, an offline replay) leads to the session stored the first time.
-        var (stored, _) = await log.StoreOnceAsync(session, cancellationToken);
+        var (stored, _, _) = await log.StoreOnceAsync(session, cancellationToken);
         // With the private token the session page answers at /m/{manage}/sessions/{token} (a second route, added in Infrastructure/PagesSetup).
         return RedirectToPage("/Sessions/Show", new { manage = Manage, token = stored.Token });
     }

@@ -13,7 +13,7 @@ namespace KneeReset.Web.Pages.Sessions;
 /// /sessions/{token} it names no result; at /m/{manage}/sessions/{token} (the runner's private
 /// link) it links back to the runner's private page and player.
 /// </summary>
-public class ShowModel(KneeResetDbContext db, Progressions progressions, EscalationAlerts alerts) : PageModel
+public class ShowModel(KneeResetDbContext db, Progressions progressions, SessionLog log) : PageModel
 {
     /// <summary>The runner's private token, when the page is opened under /m/.</summary>
     [FromRoute]
@@ -40,12 +40,7 @@ public class ShowModel(KneeResetDbContext db, Progressions progressions, Escalat
             return Page();
         }
         var entity = await db.RoutineSessions.FirstAsync(s => s.Id == session.Id, cancellationToken);
-        entity.PainNextMorning = painNextMorning;
-        await db.SaveChangesAsync(cancellationToken);
-        if (session.Assessment is { } assessment)
-        {
-            alerts.AfterStored(assessment);
-        }
+        await log.AddMorningAsync(entity, session.Assessment, painNextMorning.Value, cancellationToken);
         return RedirectToPage();
     }
 

@@ -57,6 +57,8 @@ public abstract class AppUnderTest : WebApplicationFactory<Program>
         // UseSetting, not ConfigureAppConfiguration: Program reads these before the host is built.
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:KneeReset", Database.ConnectionString);
+        // A test's database is up already: one that is not fails in a second, not after a minute.
+        builder.UseSetting("Database:StartRetrySeconds", "1");
         foreach (var limit in new[] { "TokenLookups", "SignIns", "Assessments", "Drafts", "SessionLogs", "TrainingImports", "Emails" })
         {
             builder.UseSetting($"RateLimits:{limit}PerMinute", 10_000.ToString(CultureInfo.InvariantCulture));
