@@ -13,7 +13,7 @@
   var startButton = $("player-start");
   var pauseButton = $("player-pause");
   var device = window.KneeResetDevice;
-  var GET_READY = 5;
+  var GET_READY = 5; // RoutineDosage.GetReadySeconds: the shown duration counts these seconds too
   var SAVED = "kneereset-player:" + window.location.pathname;
   var SAVED_FOR_MS = 6 * 60 * 60 * 1000;
 
