@@ -118,8 +118,12 @@
     $("player-tempo").textContent = phase.type === "work" && step.tempo ? "Tempo: " + step.tempo : "";
     var next = phases[current + 1];
     $("player-next-up").textContent = done ? "" : "Next: " + (next && next.type === "ready" ? "new exercise, " + exerciseOf(steps[next.step]).name : label(next));
-    pauseButton.disabled = done;
+    // Finished: nothing left to pause or skip, and no exercise to explain.
+    pauseButton.hidden = done;
+    $("player-next").hidden = done;
+    $("player-how").hidden = done;
     pauseButton.textContent = paused ? "Resume" : "Pause";
+    $("player-rep-undo").disabled = repsDone === 0;
     $("player-instructions").innerHTML = "";
     (done ? [] : exercise.instructions).forEach(function (line) {
       var li = document.createElement("li");
@@ -214,6 +218,14 @@
     repsDone += 1;
     remaining = 0;
     if (repsDone >= phase.reps) { go(current + 1); } else { render(); save(); say(repsDone + " of " + phase.reps, false); }
+  });
+  // A tap too many (or a rep the pace counted that wasn't done) is taken back.
+  $("player-rep-undo").addEventListener("click", function () {
+    var phase = phases[current];
+    if (repsDone === 0) { return; }
+    repsDone -= 1;
+    remaining = 0;
+    render(); save(); say(repsDone + " of " + phase.reps, false);
   });
   document.addEventListener("keydown", function (event) {
     // Typing in the log form is left alone; on a button, space presses that button as usual.
