@@ -58,7 +58,6 @@
   });
   phases.push({ type: "done" });
   var workTotal = phases.filter(function (p) { return p.type === "work"; }).length;
-
   var current = 0, remaining = 0, repsDone = 0, paused = false, timer = null;
 
   function exerciseOf(step) {
@@ -119,9 +118,7 @@
     var next = phases[current + 1];
     $("player-next-up").textContent = done ? "" : "Next: " + (next && next.type === "ready" ? "new exercise, " + exerciseOf(steps[next.step]).name : label(next));
     // Finished: nothing left to pause or skip, and no exercise to explain.
-    pauseButton.hidden = done;
-    $("player-next").hidden = done;
-    $("player-how").hidden = done;
+    [pauseButton, $("player-next"), $("player-how")].forEach(function (el) { el.hidden = done; });
     pauseButton.textContent = paused ? "Resume" : "Pause";
     $("player-rep-undo").disabled = repsDone === 0;
     $("player-instructions").innerHTML = "";
@@ -221,11 +218,8 @@
   });
   // A tap too many (or a rep the pace counted that wasn't done) is taken back.
   $("player-rep-undo").addEventListener("click", function () {
-    var phase = phases[current];
     if (repsDone === 0) { return; }
-    repsDone -= 1;
-    remaining = 0;
-    render(); save(); say(repsDone + " of " + phase.reps, false);
+    repsDone -= 1; remaining = 0; render(); save(); say(repsDone + " of " + phases[current].reps, false);
   });
   document.addEventListener("keydown", function (event) {
     // Typing in the log form is left alone; on a button, space presses that button as usual.
