@@ -53,6 +53,11 @@ public class PlayerCoachTests(BrowserApp app)
         await AssertFitsOneScreenAsync(page, "reps");
         await page.ClickAsync("#player-rep");
         await Assertions.Expect(page.Locator("#player-big")).ToHaveTextAsync("1 / 8");
+        // A tap too many is taken back with −1 rep, beside +1.
+        await page.ClickAsync("#player-rep-undo");
+        await Assertions.Expect(page.Locator("#player-big")).ToHaveTextAsync("0 / 8");
+        await page.ClickAsync("#player-rep");
+        await Assertions.Expect(page.Locator("#player-big")).ToHaveTextAsync("1 / 8");
         await page.ClickAsync("#player-pause");
         await SaveScreenshotAsync(page, "player-390x844.png");
         await page.ClickAsync("#player-pause");
@@ -107,6 +112,7 @@ public class PlayerCoachTests(BrowserApp app)
         if (await page.Locator("#player-reps").IsVisibleAsync())
         {
             parts.Add("#player-rep");
+            parts.Add("#player-rep-undo");
         }
         foreach (var part in parts)
         {

@@ -59,6 +59,10 @@ public partial class PlayerTests(BrowserApp app)
         }
         await Assertions.Expect(name).ToContainTextAsync("routine complete");
         await Assertions.Expect(page.Locator("#player-progress")).ToHaveAttributeAsync("value", "100");
+        // Finished: no Pause or Skip, and no empty "How to do it".
+        await Assertions.Expect(page.Locator("#player-pause")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#player-next")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#player-how")).ToBeHiddenAsync();
 
         await page.CheckAsync("input[name='Input.PainUsual'][value='1']");
         await page.CheckAsync("input[name='Input.PainDuring'][value='2']");

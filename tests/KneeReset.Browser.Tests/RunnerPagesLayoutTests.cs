@@ -5,7 +5,8 @@ namespace KneeReset.Browser.Tests;
 
 /// <summary>
 /// Every runner page, walked as a runner walks it, passes <see cref="PageChecks"/> at 390 and
-/// 320 px: axe finds no serious or critical violation and nothing scrolls sideways.
+/// 320 px: axe finds no serious or critical violation, nothing scrolls sideways, and every control
+/// a finger uses (the 0-10 pain points and the knee picture's areas included) is at least 44 x 44 px.
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public partial class RunnerPagesLayoutTests(BrowserApp app)
@@ -18,40 +19,40 @@ public partial class RunnerPagesLayoutTests(BrowserApp app)
         var checks = new PageChecks();
 
         await page.GotoAsync("/");
-        await checks.CheckAsync(page, "home");
+        await CheckAsync(checks, page, "home");
         await page.ClickAsync("main >> text=Start the check");
-        await checks.CheckAsync(page, "check intro");
+        await CheckAsync(checks, page, "check intro");
         await page.ClickAsync("main button:has-text('Start')");
 
         // Every questionnaire step, answered as a runner with kneecap pain would.
         var steps = 0;
         while (!page.Url.EndsWith("/review", StringComparison.Ordinal))
         {
-            await checks.CheckAsync(page, $"step {++steps}: {await page.TitleAsync()}");
+            await CheckAsync(checks, page, $"step {++steps}: {await page.TitleAsync()}");
             await AnswerAsync(page);
             var before = page.Url;
             await page.ClickAsync("form.wizard .nav-buttons button[value='next']");
             Assert.True(page.Url != before, $"stuck on {before}: {await page.Locator("main").InnerTextAsync()}");
         }
         Assert.True(steps >= 8, $"only {steps} steps walked");
-        await checks.CheckAsync(page, "review");
+        await CheckAsync(checks, page, "review");
         await page.ClickAsync("text=See my result");
         await Assertions.Expect(page).ToHaveURLAsync(PrivateUrl());
-        await checks.CheckAsync(page, "private page");
+        await CheckAsync(checks, page, "private page");
         var privateUrl = page.Url;
 
         // The runner's own player, running, then a logged session.
         await page.ClickAsync(".routines >> text=Start this routine");
-        await checks.CheckAsync(page, "private player before start");
+        await CheckAsync(checks, page, "private player before start");
         await page.ClickAsync("#player-start");
         await page.ClickAsync("#player-next");
-        await checks.CheckAsync(page, "private player running");
+        await CheckAsync(checks, page, "private player running");
         await page.CheckAsync("input[name='Input.PainUsual'][value='2']");
         await page.CheckAsync("input[name='Input.PainDuring'][value='3']");
         await page.CheckAsync("input[name='Input.Feeling'][value='about_right']");
         await page.ClickAsync("text=Save session");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Session saved");
-        await checks.CheckAsync(page, "session page");
+        await CheckAsync(checks, page, "session page");
 
         // A re-take gives a second result: the private page and the shared result now carry history.
         await page.GotoAsync(privateUrl);
@@ -63,12 +64,12 @@ public partial class RunnerPagesLayoutTests(BrowserApp app)
         await page.ClickAsync("text=See my result");
         await Assertions.Expect(page).ToHaveURLAsync(PrivateUrl());
         await Assertions.Expect(page.Locator(".history svg.history-chart")).ToBeVisibleAsync();
-        await checks.CheckAsync(page, "private page with history");
+        await CheckAsync(checks, page, "private page with history");
         var shareUrl = await page.InputValueAsync("#share-url");
         var latestPrivateUrl = page.Url;
         await page.GotoAsync(shareUrl);
         await Assertions.Expect(page.Locator(".history svg.history-chart")).ToBeVisibleAsync();
-        await checks.CheckAsync(page, "shared result with history");
+        await CheckAsync(checks, page, "shared result with history");
 
         // With a passcode, whoever opens the link is asked for it first, and told when it is wrong.
         await page.GotoAsync(latestPrivateUrl);
@@ -78,11 +79,11 @@ public partial class RunnerPagesLayoutTests(BrowserApp app)
         await using var __ = strangerContext;
         await stranger.GotoAsync(shareUrl);
         await Assertions.Expect(stranger.Locator("h1")).ToHaveTextAsync("This result is protected");
-        await checks.CheckAsync(stranger, "shared result asking for the passcode");
+        await CheckAsync(checks, stranger, "shared result asking for the passcode");
         await stranger.FillAsync("input[name='passcode']", "not the passcode");
         await stranger.ClickAsync("main button:has-text('Open')");
         await Assertions.Expect(stranger.Locator(".error-summary")).ToBeVisibleAsync();
-        await checks.CheckAsync(stranger, "wrong passcode");
+        await CheckAsync(checks, stranger, "wrong passcode");
         errors.AddRange(strangerErrors);
 
         checks.AssertNone();
@@ -97,25 +98,31 @@ public partial class RunnerPagesLayoutTests(BrowserApp app)
         var checks = new PageChecks();
 
         await page.GotoAsync("/routines");
-        await checks.CheckAsync(page, "routines");
+        await CheckAsync(checks, page, "routines");
         await page.ClickAsync("main .routine-card h2 a >> nth=0");
-        await checks.CheckAsync(page, "routine");
+        await CheckAsync(checks, page, "routine");
         await page.ClickAsync("main a[href^='/exercises/'] >> nth=0");
-        await checks.CheckAsync(page, "exercise");
+        await CheckAsync(checks, page, "exercise");
         await page.GoBackAsync();
         await page.ClickAsync("main a[href$='/play'] >> nth=0");
-        await checks.CheckAsync(page, "player before start");
+        await CheckAsync(checks, page, "player before start");
         await page.ClickAsync("#player-start");
         await page.ClickAsync("#player-next");
-        await checks.CheckAsync(page, "player running");
+        await CheckAsync(checks, page, "player running");
         await page.GotoAsync("/how-it-reasons");
-        await checks.CheckAsync(page, "how KneeReset reasons");
+        await CheckAsync(checks, page, "how KneeReset reasons");
         await page.GotoAsync("/no-such-page");
-        await checks.CheckAsync(page, "page not found");
+        await CheckAsync(checks, page, "page not found");
         errors.RemoveAll(e => e.Contains("404 (Not Found)", StringComparison.Ordinal) && e.Contains("/no-such-page", StringComparison.Ordinal)); // the 404 is the page under test
 
         checks.AssertNone();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
+    private static async Task CheckAsync(PageChecks checks, IPage page, string label)
+    {
+        await checks.CheckAsync(page, label);
+        await checks.CheckTapTargetsAsync(page, label);
     }
 
     /// <summary>Answers the required questions on the current step (kneecap pain, no red flags).</summary>

@@ -11,18 +11,20 @@ public static class RoutineDosage
     public const int SecondsPerSlowRep = 5;
     /// <summary>Time to change legs within a set of a one-sided exercise.</summary>
     public const int SideSwitchSeconds = 5;
+    /// <summary>The player's "get ready" before each exercise (wwwroot/js/player.js, GET_READY): part of the time a routine takes.</summary>
+    public const int GetReadySeconds = 5;
 
     /// <summary>How long one repetition takes at the step's tempo (the player paces reps with it too).</summary>
     public static int SecondsPerRepAt(string? tempo) => string.IsNullOrWhiteSpace(tempo) ? SecondsPerRep : SecondsPerSlowRep;
 
-    /// <summary>Every set (each side in turn), a rest between sets but not after the last one.</summary>
+    /// <summary>As the player runs it: a get-ready before each exercise, every set (each side in turn), a rest between sets but not after the last one.</summary>
     public static int DurationSeconds(IEnumerable<StepDosage> steps) =>
         steps.Sum(s =>
         {
             var work = s.HoldSeconds ?? (s.Reps ?? 0) * SecondsPerRepAt(s.Tempo);
             var sets = Math.Max(1, s.Sets);
             var sides = s.PerSide ? 2 : 1;
-            return (sets * sides * work) + ((sets - 1) * s.RestSeconds) + (sets * (sides - 1) * SideSwitchSeconds);
+            return GetReadySeconds + (sets * sides * work) + ((sets - 1) * s.RestSeconds) + (sets * (sides - 1) * SideSwitchSeconds);
         });
 
     /// <summary>Body areas worked by more than half of the steps: what the routine is mainly for.</summary>

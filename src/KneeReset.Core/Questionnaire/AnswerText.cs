@@ -5,6 +5,10 @@ namespace KneeReset.Core.Questionnaire;
 /// <summary>An answer as a runner or a clinician reads it: the one way answers are shown.</summary>
 public static class AnswerText
 {
+    /// <summary>The yes/no questions' third choice, ticked until the runner picks yes or no; stored as no answer.</summary>
+    public const string NotSure = "Not sure / skipped";
+
+
     /// <param name="miles">Show distances in miles (the runner's choice); stored answers are in km.</param>
     /// <param name="withCodes">Add each choice's vocabulary code, for clinicians.</param>
     public static string Describe(Question question, AnswerValue? value, bool miles = false, bool withCodes = false)
@@ -12,7 +16,8 @@ public static class AnswerText
         ArgumentNullException.ThrowIfNull(question);
         if (value is null)
         {
-            return "Not answered";
+            // A yes/no question left unanswered shows what its form showed ticked.
+            return question.Kind == QuestionKind.Boolean ? NotSure : "Not answered";
         }
         if (question.IsChoice)
         {

@@ -78,7 +78,7 @@ internal sealed class CauseScorer(RuleSet rules, CauseRules cause, Func<string, 
             .Distinct()
             .ToArray();
 
-    /// <summary>Fills "{fact}" placeholders in evidence text with the runner's own figures.</summary>
+    /// <summary>Fills "{fact}" placeholders in evidence text with the runner's own figures (a percentage with its sign).</summary>
     private string Fill(string text)
     {
         var start = text.IndexOf('{', StringComparison.Ordinal);
@@ -87,7 +87,10 @@ internal sealed class CauseScorer(RuleSet rules, CauseRules cause, Func<string, 
         {
             return text;
         }
-        var value = fact(text[(start + 1)..end])?.ToString() ?? "?";
+        var name = text[(start + 1)..end];
+        var value = fact(name) is { } given
+            ? given.Number is { } n && name.EndsWith(Percent.FactSuffix, StringComparison.Ordinal) ? Percent.Text(n) : given.ToString()
+            : "?";
         return Fill(text[..start] + value + text[(end + 1)..]);
     }
 

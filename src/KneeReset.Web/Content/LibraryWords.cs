@@ -20,6 +20,8 @@ public sealed class LibraryWords
     /// <summary>Each phase as people read it ("Post-run reset" for post_run_reset).</summary>
     public required IReadOnlyDictionary<string, string> PhaseNames { get; init; }
     public required IReadOnlyList<string> Difficulties { get; init; }
+    /// <summary>What a routine works on as runners read it: each body area and exercise kind, and "reset" (a post-run reset).</summary>
+    public required IReadOnlyDictionary<string, string> TargetNames { get; init; }
 
     /// <summary>The causes a routine can address, as causes.json names them.</summary>
     [JsonIgnore] public IReadOnlyList<string> Causes { get; private set; } = [];
@@ -37,12 +39,26 @@ public sealed class LibraryWords
         {
             throw new InvalidDataException($"{path} has no phaseNames for {string.Join(", ", unnamed)}.");
         }
+        var unnamedTargets = words.BodyAreas.Concat(words.ExerciseKinds).Append(ResetTarget).Where(t => !words.TargetNames.ContainsKey(t)).ToList();
+        if (unnamedTargets.Count > 0)
+        {
+            throw new InvalidDataException($"{path} has no targetNames for {string.Join(", ", unnamedTargets)}.");
+        }
         words.Causes = causes.Causes.Select(c => c.Id).ToList();
         words.Findings = rules.Findings.Select(f => f.Id).ToList();
         return words;
     }
 
     public string PhaseName(string phase) => PhaseNames.GetValueOrDefault(phase) ?? phase;
+
+    /// <summary>The target a post-run reset adds (RoutineDosage.Targets).</summary>
+    public const string ResetTarget = "reset";
+
+    /// <summary>"thighs (quads)" for quads: targets are stored as codes and shown by these names.</summary>
+    public string TargetName(string target) => TargetNames.GetValueOrDefault(target) ?? target;
+
+    /// <summary>A routine's targets as a list a runner reads.</summary>
+    public string TargetList(IEnumerable<string> targets) => string.Join(", ", targets.Select(TargetName));
 
     /// <summary>"a, b or c", for messages that list the choices.</summary>
     public static string OneOf(IReadOnlyList<string> words) =>

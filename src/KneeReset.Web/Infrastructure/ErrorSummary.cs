@@ -12,4 +12,11 @@ public sealed record ErrorSummary(string? Title = null, int HeadingLevel = 2)
     public IReadOnlyList<Item>? Items { get; init; }
 
     public sealed record Item(string Message, string? Href = null);
+
+    /// <summary>
+    /// A message under the name of the field it is about. A question keeps its own question mark
+    /// ("How did the pain start? Choose one answer."); a plain label takes a colon ("Training files: ...").
+    /// </summary>
+    public static string About(string field, string message) =>
+        field.EndsWith('?') || field.EndsWith('.') ? $"{field} {message}" : $"{field}: {message}";
 }

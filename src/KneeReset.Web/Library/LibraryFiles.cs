@@ -129,6 +129,13 @@ public static class LibraryFiles
 
     public static string StatusWord(PublishStatus status) => Vocabulary.Word(status);
 
+    /// <summary>The status as staff read it ("Published"); <see cref="StatusWord"/> is its code in files and forms.</summary>
+    public static string StatusName(PublishStatus status) => status.ToString();
+
+    /// <summary>The status choices of the edit forms: the code posted, the name shown.</summary>
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> StatusChoices(string? selected) =>
+        Enum.GetValues<PublishStatus>().Select(s => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(StatusName(s), StatusWord(s), StatusWord(s) == selected));
+
     public static PublishStatus ParseStatus(string word) => Enum.Parse<PublishStatus>(word, ignoreCase: true);
 
     public static IReadOnlyList<ExerciseFile> ReadExercises(string contentDir) => ReadAll<ExerciseFile>(Path.Combine(contentDir, "exercises"));

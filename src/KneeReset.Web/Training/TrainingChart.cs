@@ -1,4 +1,5 @@
 using System.Globalization;
+using KneeReset.Core;
 using KneeReset.Core.Questionnaire;
 using KneeReset.Core.TrainingImport;
 
@@ -66,12 +67,12 @@ public sealed record TrainingChart(IReadOnlyList<TrainingChart.Week> Weeks, IRea
 
     public static string ShortDate(DateOnly date) => date.ToString("d MMM", CultureInfo.InvariantCulture);
 
-    /// <summary>One spike in plain words, e.g. "31 October: 16 km, 100 % longer than your longest in the 30 days before (8 km)".</summary>
+    /// <summary>One spike in plain words, e.g. "31 October: 16 km, 100% longer than your longest in the 30 days before (8 km)".</summary>
     public string Describe(Spike spike)
     {
         ArgumentNullException.ThrowIfNull(spike);
         return spike.IncreasePercent is { } percent
-            ? $"{Date(spike.Date)}: {Distance(spike.Km)}, {Number(percent)} % longer than your longest in the 30 days before ({Distance(spike.PreviousLongestKm)})"
+            ? $"{Date(spike.Date)}: {Distance(spike.Km)}, {Percent.Text(percent)} longer than your longest in the 30 days before ({Distance(spike.PreviousLongestKm)})"
             : $"{Date(spike.Date)}: {Distance(spike.Km)}, after 30 days without a run";
     }
 

@@ -129,8 +129,9 @@ public class RoutineMatcherTests
             new(3, 15, null, 0, false, "3-4 s lowering", "eccentric", ["quads"]),
         ];
 
-        // 3 x 10 reps at 3 s with 2 rests of 30 s; 2 x 30 s holds per side with 1 rest and 2 side switches; 3 x 15 slow reps at 5 s.
-        Assert.Equal((90 + 60) + (120 + 10 + 10) + 225, RoutineDosage.DurationSeconds(steps));
+        // A 5 s get-ready before each exercise, as the player has; 3 x 10 reps at 3 s with 2 rests of 30 s;
+        // 2 x 30 s holds per side with 1 rest and 2 side switches; 3 x 15 slow reps at 5 s.
+        Assert.Equal((5 + 90 + 60) + (5 + 120 + 10 + 10) + (5 + 225), RoutineDosage.DurationSeconds(steps));
         Assert.Equal(["glutes", "quads", "eccentric", "strength", "stretch"], RoutineDosage.Targets("strengthen", steps));
         Assert.Contains("reset", RoutineDosage.Targets(RoutineCard.PostRunResetPhase, steps));
         Assert.Equal(["quads"], RoutineDosage.Focus(steps));

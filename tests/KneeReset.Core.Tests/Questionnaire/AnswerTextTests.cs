@@ -36,6 +36,12 @@ public class AnswerTextTests
     public void Yes_no_and_unanswered_read_plainly()
     {
         Assert.Equal("Yes", AnswerText.Describe(Q("hip_flexors_tight"), AnswerValue.Of(true)));
-        Assert.Equal("Not answered", AnswerText.Describe(Q("hip_flexors_tight"), null));
+        Assert.Equal("Not answered", AnswerText.Describe(Q("age"), null));
+    }
+
+    [Fact]
+    public void An_unanswered_yes_no_question_reads_as_the_choice_its_form_had_ticked()
+    {
+        Assert.Equal("Not sure / skipped", AnswerText.Describe(Q("hip_flexors_tight"), null));
     }
 }

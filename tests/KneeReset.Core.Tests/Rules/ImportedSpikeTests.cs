@@ -10,7 +10,7 @@ public class ImportedSpikeTests
 
     private static readonly DateOnly Halloween = new(2025, 10, 31);
 
-    /// <summary>8 km every week in October, then 16 km on 31 October: 100 % longer than the month's longest.</summary>
+    /// <summary>8 km every week in October, then 16 km on 31 October: 100% longer than the month's longest.</summary>
     private static TrainingSummary DoubledLongRun() => TrainingFigures.Summarise(
         [Run(-30, 8), Run(-23, 8), Run(-16, 8), Run(-9, 8), Run(0, 16)]);
 
@@ -34,7 +34,7 @@ public class ImportedSpikeTests
         var result = Evaluate($"{{{TendonPicture}, {Figures(imported)}}}", imported);
 
         var line = Assert.Single(result.Cause("tendon_overload").Evidence, e => e.Text.Contains("31 October", StringComparison.Ordinal));
-        Assert.Equal("Your 16 km run on 31 October was 100 % longer than your longest in the 30 days before", line.Text);
+        Assert.Equal("Your 16 km run on 31 October was 100% longer than your longest in the 30 days before", line.Text);
         Assert.Equal(["longest_run_km_recent", "longest_run_km_month_before"], line.Answers);
         Assert.Contains(result.Findings, f => f.Id == "tendon_load");
     }

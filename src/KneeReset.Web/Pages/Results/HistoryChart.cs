@@ -13,7 +13,11 @@ namespace KneeReset.Web.Pages.Results;
 /// </summary>
 public static class HistoryChart
 {
-    public const int Width = 600, Height = 220, Left = 44, Right = 10, Top = 10, Bottom = 30;
+    /// <summary>
+    /// Drawn about as wide as a phone shows it (site.css caps its width), so the 13 px labels stay
+    /// about 12 px or more on a 320 px screen instead of shrinking to half.
+    /// </summary>
+    public const int Width = 300, Height = 200, Left = 44, Right = 10, Top = 10, Bottom = 30;
     public const string AxisLabel = "Pain (0 none, 10 worst)";
     private const string PainColour = "#a4161a";
 
@@ -57,7 +61,11 @@ public static class HistoryChart
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(X(session.At) - 4)}\" y=\"{F(Y(session.PainDuring) - 4)}\" width=\"8\" height=\"8\" class=\"session\"><title>{WebUtility.HtmlEncode(session.Routine)}: pain during {session.PainDuring}/10</title></rect>");
         }
         svg.Append(DateLabel(first, Left, "start"));
-        svg.Append(DateLabel(times.Max(), Width - Right, "end"));
+        // Everything on one day: that date once, not the same date at both ends.
+        if (times.Max().UtcDateTime.Date != first.UtcDateTime.Date)
+        {
+            svg.Append(DateLabel(times.Max(), Width - Right, "end"));
+        }
         svg.Append("</svg>");
         const string Key = "<svg width=\"14\" height=\"14\" aria-hidden=\"true\">";
         return new HtmlString(svg + "<ul class=\"chart-legend\">" +

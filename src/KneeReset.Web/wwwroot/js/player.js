@@ -13,7 +13,7 @@
   var startButton = $("player-start");
   var pauseButton = $("player-pause");
   var device = window.KneeResetDevice;
-  var GET_READY = 5;
+  var GET_READY = 5; // RoutineDosage.GetReadySeconds: the shown duration counts these seconds too
   var SAVED = "kneereset-player:" + window.location.pathname;
   var SAVED_FOR_MS = 6 * 60 * 60 * 1000;
 
@@ -58,7 +58,6 @@
   });
   phases.push({ type: "done" });
   var workTotal = phases.filter(function (p) { return p.type === "work"; }).length;
-
   var current = 0, remaining = 0, repsDone = 0, paused = false, timer = null;
 
   function exerciseOf(step) {
@@ -118,8 +117,10 @@
     $("player-tempo").textContent = phase.type === "work" && step.tempo ? "Tempo: " + step.tempo : "";
     var next = phases[current + 1];
     $("player-next-up").textContent = done ? "" : "Next: " + (next && next.type === "ready" ? "new exercise, " + exerciseOf(steps[next.step]).name : label(next));
-    pauseButton.disabled = done;
+    // Finished: nothing left to pause or skip, and no exercise to explain.
+    [pauseButton, $("player-next"), $("player-how")].forEach(function (el) { el.hidden = done; });
     pauseButton.textContent = paused ? "Resume" : "Pause";
+    $("player-rep-undo").disabled = repsDone === 0;
     $("player-instructions").innerHTML = "";
     (done ? [] : exercise.instructions).forEach(function (line) {
       var li = document.createElement("li");
@@ -214,6 +215,11 @@
     repsDone += 1;
     remaining = 0;
     if (repsDone >= phase.reps) { go(current + 1); } else { render(); save(); say(repsDone + " of " + phase.reps, false); }
+  });
+  // A tap too many (or a rep the pace counted that wasn't done) is taken back.
+  $("player-rep-undo").addEventListener("click", function () {
+    if (repsDone === 0) { return; }
+    repsDone -= 1; remaining = 0; render(); save(); say(repsDone + " of " + phases[current].reps, false);
   });
   document.addEventListener("keydown", function (event) {
     // Typing in the log form is left alone; on a button, space presses that button as usual.

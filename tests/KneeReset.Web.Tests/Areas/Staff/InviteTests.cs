@@ -46,6 +46,11 @@ public class InviteTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
 
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
         Assert.Contains("Passwords must be at least 12 characters.", await StaffPages.ErrorsAsync(weak), StringComparison.Ordinal);
+        // The digit rule in words, not Identity's "('0'-'9')".
+        using var noDigit = await (await HtmlForm.OpenAsync(invitee, link)).Set("Input.Password", "no digits in this one").Set("Input.Confirm", "no digits in this one").SubmitAsync();
+        var noDigitErrors = await StaffPages.ErrorsAsync(noDigit);
+        Assert.Contains("Use at least one digit (0 to 9) in the password.", noDigitErrors, StringComparison.Ordinal);
+        Assert.DoesNotContain("'0'", noDigitErrors, StringComparison.Ordinal);
         using var strong = await (await HtmlForm.OpenAsync(invitee, link)).Set("Input.Password", "twelve plus 3 chars").Set("Input.Confirm", "twelve plus 3 chars").SubmitAsync();
         Assert.Equal("/Staff/SignIn", Browser.AssertRedirect(strong));
     }

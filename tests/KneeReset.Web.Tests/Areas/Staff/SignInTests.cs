@@ -90,7 +90,7 @@ public class SignInTests(StaffSignInApp app) : IClassFixture<StaffSignInApp>
         Assert.Null(user.LockoutEnd);
         using var admin = app.SignedIn(StaffRoles.Admin);
         var audit = (await admin.GetPageAsync("/Staff/Audit")).QuerySelector("table")!.TextContent;
-        Assert.Contains("staff.sign_in_throttled", audit, StringComparison.Ordinal);
+        Assert.Contains("Staff sign in throttled", audit, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class TrainingStepTests(KneeResetFactory factory, TrainingStepTests.OneIm
 {
     private static readonly DateTimeOffset Halloween = new(2025, 10, 31, 7, 30, 0, TimeSpan.Zero);
 
-    /// <summary>8 km on four Wednesdays of October, then 16 km on Friday 31 October: 100 % over the month's longest.</summary>
+    /// <summary>8 km on four Wednesdays of October, then 16 km on Friday 31 October: 100% over the month's longest.</summary>
     private static readonly byte[] October = Bytes(Gpx11(Run(-30, 8), Run(-23, 8), Run(-16, 8), Run(-9, 8), Run(0, 16)));
 
     /// <summary>10 km in mid-September, then nothing until 12 km on 3 November.</summary>
@@ -62,7 +62,7 @@ public class TrainingStepTests(KneeResetFactory factory, TrainingStepTests.OneIm
         var spikeBar = Assert.Single(chart.QuerySelectorAll("rect.bar.spike"));
         Assert.Contains("Week of 27 Oct: 16 km, holds a spike", spikeBar.TextContent, StringComparison.Ordinal);
         Assert.Contains("Marked as holding a spike: the week of 27 Oct.", chart.QuerySelector("desc")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("31 October: 16 km, 100 % longer than your longest in the 30 days before (8 km)",
+        Assert.Equal("31 October: 16 km, 100% longer than your longest in the 30 days before (8 km)",
             Assert.Single(page.QuerySelectorAll("ul.spikes li")).TextContent.Trim());
         var spikeWeek = Assert.Single(page.QuerySelectorAll(".training-weeks tr.spike-week"));
         Assert.Equal(["27 Oct", "16 km", "yes"], spikeWeek.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
@@ -82,7 +82,7 @@ public class TrainingStepTests(KneeResetFactory factory, TrainingStepTests.OneIm
         Browser.AssertRedirect(response);
         var page = await client.GetPageAsync(training);
         Assert.Equal(("9.9", "5", "9.9", "5"), TrainingAnswers(page));
-        Assert.StartsWith("31 October: 9.9 mi, 100 % longer", page.QuerySelector("ul.spikes li")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("31 October: 9.9 mi, 100% longer", page.QuerySelector("ul.spikes li")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public class TrainingStepTests(KneeResetFactory factory, TrainingStepTests.OneIm
     }
 
     [Theory]
-    [InlineData("october.gpx", "Your 16 km run on 31 October was 100 % longer than your longest in the 30 days before")]
+    [InlineData("october.gpx", "Your 16 km run on 31 October was 100% longer than your longest in the 30 days before")]
     [InlineData("break.tcx", "Your 12 km run on 3 November came after 30 days without a run")]
     public async Task The_runs_are_kept_through_the_next_steps_and_the_result_cites_the_spike_with_its_date(string file, string evidence)
     {

@@ -142,8 +142,8 @@ public class ClinicalViewTests(KneeResetFactory app) : IClassFixture<KneeResetFa
 
         using var admin = app.SignedIn(StaffRoles.Admin);
         var audit = (await admin.GetPageAsync("/Staff/Audit")).QuerySelector("table")!.TextContent;
-        Assert.Contains("clinician.viewed", audit, StringComparison.Ordinal);
-        Assert.Contains("plan.saved", audit, StringComparison.Ordinal);
+        Assert.Contains("Clinician viewed", audit, StringComparison.Ordinal);
+        Assert.Contains("Plan saved", audit, StringComparison.Ordinal);
         Assert.Contains("audited.physio@studio.test", audit, StringComparison.Ordinal);
     }
 

@@ -49,6 +49,21 @@ public class HistoryChartTests(KneeResetFactory app) : IClassFixture<KneeResetFa
     }
 
     [Fact]
+    public async Task Two_checks_on_one_day_show_that_date_once_not_at_both_ends()
+    {
+        using var client = app.CreateBrowser();
+        var (_, firstManage) = await RunnerResults.CreateAsync(client);
+        using var retake = await RunnerResults.PostFormAsync(client, firstManage, "Retake");
+        var draft = Browser.AssertRedirect(retake).Split('/')[2];
+        using var finish = await client.SubmitAsync($"/assess/{draft}/review", null);
+        var page = await client.GetPageAsync(Browser.AssertRedirect(finish));
+
+        var chart = page.QuerySelector("svg.history-chart")!;
+        Assert.Equal(2, chart.QuerySelectorAll("circle").Length);
+        Assert.Single(chart.QuerySelectorAll("text[data-local='date']"));
+    }
+
+    [Fact]
     public async Task A_check_on_the_urgent_route_has_no_pain_score_and_no_point_at_zero()
     {
         using var client = app.CreateBrowser();

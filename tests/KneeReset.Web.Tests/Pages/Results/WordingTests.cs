@@ -14,7 +14,10 @@ public class WordingTests(KneeResetFactory factory) : IClassFixture<KneeResetFac
 
         using var stranger = factory.CreateBrowser();
         var shared = await stranger.GetPageAsync(share);
-        Assert.Equal("This result", shared.QuerySelector("h1")!.TextContent.Trim());
+        // The heading says what the page is and its date, not just "This result".
+        var heading = shared.QuerySelector("h1")!;
+        Assert.StartsWith("Knee pain self-assessment of ", heading.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(factory.Clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), heading.QuerySelector("time")!.GetAttribute("datetime")![..10]);
         Assert.Contains(shared.QuerySelectorAll("h3"), h => h.TextContent == "From the logged sessions");
         Assert.DoesNotContain(shared.QuerySelectorAll("h1, h3"), h => h.TextContent.Contains("Your result", StringComparison.Ordinal) || h.TextContent.Contains("your logged", StringComparison.Ordinal));
 

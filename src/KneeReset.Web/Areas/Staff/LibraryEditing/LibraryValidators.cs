@@ -34,7 +34,7 @@ public sealed class ExerciseFileValidator : AbstractValidator<ExerciseFile>
             .Must(i => i.Count <= 12).WithMessage("Keep it to 12 instruction steps or fewer.");
         RuleForEach(x => x.Instructions.Concat(x.Cues).Concat(x.CommonMistakes)).MaximumLength(500).WithMessage("Keep each line under 500 characters.")
             .OverridePropertyName("Instructions");
-        RuleFor(x => x.Status).Must(words.Statuses.Contains).WithMessage($"Choose {LibraryWords.OneOf(words.Statuses)}.");
+        RuleFor(x => x.Status).Must(words.Statuses.Contains).WithMessage($"Choose {LibraryWords.OneOf(Enum.GetValues<KneeReset.Web.Data.PublishStatus>().Select(LibraryFiles.StatusName).ToList())}.");
         RuleFor(x => x.Harder).NotEqual(x => x.Slug).WithMessage("An exercise can't be its own harder variation.");
         RuleFor(x => x.Easier).NotEqual(x => x.Slug).WithMessage("An exercise can't be its own easier variation.");
     }
@@ -59,7 +59,7 @@ public sealed class RoutineFileValidator : AbstractValidator<RoutineFile>
         RuleFor(x => x.Causes).Must(c => c.All(words.Causes.Contains)).WithMessage("Unknown cause.");
         RuleFor(x => x.Findings).Must(f => f.All(words.Findings.Contains)).WithMessage("Unknown finding.");
         RuleFor(x => x.PainRule).MaximumLength(500).WithMessage("Keep the pain rule under 500 characters.");
-        RuleFor(x => x.Status).Must(words.Statuses.Contains).WithMessage($"Choose {LibraryWords.OneOf(words.Statuses)}.");
+        RuleFor(x => x.Status).Must(words.Statuses.Contains).WithMessage($"Choose {LibraryWords.OneOf(Enum.GetValues<KneeReset.Web.Data.PublishStatus>().Select(LibraryFiles.StatusName).ToList())}.");
         RuleFor(x => x.Steps).NotEmpty().When(x => x.Status == "published").WithMessage("A published routine needs at least one step.");
         RuleFor(x => x.Steps).Must(s => s.Count <= 30).WithMessage("Keep a routine to 30 steps or fewer.");
         RuleFor(x => x).Must(x => !x.Gentle || x.Steps.All(s => words.GentleKinds.Contains(steps.Kinds.Of(s.Exercise) ?? "")))

@@ -43,6 +43,7 @@ public static class StaffSetup
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<KneeResetDbContext>()
+            .AddErrorDescriber<StaffPasswordErrors>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SetPasswordLinkTokens>(TokenOptions.DefaultProvider);
         services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<StaffOptions>>((tokens, staff) =>

@@ -259,7 +259,7 @@ public class EditTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
 
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
         var banner = (await Browser.ParseAsync(conflict)).QuerySelector(".conflict")!;
-        Assert.Equal(["name", "purpose"], banner.QuerySelectorAll("tbody tr").Select(r => r.Children[0].TextContent).Order());
+        Assert.Equal(["Name", "Purpose"], banner.QuerySelectorAll("tbody tr").Select(r => r.Children[0].TextContent).Order());
         Assert.Equal(("First name", "Made by a test.", 2), await app.QueryAsync(db => db.Exercises.Where(e => e.Id == id).Select(e => new ValueTuple<string, string, int>(e.Name, e.Purpose, e.Version)).SingleAsync()));
 
         using var kept = await (await HtmlForm.ReadAsync(second, conflict)).PressAsync("Save mine over theirs");

@@ -17,7 +17,7 @@ public class HistoryTests(KneeResetFactory app) : IClassFixture<KneeResetFactory
         var revisions = await app.QueryAsync(db => db.Revisions.Where(r => r.EntityType == "exercise" && r.EntityId == id).OrderBy(r => r.Version).Select(r => r.Id).ToListAsync());
 
         var compared = await editor.GetPageAsync($"/Staff/Library/Exercises/History/{id}?a={revisions[0]}&b={revisions[1]}");
-        Assert.Equal([("cues[1]", "", "Breathe out.")], compared.QuerySelectorAll("table.compare tbody tr").Select(r => (r.Children[0].TextContent, r.Children[1].TextContent, r.Children[2].TextContent)));
+        Assert.Equal([("Cue 1", "", "Breathe out.")], compared.QuerySelectorAll("table.compare tbody tr").Select(r => (r.Children[0].TextContent, r.Children[1].TextContent, r.Children[2].TextContent)));
         using var restored = await (await HtmlForm.OpenAsync(editor, $"/Staff/Library/Exercises/History/{id}", $"form#restore-{revisions[0]}")).PressAsync("Restore version 1");
 
         Assert.Equal($"/Staff/Library/Exercises/Edit/{id}?saved=3", Browser.AssertRedirect(restored));

@@ -194,7 +194,7 @@ public class EditTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
         Assert.NotNull(banner);
         Assert.Contains("It is now at version 2.", banner.TextContent, StringComparison.Ordinal);
         var fields = banner.QuerySelectorAll("tbody tr").Select(r => r.Children[0].TextContent).Order().ToList();
-        Assert.Equal(["summary", "title"], fields);
+        Assert.Equal(["Summary", "Title"], fields);
         var stored = (await app.RoutineAsync(slug))!;
         Assert.Equal(("Alex's title", "A routine made by a test.", 2), (stored.Title, stored.Summary, stored.Version));
 

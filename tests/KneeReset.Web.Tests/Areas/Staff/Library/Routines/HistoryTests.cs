@@ -22,12 +22,12 @@ public class HistoryTests(KneeResetFactory app) : IClassFixture<KneeResetFactory
         var rows = history.QuerySelectorAll(".staff-table tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToList()).ToList();
         Assert.Equal(["3 (current)", "2", "1"], rows.Select(r => r[2]));
         Assert.Equal(["historian@studio.test", "historian@studio.test", "setup@studio.test"], rows.Select(r => r[4]));
-        Assert.Equal(["summary", "title", "created"], rows.Select(r => r[5]));
+        Assert.Equal(["Summary", "Title", "Created"], rows.Select(r => r[5]));
 
         var revisions = await app.QueryAsync(db => db.Revisions.Where(r => r.EntityType == "routine" && r.EntityId == id).OrderBy(r => r.Version).Select(r => r.Id).ToListAsync());
         var compared = await editor.GetPageAsync($"/Staff/Library/Routines/History/{id}?a={revisions[0]}&b={revisions[1]}");
         var changes = compared.QuerySelectorAll("table.compare tbody tr").Select(r => (r.Children[0].TextContent, r.Children[1].TextContent, r.Children[2].TextContent)).ToList();
-        Assert.Equal([("title", "First title", "Second title")], changes);
+        Assert.Equal([("Title", "First title", "Second title")], changes);
 
         Assert.Equal(["Restore version 2", "Restore version 1"], history.QuerySelectorAll(".staff-table button").Select(b => b.TextContent.Trim()));
         using var restored = await HtmlForm.Of(editor, $"/Staff/Library/Routines/History/{id}", history, $"form#restore-{revisions[0]}").PressAsync("Restore version 1");
@@ -56,14 +56,14 @@ public class HistoryTests(KneeResetFactory app) : IClassFixture<KneeResetFactory
         var audit = await restorer.GetPageAsync("/Staff/Audit");
 
         var entries = audit.QuerySelectorAll(".staff-table tbody tr")
-            .Select(r => r.Children.Select(c => c.TextContent).ToList())
-            .Where(cells => cells[3] == $"routine {slug}")
-            .Select(cells => (Who: cells[1], What: cells[2], Details: cells[4]))
+            .Where(r => r.Children[3].TextContent == $"routine {slug}")
+            .Select(r => (Who: r.Children[1].TextContent, What: r.Children[2].TextContent, Code: r.Children[2].GetAttribute("data-action"), Details: r.Children[4].TextContent))
             .ToList();
+        // Staff read what happened in words; the action's code stays in the cell's data-action.
         Assert.Equal(
-            [("restorer@studio.test", "routine.restored"), ("saver@studio.test", "routine.saved"), ("setup@studio.test", "routine.created")],
-            entries.Select(e => (e.Who, e.What)));
-        Assert.StartsWith("version 3: title", entries[0].Details, StringComparison.Ordinal);
+            [("restorer@studio.test", "Routine restored", "routine.restored"), ("saver@studio.test", "Routine saved", "routine.saved"), ("setup@studio.test", "Routine created", "routine.created")],
+            entries.Select(e => (e.Who, e.What, e.Code)));
+        Assert.StartsWith("Version 3: Title", entries[0].Details, StringComparison.Ordinal);
     }
 
     [Fact]
