@@ -64,7 +64,7 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
     {
         public SharingValidator()
         {
-            RuleFor(x => x.Expiry).Must(e => e is null || ShareLinks.IsExpiryChoice(e)).WithMessage("Choose 7, 30 or 90 days, or never.");
+            RuleFor(x => x.Expiry).Must(e => e is null || ShareLinks.IsExpiryChoice(e)).WithMessage("Choose 7, 30 or 90 days, or no end.");
             RuleFor(x => x.Passcode).Length(PasscodeOptions.MinLength, 64).When(x => !string.IsNullOrEmpty(x.Passcode))
                 .WithMessage($"A passcode needs {PasscodeOptions.MinLength} to 64 characters.");
             RuleFor(x => x.Nickname).MaximumLength(40).WithMessage("Keep the nickname under 40 characters.");

@@ -19,7 +19,7 @@ public class SharingSettingsTests(KneeResetFactory app) : IClassFixture<KneeRese
 
         var form = await HtmlForm.OpenAsync(runner, manage, "form[action*='handler=Sharing']");
         var shown = form.Page.QuerySelector("select[name='Sharing.Expiry'] option[selected]") ?? form.Page.QuerySelector("select[name='Sharing.Expiry'] option");
-        Assert.Contains($"until {ninetyDays:d MMMM yyyy}", shown!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"Until {ninetyDays:d MMMM yyyy} (UTC)", shown!.TextContent);
         using var saved = await form.Set("Sharing.Passcode", "blue-heron").SubmitAsync();
         Browser.AssertRedirect(saved);
 
@@ -37,7 +37,7 @@ public class SharingSettingsTests(KneeResetFactory app) : IClassFixture<KneeRese
 
         Assert.Null(await ExpiryAsync(share));
         var shown = (await runner.GetPageAsync(manage)).QuerySelector("select[name='Sharing.Expiry'] option")!;
-        Assert.Contains("never ends", shown.TextContent, StringComparison.Ordinal);
+        Assert.Equal("With no end, as now", shown.TextContent);
     }
 
     [Fact]
@@ -51,10 +51,10 @@ public class SharingSettingsTests(KneeResetFactory app) : IClassFixture<KneeRese
         var current = sharing.QuerySelector("select[name='Sharing.Expiry'] option")!;
 
         // Without script both read the same UTC day; local-time.js rewrites both into the reader's own.
-        Assert.Equal($"Keep: until {sentence.TextContent}", current.TextContent);
+        Assert.Equal($"Until {sentence.TextContent}", current.TextContent);
         Assert.Equal(sentence.GetAttribute("datetime"), current.GetAttribute("data-datetime"));
         Assert.Equal("date", current.GetAttribute("data-local"));
-        Assert.Equal("Keep: until ", current.GetAttribute("data-local-before"));
+        Assert.Equal("Until ", current.GetAttribute("data-local-before"));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class SharingSettingsTests(KneeResetFactory app) : IClassFixture<KneeRese
 
         var sharing = (await runner.GetPageAsync(manage)).QuerySelector(".sharing")!;
         var text = sharing.TextContent;
-        Assert.DoesNotContain("Keep: until", text, StringComparison.Ordinal);
+        Assert.Null(sharing.QuerySelector("option[data-local-before]"));
         Assert.DoesNotContain("As now", text, StringComparison.Ordinal);
         Assert.Null(sharing.QuerySelector("select[name='Sharing.Expiry']"));
         Assert.Null(sharing.QuerySelector("form[action*='handler=Revoke']"));
