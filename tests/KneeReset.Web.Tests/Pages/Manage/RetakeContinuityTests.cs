@@ -50,7 +50,7 @@ public class RetakeContinuityTests(KneeResetFactory app) : IClassFixture<KneeRes
         var sharing = (await runner.GetPageAsync(newer)).QuerySelector(".sharing")!;
         Assert.EndsWith(share, sharing.QuerySelector("#share-url")!.GetAttribute("value"), StringComparison.Ordinal);
         Assert.Contains("after entering your passcode", sharing.TextContent, StringComparison.Ordinal);
-        Assert.Contains($"until {ends!.Value:d MMMM yyyy}", sharing.QuerySelector("select[name='Sharing.Expiry'] option")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Until {ends!.Value:d MMMM yyyy}", sharing.QuerySelector("select[name='Sharing.Expiry'] option")!.TextContent, StringComparison.Ordinal);
         var old = await runner.GetPageAsync(manage);
         Assert.Contains("moved to your newer result", old.QuerySelector(".sharing")!.TextContent, StringComparison.Ordinal);
         Assert.Null(old.QuerySelector("#share-url, form[action*='handler=Sharing']"));
