@@ -54,6 +54,9 @@ public class RetakeContinuityTests(KneeResetFactory app) : IClassFixture<KneeRes
         var old = await runner.GetPageAsync(manage);
         Assert.Contains("moved to your newer result", old.QuerySelector(".sharing")!.TextContent, StringComparison.Ordinal);
         Assert.Null(old.QuerySelector("#share-url, form[action*='handler=Sharing']"));
+        // Printing for a clinician goes through the shared page: here the newer result's, never a link this check kept of its own.
+        Assert.EndsWith(share, (await runner.GetPageAsync(newer)).QuerySelector(".print-route a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal(newer + "#next-title", old.QuerySelector(".print-route a")!.GetAttribute("href"));
         // A device that remembered the old page follows to the newer one (wwwroot/js/remember.js).
         Assert.Equal(RunnerResults.TokenOf(newer), old.QuerySelector(".newer-result")!.GetAttribute("data-remember-moved-to"));
 
