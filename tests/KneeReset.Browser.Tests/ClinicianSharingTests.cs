@@ -41,7 +41,8 @@ public class ClinicianSharingTests(BrowserApp app)
         await runner.GotoAsync(manageUrl);
         var shareUrl = await runner.InputValueAsync("#share-url");
         await Assertions.Expect(runner.Locator(".qr svg")).ToBeVisibleAsync();
-        await Assertions.Expect(runner.Locator("[data-print] button")).ToBeVisibleAsync();
+        // Printing for a clinician goes through the share page, never the private one (issue 27, item 6).
+        await Assertions.Expect(runner.Locator("a:text-is('Print for a clinician')")).ToBeVisibleAsync();
 
         // The clinician signs in and opens the shared link.
         await clinician.GotoAsync("/Staff/SignIn");

@@ -69,6 +69,45 @@ public partial class PrintTests(BrowserApp app)
         Assert.InRange(PdfPage().Count(Encoding.Latin1.GetString(pdf)), 2, 20);
     }
 
+    [ChromiumFact]
+    public async Task The_private_page_prints_no_private_address_and_the_runner_prints_for_a_clinician_from_the_share_page()
+    {
+        var (context, page, errors) = await app.NewPageAsync();
+        await using var _ = context;
+        var created = await context.APIRequest.PostAsync("/api/assessments", new APIRequestContextOptions
+        {
+            DataObject = new { answers = new Dictionary<string, object> { ["location"] = new[] { "front_kneecap" }, ["onset"] = "gradual", ["worst_pain"] = 3, ["red_flags"] = Array.Empty<string>() } },
+        });
+        var links = JsonDocument.Parse(await created.TextAsync()).RootElement;
+        var manageUrl = links.GetProperty("manageUrl").GetString()!;
+        var privateToken = manageUrl[(manageUrl.LastIndexOf('/') + 1)..];
+        await page.GotoAsync(manageUrl);
+        var route = page.Locator("a:text-is('Print for a clinician')");
+        Assert.Equal(new Uri(links.GetProperty("resultUrl").GetString()!).AbsolutePath, new Uri(await route.GetAttributeAsync("href") ?? "").AbsolutePath);
+
+        // On paper the private page is a note and nothing else: no result, no link that carries its token.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Assertions.Expect(page.Locator(".private-print-note")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator($".result:visible, a[href*='{privateToken}']:visible").CountAsync());
+        // A page margin of 0 leaves the browser no room for the header and footer where it prints the address.
+        var margins = await page.EvaluateAsync<string[]>(
+            "() => [...document.styleSheets].flatMap(s => [...s.cssRules]).filter(r => r instanceof CSSPageRule).map(r => r.style.margin)");
+        Assert.Equal("0px", margins[^1]);
+        var privateSheet = Encoding.Latin1.GetString(await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true, DisplayHeaderFooter = true }));
+        // A printed link keeps its address in the PDF (a link annotation), so the token would show here.
+        Assert.DoesNotContain(privateToken, privateSheet, StringComparison.Ordinal);
+        Assert.Equal(1, PdfPage().Count(privateSheet));
+
+        // The share page prints the result, with nothing of the private address.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await route.ClickAsync();
+        await Assertions.Expect(page.Locator(".result")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("button:text-is('Print')")).ToBeVisibleAsync();
+        var sharedSheet = Encoding.Latin1.GetString(await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true }));
+        Assert.DoesNotContain(privateToken, sharedSheet, StringComparison.Ordinal);
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
     [GeneratedRegex(@"/Type\s*/Page(?!s)")]
     private static partial Regex PdfPage();
 }

@@ -35,7 +35,7 @@ internal static class ActivityCsvReader
         }
         catch (CsvFormatException e)
         {
-            throw context.Error($"line {e.LineNumber}: the CSV is broken (a quote is not closed, or text follows a closing quote).", e);
+            throw context.Error($"line {e.LineNumber}: read as comma-separated values, the file is broken (a quote is not closed, or text follows a closing quote).", e);
         }
     }
 
@@ -94,8 +94,11 @@ internal sealed record CsvLayout(int Type, int Date, bool DatesAreUtc, int Dista
         var (date, utc) = Find("activity date") is { } s ? (s, true) : Find("date") is { } g ? (g, false) : (-1, false);
         if (type is null || date < 0)
         {
-            throw context.Error("this CSV is neither a Strava activities.csv nor a Garmin Connect activity list "
-                + "(it needs an \"Activity Type\" column and an \"Activity Date\" or \"Date\" column).");
+            // Named from what was read, not from the file's name: a .txt of notes is no CSV.
+            throw context.Error(names.Count <= 1
+                ? "this is plain text, neither GPX, TCX nor an activity list (a Strava activities.csv or a Garmin Connect activity list)."
+                : "read as comma-separated values, this file is neither a Strava activities.csv nor a Garmin Connect activity list "
+                    + "(it needs an \"Activity Type\" column and an \"Activity Date\" or \"Date\" column).");
         }
         var (distance, unit) = FindDistance(names, strava: utc, context);
         var duration = Find("elapsed time") ?? Find("time") ?? Find("moving time");

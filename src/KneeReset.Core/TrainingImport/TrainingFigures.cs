@@ -7,12 +7,20 @@ namespace KneeReset.Core.TrainingImport;
 public static class TrainingFigures
 {
     /// <summary>
+    /// The first week of the runs read: nothing before it is known, so a run in it is compared with
+    /// a few days at most (the second run of a file is not a spike for being longer than the first).
+    /// </summary>
+    public const int UnjudgedFirstDays = 7;
+
+    /// <summary>
     /// weekly_km_now: km on days 0–6 back. weekly_km_month_ago: days 28–34 back.
     /// longest_run_km_recent: the longest run on days 0–6 back. longest_run_km_month_before: days 7–36 back.
     /// Spikes: every run up to <c>asOf</c> more than 10 % longer than the longest run of the 30 days
     /// before its own day (runs on the same day do not count as "before"). A run with no run at all
     /// in those 30 days is reported as a spike over 100 % only if the runs start at least 30 days
     /// before it, so the gap is known rather than the edge of the data; otherwise it is not judged.
+    /// Runs in the first <see cref="UnjudgedFirstDays"/> days of the data are not judged either: too
+    /// little before them is known to call them longer than usual.
     /// Runs are compared to the metre, so a run exactly 10 % longer is not a spike.
     /// </summary>
     /// <param name="asOf">The day to look back from; the latest run's date when null.</param>
@@ -87,6 +95,10 @@ public static class TrainingFigures
             while (candidates.First is { } oldest && oldest.Value.Date < windowStart)
             {
                 candidates.RemoveFirst();
+            }
+            if (run.Date.DayNumber - dataStarts.DayNumber < UnjudgedFirstDays)
+            {
+                continue;
             }
             var previous = candidates.First?.Value.Km ?? 0;
             var (metres, previousMetres) = (Metres(run.Km), Metres(previous));

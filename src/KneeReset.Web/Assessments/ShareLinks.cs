@@ -14,7 +14,7 @@ namespace KneeReset.Web.Assessments;
 public sealed class ShareLinks(KneeResetDbContext db, TimeProvider clock)
 {
     /// <summary>How long a link may work, as the page offers it; "never" has no end.</summary>
-    public static readonly (string Value, string Label)[] ExpiryChoices = [("7", "7 days"), ("30", "30 days"), ("90", "90 days"), ("never", "Never")];
+    public static readonly (string Value, string Label)[] ExpiryChoices = [("7", "For 7 days"), ("30", "For 30 days"), ("90", "For 90 days"), ("never", "With no end")];
 
     public static bool IsExpiryChoice(string? value) => ExpiryChoices.Any(c => c.Value == value);
 

@@ -36,11 +36,11 @@ public sealed partial class StoredAssessment
         Token = newToken;
         ShareRevoked = false;
         ShareRevokedAt = null;
-        if (ShareExpiresAt <= now)
-        {
-            ShareExpiresAt = now + DefaultShareLife;
-        }
+        ShareExpiresAt = NewLinkExpiresAt(now);
     }
+
+    /// <summary>When a new link made at <paramref name="now"/> would stop (<see cref="Replace"/>): the current end, or a fresh period once that has passed; null for no end.</summary>
+    public DateTimeOffset? NewLinkExpiresAt(DateTimeOffset now) => ShareExpiresAt <= now ? now + DefaultShareLife : ShareExpiresAt;
 
     /// <summary>The link works for <paramref name="life"/> from now, or without end (null).</summary>
     public void ExpireAfter(TimeSpan? life, DateTimeOffset now) => ShareExpiresAt = life is { } l ? now + l : null;

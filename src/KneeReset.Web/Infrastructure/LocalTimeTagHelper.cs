@@ -50,9 +50,21 @@ public sealed class LocalTimeTagHelper : TagHelper
         output.Content.SetContent(text);
     }
 
+    /// <summary>
+    /// A moment's day as this tag writes it before the script runs, for text that can't hold a
+    /// &lt;time&gt; (a select's option): the UTC datetime for local-time.js, and "6 March 2027 (UTC)".
+    /// </summary>
+    public static (string Datetime, string Text) DayOf(DateTimeOffset moment)
+    {
+        var utc = moment.ToUniversalTime();
+        return (Datetime(utc), utc.ToString("d MMMM yyyy '(UTC)'", CultureInfo.InvariantCulture));
+    }
+
+    private static string Datetime(DateTimeOffset utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     private (string Datetime, string Text, string Show) Moment(DateTimeOffset utc, string month)
     {
-        var datetime = utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var datetime = Datetime(utc);
         var text = Show switch
         {
             LocalTimeShow.Seconds => utc.ToString($"d {month} yyyy, HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),

@@ -119,10 +119,19 @@ public class HostileFileTests
         AssertRefusedNaming("budget.csv", "Month,Spent\nOctober,120\n", "neither a Strava activities.csv nor a Garmin Connect activity list");
     }
 
+    [Fact]
+    public void A_text_file_that_is_no_list_is_called_plain_text_not_a_csv()
+    {
+        var error = Refused(File("notes.txt", "Ran to the park today\nKnee sore after\n"));
+
+        Assert.StartsWith("notes.txt: this is plain text", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("CSV", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Running,yesterday,5", "line 2: 'yesterday' is not a date")]
     [InlineData("Running,2025-10-31 07:00:00,five", "line 2: the distance 'five' is not a number")]
-    [InlineData("Running,2025-10-31 07:00:00,\"5", "line 2: the CSV is broken")]
+    [InlineData("Running,2025-10-31 07:00:00,\"5", "line 2: read as comma-separated values, the file is broken")]
     public void Bad_csv_rows_are_refused_with_their_line(string row, string message)
     {
         AssertRefusedNaming("Activities.csv", $"Activity Type,Date,Distance\n{row}\n", message);

@@ -137,6 +137,17 @@ public class TrainingFiguresTests
     }
 
     [Fact]
+    public void Runs_in_the_first_week_of_the_data_are_not_judged_as_too_little_before_them_is_known()
+    {
+        // A file that starts with 5 km on Monday and 9 km on Saturday: the Saturday run is longer
+        // than the one run known before it, but that is no history to call it a spike against.
+        // A week on, the data says something: 12 km is over 10 % longer than the 9.5 km before it.
+        var summary = TrainingFigures.Summarise([Run(19, 5), Run(14, 9), Run(12, 9.5), Run(7, 12)], AsOf);
+
+        Assert.Equal([AsOf.AddDays(-7)], summary.Spikes.Select(s => s.Date));
+    }
+
+    [Fact]
     public void Spikes_after_asOf_are_left_out()
     {
         var summary = TrainingFigures.Summarise([Run(20, 5), Run(10, 10), Run(-5, 30)], AsOf);

@@ -138,7 +138,7 @@ public class TrainingImportApiTests(KneeResetFactory factory, TrainingImportApiT
             { "broken.gpx", "<gpx version=\"1.1\"><trk><trkseg><trkpt lat=\"45\" lon=\"10\">", "broken.gpx: line 1" },
             { "north.gpx", "<gpx><trk><trkseg><trkpt lat=\"north\" lon=\"10\"><time>2025-10-31T07:00:00Z</time></trkpt></trkseg></trk></gpx>", "north.gpx: line 1: lat should be a number but is 'north'" },
             { "far.tcx", "<TrainingCenterDatabase><Activities><Activity Sport=\"Running\"><Id>2025-10-31T07:00:00Z</Id><Lap><DistanceMeters>far</DistanceMeters></Lap></Activity></Activities></TrainingCenterDatabase>", "DistanceMeters should be a number but is 'far'" },
-            { "budget.csv", "Month,Spent\nOctober,120\n", "budget.csv: this CSV is neither a Strava activities.csv nor a Garmin Connect activity list" },
+            { "budget.csv", "Month,Spent\nOctober,120\n", "budget.csv: read as comma-separated values, this file is neither a Strava activities.csv nor a Garmin Connect activity list" },
             { "route.kml", "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document/></kml>", "neither GPX nor TCX" },
         };
     }

@@ -47,6 +47,9 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
 
     public bool ShareActive => Record.Stored.IsOpen(clock.GetUtcNow());
 
+    /// <summary>When a link made now would stop (the rule on <see cref="StoredAssessment"/>); null for no end.</summary>
+    public DateTimeOffset? NewLinkEnds => Record.Stored.NewLinkExpiresAt(clock.GetUtcNow());
+
     /// <summary>The calendar feed as a webcal:// address, from the configured public address; null without one (the download still works).</summary>
     public string? CalendarSubscribeUrl => calendar.SubscribeUrl(Record.Stored.ManageToken);
 
@@ -61,7 +64,7 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
     {
         public SharingValidator()
         {
-            RuleFor(x => x.Expiry).Must(e => e is null || ShareLinks.IsExpiryChoice(e)).WithMessage("Choose 7, 30 or 90 days, or never.");
+            RuleFor(x => x.Expiry).Must(e => e is null || ShareLinks.IsExpiryChoice(e)).WithMessage("Choose 7, 30 or 90 days, or no end.");
             RuleFor(x => x.Passcode).Length(PasscodeOptions.MinLength, 64).When(x => !string.IsNullOrEmpty(x.Passcode))
                 .WithMessage($"A passcode needs {PasscodeOptions.MinLength} to 64 characters.");
             RuleFor(x => x.Nickname).MaximumLength(40).WithMessage("Keep the nickname under 40 characters.");
@@ -111,8 +114,26 @@ public class ShowModel(AssessmentService assessments, ShareLinks sharing, Clinic
     public async Task<IActionResult> OnPostRevokeAsync(string token, CancellationToken cancellationToken) =>
         Done(token, await sharing.RevokeAsync(token, cancellationToken), "The share link no longer works.");
 
-    public async Task<IActionResult> OnPostNewLinkAsync(string token, CancellationToken cancellationToken) =>
-        Done(token, await sharing.ReplaceAsync(token, cancellationToken), "A new share link is ready; the old one no longer works.");
+    /// <summary>The box a runner ticks to make a new link while the one they shared still works.</summary>
+    public const string ConfirmNewLinkField = "confirmNewLink";
+
+    /// <summary>A new link stops the one already shared (a clinician's too): while that one works, only with the box ticked.</summary>
+    public async Task<IActionResult> OnPostNewLinkAsync(string token, bool confirmNewLink, CancellationToken cancellationToken)
+    {
+        if (!confirmNewLink)
+        {
+            if (!await LoadAsync(token, cancellationToken))
+            {
+                return NotFound();
+            }
+            if (ShareActive)
+            {
+                ModelState.AddModelError(ConfirmNewLinkField, "Tick the box to confirm: the link you shared stops working, and whoever has it needs the new one.");
+                return Page();
+            }
+        }
+        return Done(token, await sharing.ReplaceAsync(token, cancellationToken), "A new share link is ready; the old one no longer works.");
+    }
 
     public async Task<IActionResult> OnPostDeleteAsync(string token, bool confirm, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ namespace KneeReset.Web.Pages.Results;
 /// can write a plan that the runner then sees.
 /// </summary>
 [OutputCache(PolicyName = CachePolicies.ResultPage)]
-public class ShowModel(AssessmentService assessments, ClinicianPlans plans, ResultViews views, SharePasscodes passcodes, RoutineLibrary library, ContentCatalog content, AuditLog audit, Data.KneeResetDbContext db, RunnerFollows follows) : PageModel
+public class ShowModel(AssessmentService assessments, ClinicianPlans plans, ResultViews views, SharePasscodes passcodes, RoutineLibrary library, ContentCatalog content, AuditLog audit, Data.KneeResetDbContext db, RunnerFollows follows, TimeProvider clock) : PageModel
 {
     public LoadedAssessment Record { get; private set; } = null!;
     public ResultView View { get; private set; } = null!;
@@ -85,9 +85,7 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
             return RedirectToPage(new { token });
         }
         await LoadAsync(token, cancellationToken);
-        ModelState.AddModelError("passcode", check.Locked
-            ? $"Too many wrong passcodes for this result: it takes none until {check.Until!.Value.UtcDateTime:HH:mm} UTC. The runner can also make a new link."
-            : "That passcode isn't right.");
+        ModelState.AddModelError("passcode", check.Locked ? LockedMessage(check.Until!.Value) : "That passcode isn't right.");
         return Page();
     }
 
@@ -133,6 +131,16 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         audit.Record(User.Identity.Name!, "runners.followed", $"assessment {Record.Stored.Id}");
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(null, null, new { token }, "clinical-title");
+    }
+
+    /// <summary>
+    /// The lock in minutes from now, which reads the same in every time zone (this answer to a post is
+    /// never cached, so "now" is the reader's now); whole minutes, rounded up, so it is never too soon.
+    /// </summary>
+    private string LockedMessage(DateTimeOffset until)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
+        return $"Too many wrong passcodes for this result, so it is taking no more for now. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}, or ask the runner for a new link.";
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

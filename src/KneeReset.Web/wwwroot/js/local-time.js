@@ -7,10 +7,11 @@
   var lang = document.documentElement.lang || "en";
   var locale = (navigator.languages || [navigator.language]).filter(function (l) { return l && l.split("-")[0] === lang; })[0] || lang;
 
-  // <time> elements, and the history chart's SVG date labels, which carry the same attributes.
-  document.querySelectorAll("[data-local][datetime]").forEach(function (time) {
+  // <time> elements, the history chart's SVG date labels, which carry the same attributes, and
+  // options (which can hold no <time>): data-datetime, and data-local-before for the words before the date.
+  document.querySelectorAll("[data-local][datetime], option[data-local][data-datetime]").forEach(function (time) {
     var show = time.getAttribute("data-local");
-    var value = time.getAttribute("datetime");
+    var value = time.getAttribute("datetime") || time.getAttribute("data-datetime");
     var options = { day: "numeric", month: time.getAttribute("data-month") === "short" ? "short" : "long", year: "numeric" };
     if (show === "calendar") {
       // A calendar date has no zone: read and write it in UTC so it never moves across midnight.
@@ -28,7 +29,7 @@
     try {
       var local = new Intl.DateTimeFormat(locale, options).format(moment);
       if (show !== "calendar") { time.title = time.textContent; }
-      time.textContent = local;
+      time.textContent = (time.getAttribute("data-local-before") || "") + local;
     } catch (e) {
       // An engine without these options keeps the UTC text, which is still right.
     }

@@ -86,6 +86,49 @@ public class TrainingStepTests(KneeResetFactory factory, TrainingStepTests.OneIm
     }
 
     [Fact]
+    public async Task The_answers_name_their_7_days_the_bars_their_calendar_weeks_and_the_first_week_is_not_judged()
+    {
+        using var client = factory.CreateBrowser();
+        var training = await ToTrainingStepAsync(client);
+        // Monday 20 Oct 5 km, Thursday 9 km and Saturday 10 km (each longer than all before, but in
+        // the file's first week), then Monday 27 Oct to Friday 31 Oct: 7, 6 and 8 km.
+        var file = Bytes(Gpx11(Run(-11, 5), Run(-8, 9), Run(-6, 10), Run(-4, 7), Run(-2, 6), Run(0, 8)));
+
+        var form = await HtmlForm.OpenAsync(client, training);
+        form.Attach("files", "two-weeks.gpx", file, "application/gpx+xml");
+        Browser.AssertRedirect(await form.PressAsync("Add my runs"));
+        var page = await client.GetPageAsync(training);
+
+        // The answer is the last 7 days (Saturday to Friday, 31 km); the last bar the calendar week so far (21 km).
+        Assert.Equal("31", Input(page, "q.weekly_km_now").Value);
+        Assert.Contains("last 7 days", page.QuerySelector("label[for='weekly_km_now'], #field-weekly_km_now")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("31 km in the last 7 days, 25 October to 31 October", page.QuerySelector(".imported")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["27 Oct", "21 km", ""], page.QuerySelectorAll(".training-weeks tbody tr")[^1].QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        var caption = page.QuerySelector(".training-chart figcaption")!.TextContent;
+        Assert.Contains("calendar week, Monday to Sunday; the last one holds only the days up to 31 October", caption, StringComparison.Ordinal);
+        Assert.DoesNotContain("this week", page.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        // Thursday's and Saturday's runs had only days of data before them: no spike.
+        Assert.Empty(page.QuerySelectorAll(".training-chart > svg rect.bar.spike"));
+        Assert.Empty(page.QuerySelectorAll("ul.spikes li"));
+    }
+
+    [Fact]
+    public async Task A_text_file_is_called_what_it_was_read_as_not_a_csv()
+    {
+        using var client = factory.CreateBrowser();
+        var training = await ToTrainingStepAsync(client);
+
+        var form = await HtmlForm.OpenAsync(client, training);
+        form.Attach("files", "notes.txt", Bytes("Ran to the park today\nKnee sore after\n"), "text/plain");
+        using var response = await form.PressAsync("Add my runs");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var error = (await Browser.ParseAsync(response)).QuerySelector(".error-summary a[href='#field-files']")!.TextContent;
+        Assert.StartsWith("Training files: notes.txt: this is plain text", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("CSV", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_file_is_named_in_the_error_summary_and_the_typed_answers_stay()
     {
         using var client = factory.CreateBrowser();

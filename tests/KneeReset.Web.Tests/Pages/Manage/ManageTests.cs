@@ -64,7 +64,7 @@ public class ManageTests(KneeResetFactory app) : IClassFixture<KneeResetFactory>
         using var client = app.CreateBrowser();
         var (share, manage) = await RunnerResults.CreateAsync(client);
 
-        using var response = await RunnerResults.PostFormAsync(client, manage, "NewLink");
+        using var response = await RunnerResults.PostFormAsync(client, manage, "NewLink", ("confirmNewLink", "true"));
 
         var page = await client.GetPageAsync(manage);
         var fresh = new Uri(page.QuerySelector("#share-url")!.GetAttribute("value")!).AbsolutePath;

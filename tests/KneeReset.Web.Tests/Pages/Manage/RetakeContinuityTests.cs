@@ -50,10 +50,13 @@ public class RetakeContinuityTests(KneeResetFactory app) : IClassFixture<KneeRes
         var sharing = (await runner.GetPageAsync(newer)).QuerySelector(".sharing")!;
         Assert.EndsWith(share, sharing.QuerySelector("#share-url")!.GetAttribute("value"), StringComparison.Ordinal);
         Assert.Contains("after entering your passcode", sharing.TextContent, StringComparison.Ordinal);
-        Assert.Contains($"until {ends!.Value:d MMMM yyyy}", sharing.QuerySelector("select[name='Sharing.Expiry'] option")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Until {ends!.Value:d MMMM yyyy}", sharing.QuerySelector("select[name='Sharing.Expiry'] option")!.TextContent, StringComparison.Ordinal);
         var old = await runner.GetPageAsync(manage);
         Assert.Contains("moved to your newer result", old.QuerySelector(".sharing")!.TextContent, StringComparison.Ordinal);
         Assert.Null(old.QuerySelector("#share-url, form[action*='handler=Sharing']"));
+        // Printing for a clinician goes through the shared page: here the newer result's, never a link this check kept of its own.
+        Assert.EndsWith(share, (await runner.GetPageAsync(newer)).QuerySelector(".print-route a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal(newer + "#next-title", old.QuerySelector(".print-route a")!.GetAttribute("href"));
         // A device that remembered the old page follows to the newer one (wwwroot/js/remember.js).
         Assert.Equal(RunnerResults.TokenOf(newer), old.QuerySelector(".newer-result")!.GetAttribute("data-remember-moved-to"));
 

@@ -23,16 +23,21 @@ public class PasscodeTests(KneeResetFactory app) : IClassFixture<KneeResetFactor
         }
         using var visitor = app.CreateBrowser();
 
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
         using var refused = await RunnerResults.PostFormAsync(visitor, share, "Passcode", ("passcode", Passcode));
         using var api = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/assessments/" + RunnerResults.TokenOf(share), UriKind.Relative));
         api.Headers.Add("X-Passcode", Passcode);
         using var apiRefused = await visitor.SendAsync(api);
-        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        app.Clock.Advance(TimeSpan.FromMinutes(6));
         using var opened = await RunnerResults.PostFormAsync(visitor, share, "Passcode", ("passcode", Passcode));
 
         Assert.Contains("Too many wrong passcodes for this result", last, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        // In minutes from now, which read the same in any zone; never a UTC clock time.
+        Assert.Contains("Try again in 15 minutes", last, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", last, StringComparison.Ordinal);
         Assert.Contains("Too many wrong passcodes for this result", await ErrorsAsync(refused), StringComparison.Ordinal);
+        Assert.Contains("Try again in 5 minutes", await ErrorsAsync(refused), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.TooManyRequests, apiRefused.StatusCode);
         Assert.Equal($"{share}", Browser.AssertRedirect(opened));
     }

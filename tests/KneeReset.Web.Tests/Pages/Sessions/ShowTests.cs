@@ -33,7 +33,7 @@ public class ShowTests(KneeResetFactory factory) : IClassFixture<KneeResetFactor
     {
         using var runner = factory.CreateBrowser();
         var (oldShare, manage) = await RunnerResults.CreateAsync(runner);
-        await RunnerResults.PostFormAsync(runner, manage, "NewLink");
+        await RunnerResults.PostFormAsync(runner, manage, "NewLink", ("confirmNewLink", "true"));
         var newShare = new Uri((await runner.GetPageAsync(manage)).QuerySelector("#share-url")!.GetAttribute("value")!, UriKind.RelativeOrAbsolute);
         var newToken = RunnerResults.TokenOf(newShare.IsAbsoluteUri ? newShare.AbsolutePath : newShare.OriginalString);
         using var holder = factory.CreateBrowser();
