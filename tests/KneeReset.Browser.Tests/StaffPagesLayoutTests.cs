@@ -18,6 +18,7 @@ public partial class StaffPagesLayoutTests(BrowserApp app)
 {
     private const string ClinicianEmail = "layout-physio@studio.test";
     private const string ClinicianPassword = "quadriceps lag 31 tracking";
+    private const string NewcomerEmail = "layout-newcomer@studio.test";
 
     [ChromiumFact]
     public async Task The_library_accounts_audit_and_the_clinicians_view_fit_a_phone_with_fingertip_targets()
@@ -37,6 +38,14 @@ public partial class StaffPagesLayoutTests(BrowserApp app)
         await CheckAsync("sign-in");
         await page.ClickAsync("main a:has-text('Forgot your password?')");
         await CheckAsync("forgot password");
+        // The two pages an emailed link opens: an invite's set-password page and a reset.
+        var (invite, reset) = await NewcomerLinksAsync();
+        await page.GotoAsync(invite);
+        await Assertions.Expect(page.Locator("input[type=password]").First).ToBeVisibleAsync();
+        await CheckAsync("invite: set a password");
+        await page.GotoAsync(reset);
+        await Assertions.Expect(page.Locator("input[type=password]").First).ToBeVisibleAsync();
+        await CheckAsync("reset password");
         await SignInAsync(page, BrowserApp.AdminEmail, BrowserApp.AdminPassword);
         await page.GotoAsync("/Staff");
         await CheckAsync("staff home");
@@ -110,6 +119,22 @@ public partial class StaffPagesLayoutTests(BrowserApp app)
         await page.FillAsync("input[name='Input.Password']", password);
         await page.ClickAsync("button:has-text('Sign in')");
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Staff/SignIn"));
+    }
+
+    /// <summary>An invite link and a forgot-password link for a new account, as the emails carry them.</summary>
+    private async Task<(string Invite, string Reset)> NewcomerLinksAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByEmailAsync(NewcomerEmail);
+        if (user is null)
+        {
+            (user, var problems) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(NewcomerEmail, "Layout newcomer", StaffRoles.Editor, "test");
+            Assert.True(user is not null, string.Join(" ", problems));
+        }
+        var invite = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().InvitePathAsync(user, "test");
+        var token = await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, ForgottenPasswords.Purpose);
+        return (invite, $"/Staff/ResetPassword?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
     }
 
     private async Task CreateClinicianAsync()

@@ -63,6 +63,8 @@ public static class EvictionTable
     public static readonly IReadOnlySet<Type> ForgetsNothing = new HashSet<Type>
     {
         typeof(AssessmentDraft), typeof(Revision), typeof(AuditEntry), typeof(HealthProbe), typeof(StaffUser), typeof(DataProtectionKey),
+        // A clinician's follows show only to signed-in staff, whom no cached page is served to.
+        typeof(RunnerFollow),
     };
 
     private static readonly Dictionary<Type, Row> ByEntity = Rows.ToDictionary(r => r.Entity);

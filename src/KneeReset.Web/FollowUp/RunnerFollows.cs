@@ -48,8 +48,17 @@ public sealed class RunnerFollows(KneeResetDbContext db, Progressions progressio
     }
 
     /// <summary>Removes one of this clinician's follows; false when they have none with that id.</summary>
-    public async Task<bool> UnfollowAsync(string clinician, int followId, CancellationToken cancellationToken) =>
-        await db.RunnerFollows.Where(f => f.Id == followId && f.Clinician == clinician).ExecuteDeleteAsync(cancellationToken) > 0;
+    public async Task<bool> UnfollowAsync(string clinician, int followId, CancellationToken cancellationToken)
+    {
+        // Through SaveChanges, not a bulk delete: every change passes the caches' one eviction path.
+        if (await db.RunnerFollows.FirstOrDefaultAsync(f => f.Id == followId && f.Clinician == clinician, cancellationToken) is not { } follow)
+        {
+            return false;
+        }
+        db.RunnerFollows.Remove(follow);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 
     /// <summary>This clinician's runners whose link still opens, newest activity first.</summary>
     public async Task<IReadOnlyList<RunnerRow>> ListAsync(string clinician, CancellationToken cancellationToken)
