@@ -127,9 +127,13 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         {
             return NotFound();
         }
-        await follows.FollowAsync(User.Identity!.Name!, Record.Stored, cancellationToken);
-        audit.Record(User.Identity.Name!, "runners.followed", $"assessment {Record.Stored.Id}");
-        await db.SaveChangesAsync(cancellationToken);
+        var clinician = User.Identity!.Name!;
+        if (!await follows.IsFollowingAsync(clinician, Record.Stored, cancellationToken))
+        {
+            // Recorded first: the follow's own save then writes it and its audit entry together.
+            audit.Record(clinician, "runners.followed", $"assessment {Record.Stored.Id}");
+            await follows.FollowAsync(clinician, Record.Stored, cancellationToken);
+        }
         return RedirectToPage(null, null, new { token }, "clinical-title");
     }
 

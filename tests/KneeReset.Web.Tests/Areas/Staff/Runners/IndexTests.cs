@@ -28,6 +28,8 @@ public sealed class IndexTests(KneeResetFactory app) : IClassFixture<KneeResetFa
         Assert.Equal("None", Cell(row, "Escalation"));
         var view = await clinician.GetPageAsync(share);
         Assert.Null(view.QuerySelector("form[action*='handler=Follow']"));
+        var email = clinician.DefaultRequestHeaders.GetValues(TestStaffSignIn.UserHeader).Single();
+        Assert.Equal(1, await app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "runners.followed" && a.Actor == email)));
         Assert.Equal("/Staff/Runners", view.QuerySelector(".clinical a[href='/Staff/Runners']")?.GetAttribute("href"));
     }
 
@@ -71,6 +73,9 @@ public sealed class IndexTests(KneeResetFactory app) : IClassFixture<KneeResetFa
         Assert.Equal("/Staff/Runners", Browser.AssertRedirect(removed));
         Assert.Empty(await RowsAsync(mine));
         Assert.Single(await RowsAsync(theirs));
+        // Only the removal that happened is audited, not the refused attempt on another's follow.
+        var email = mine.DefaultRequestHeaders.GetValues(TestStaffSignIn.UserHeader).Single();
+        Assert.Equal(1, await app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "runners.removed" && a.Actor == email)));
     }
 
     [Fact]

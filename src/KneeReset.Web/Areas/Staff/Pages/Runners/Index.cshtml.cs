@@ -26,6 +26,8 @@ public class IndexModel(RunnerFollows follows, UserManager<StaffUser> users, Aud
 
     public async Task<IActionResult> OnPostRemoveAsync(int followId, CancellationToken cancellationToken)
     {
+        // Recorded first: removing the follow saves it with its audit entry in one go (and drops it if there is none).
+        audit.Record(Clinician, "runners.removed", $"follow {followId}");
         if (!await follows.UnfollowAsync(Clinician, followId, cancellationToken))
         {
             return NotFound();
