@@ -134,7 +134,7 @@ public partial class StaffPagesLayoutTests(BrowserApp app)
         }
         var invite = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().InvitePathAsync(user, "test");
         var token = await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, ForgottenPasswords.Purpose);
-        return (invite, $"/Staff/ResetPassword?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
+        return (invite, ForgottenPasswords.ResetPath(user.Id, token));
     }
 
     private async Task CreateClinicianAsync()

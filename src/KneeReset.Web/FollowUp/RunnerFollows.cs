@@ -21,14 +21,14 @@ public sealed class RunnerFollows(KneeResetDbContext db, Progressions progressio
         return db.RunnerFollows.AnyAsync(f => f.Clinician == clinician && f.LinkFingerprint == fingerprint, cancellationToken);
     }
 
-    /// <summary>Follows the result behind an open share link; following it again changes nothing.</summary>
+    /// <summary>
+    /// Follows the result behind an open share link, saving with whatever else the request tracks (its
+    /// audit entry); the caller asks <see cref="IsFollowingAsync"/> first, and a double post that races
+    /// past that check meets the unique index.
+    /// </summary>
     public async Task FollowAsync(string clinician, StoredAssessment assessment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        if (await IsFollowingAsync(clinician, assessment, cancellationToken))
-        {
-            return;
-        }
         var follow = db.RunnerFollows.Add(new RunnerFollow
         {
             Clinician = clinician,

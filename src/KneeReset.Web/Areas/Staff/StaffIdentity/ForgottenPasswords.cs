@@ -29,9 +29,12 @@ public sealed class ForgottenPasswords(UserManager<StaffUser> users, AuditLog au
         var token = await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, Purpose);
         audit.Record(Actor, "staff.password_reset_requested", user.Email!);
         await db.SaveChangesAsync(cancellationToken);
-        var path = $"/Staff/ResetPassword?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
-        await mailer.SendPasswordResetAsync(user.Email!, user.DisplayName, links.To(path), options.Value.PasswordResetLinkMinutes, cancellationToken);
+        await mailer.SendPasswordResetAsync(user.Email!, user.DisplayName, links.To(ResetPath(user.Id, token)), options.Value.PasswordResetLinkMinutes, cancellationToken);
     }
+
+    /// <summary>The reset page's address for a user and a token made for <see cref="Purpose"/>.</summary>
+    public static string ResetPath(string userId, string token) =>
+        $"/Staff/ResetPassword?user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
 
     /// <summary>Sets the new password if the link is still good; Identity's password rules apply (a refused password leaves the link working).</summary>
     public async Task<IdentityResult> ResetAsync(string? userId, string? token, string password)
