@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Serilog.Core;
 
 namespace KneeReset.Web.Tests;
@@ -15,25 +16,27 @@ namespace KneeReset.Web.Tests;
 /// on, writes that fail on demand, every log event collected, staff signed in from a test header, and limits high enough that
 /// no test trips one by accident. A subclass passes settings of its own, applied last.
 /// One app per test class (IClassFixture), so no class sees another's data; the host starts on
-/// first use and everything is removed on dispose.
+/// first use and everything is removed on dispose, except for an app marked
+/// <see cref="SharedBetweenClassesAttribute"/>, which <see cref="AppPool"/> resets and hands to the next class.
 /// </summary>
 public abstract class AppUnderTest : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyList<KeyValuePair<string, string>> _settings;
-    private readonly bool _ownsDatabase;
+    private readonly AppSlot _slot;
 
     /// <summary>An app on a fresh store of its own, or on <paramref name="sharedDatabase"/> (several instances of one site; its owner removes it).</summary>
     protected AppUnderTest(IEnumerable<KeyValuePair<string, string>> settings, TestDatabase? sharedDatabase = null)
     {
         _settings = [.. settings];
-        _ownsDatabase = sharedDatabase is null;
-        Database = sharedDatabase ?? TestDatabase.CreateFresh();
+        _slot = sharedDatabase is null && GetType().IsDefined(typeof(SharedBetweenClassesAttribute), inherit: false)
+            ? AppPool.Take(GetType())
+            : new AppSlot(sharedDatabase ?? TestDatabase.CreateFresh(), ownsDatabase: sharedDatabase is null, shared: false);
     }
 
-    public TestDatabase Database { get; }
+    public TestDatabase Database => _slot.Database;
 
     /// <summary>This app's temporary folder: media and anything a test needs beside them.</summary>
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"kneereset-app-{Guid.NewGuid():N}");
+    public string Folder => _slot.Folder;
 
     public string MediaFolder => Path.Combine(Folder, "media");
 
@@ -41,13 +44,13 @@ public abstract class AppUnderTest : WebApplicationFactory<Program>
     public SentMail Mail => new(Path.Combine(Folder, "mail"));
 
     /// <summary>The app's clock: real time, moved on by tests that need time to pass.</summary>
-    public ShiftedClock Clock { get; } = new();
+    public ShiftedClock Clock => _slot.Clock;
 
     /// <summary>Makes the app's writes fail on demand (a full or failing disk); off unless a test arms it.</summary>
-    public StorageFaults Faults { get; } = new();
+    public StorageFaults Faults => _slot.Faults;
 
     /// <summary>Every event the app logs at the configured level (Warning unless a subclass says otherwise).</summary>
-    public LogCollector Log { get; } = new();
+    public LogCollector Log => _slot.Log;
 
     /// <summary>The address the app builds its links from (App:PublicBaseUrl).</summary>
     protected abstract string PublicBaseUrl { get; }
@@ -84,17 +87,30 @@ public abstract class AppUnderTest : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>A shared app's host, started by an earlier class and reset since, or a new one (kept for later classes when shared).</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        if (_slot.Host is { } started)
+        {
+            return started;
+        }
+        var host = base.CreateHost(builder);
+        if (_slot.Shared)
+        {
+            _slot.Started(host);
+        }
+        return host;
+    }
+
     public override async ValueTask DisposeAsync()
     {
+        if (_slot.Shared && await AppPool.TryGiveBackAsync(GetType(), _slot))
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
         await base.DisposeAsync();
-        if (_ownsDatabase)
-        {
-            Database.Dispose();
-        }
-        if (Directory.Exists(Folder))
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
+        _slot.Remove();
         GC.SuppressFinalize(this);
     }
 }

@@ -14,12 +14,14 @@ namespace KneeReset.Web.Tests;
 /// <c>public sealed class LimitedApp() : KneeResetFactory([new("RateLimits:SignInsPerMinute", "3")]);</c>
 /// and may ask for more than one app when a single test needs different settings.
 /// </summary>
+[SharedBetweenClasses]
 public class KneeResetFactory : AppUnderTest
 {
     /// <summary>The request header carrying the client's address (TestServer has no network to give one).</summary>
     private const string ClientAddressHeader = "X-Test-Client-Address";
 
-    private int _clients;
+    /// <summary>Counted over the whole run: a shared app's next class gets addresses no earlier class used.</summary>
+    private static int _clients;
 
     public KneeResetFactory() : this([])
     {

@@ -31,6 +31,16 @@ public sealed class LogCollector : ILogEventSink
         }
     }
 
+    /// <summary>Forgets every event and waiter, for the next class on a shared app (<see cref="AppPool"/>).</summary>
+    public void Clear()
+    {
+        lock (_waiting)
+        {
+            _waiting.Clear();
+            _events.Clear();
+        }
+    }
+
     /// <summary>The first event (already written or still to come) that matches; fails after 30 seconds.</summary>
     public async Task<LogEvent> WaitForAsync(Func<LogEvent, bool> match)
     {

@@ -14,5 +14,8 @@ public sealed class ShiftedClock : TimeProvider
         Interlocked.Add(ref _offsetTicks, by.Ticks);
     }
 
+    /// <summary>Whether a test has moved it on (an app whose clock moved is never handed to another class).</summary>
+    public bool Moved => Interlocked.Read(ref _offsetTicks) != 0;
+
     public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref _offsetTicks));
 }

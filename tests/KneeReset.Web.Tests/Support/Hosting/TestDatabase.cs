@@ -63,7 +63,7 @@ public sealed class SqliteTestDatabase : TestDatabase
         {
             SqliteConnection.ClearPool(connection);
         }
-        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal", ".startup-lock" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal", ".startup-lock", StoreBaseline.BaselineSuffix })
         {
             System.IO.File.Delete(File + suffix);
         }
