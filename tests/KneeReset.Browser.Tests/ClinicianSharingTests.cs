@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 
 namespace KneeReset.Browser.Tests;
 
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public class ClinicianSharingTests(BrowserApp app)
 {
     private const string ClinicianEmail = "physio@studio.test";

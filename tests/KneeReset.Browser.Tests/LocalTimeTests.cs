@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace KneeReset.Browser.Tests;
 
 /// <summary>A runner and a staff member far from UTC read times in their own zone (local-time.js).</summary>
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public class LocalTimeTests(BrowserApp app)
 {
     private const string Zone = "Pacific/Auckland";

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace KneeReset.Browser.Tests;
 
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public partial class PrintTests(BrowserApp app)
 {
     [ChromiumFact]

@@ -14,7 +14,7 @@ namespace KneeReset.Browser.Tests;
 /// sessions logged from the private page with each next-morning pain given; a re-take that keeps
 /// the clinician's plan and the passcode; Back after finishing the questionnaire.
 /// </summary>
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public class RecoveryJourneyTests(BrowserApp app)
 {
     private async Task<(IBrowserContext Context, IPage Page, List<string> Errors, string Manage)> StartAsync(int width)

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace KneeReset.Browser.Tests;
 
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public class StaffEditingTests(BrowserApp app)
 {
     [ChromiumFact]

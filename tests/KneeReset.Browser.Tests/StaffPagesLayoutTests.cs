@@ -13,7 +13,7 @@ namespace KneeReset.Browser.Tests;
 /// <see cref="PageChecks"/> at 390 and 320 px (axe, no sideways scroll), and every control a
 /// finger uses is at least 44 x 44 px.
 /// </summary>
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public partial class StaffPagesLayoutTests(BrowserApp app)
 {
     private const string ClinicianEmail = "layout-physio@studio.test";
