@@ -21,13 +21,25 @@ public sealed class PageChecks
 
     public int PagesChecked { get; private set; }
 
-    /// <summary>Checks the page as it is now at both widths, and leaves it at 390x844.</summary>
-    public async Task CheckAsync(IPage page, string label)
+    /// <summary>
+    /// Checks the page as it is now at both widths, and leaves it at 390x844; with
+    /// <paramref name="tapTargets"/>, also that every control a finger uses is big enough
+    /// (<see cref="SmallTargets"/>), in the same two layouts rather than two more.
+    /// </summary>
+    public async Task CheckAsync(IPage page, string label, bool tapTargets = false)
     {
         foreach (var size in new[] { SmallPhone, Phone })
         {
             await ResizeAsync(page, size);
             var where = $"{label} ({page.Url}) at {size.Width} px";
+
+            if (tapTargets)
+            {
+                foreach (var target in await page.EvaluateAsync<string[]>(SmallTargets))
+                {
+                    _problems.Add($"{where}: tap target under 44 x 44 px: {target}");
+                }
+            }
 
             var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
             if (widths[0] > widths[1])
@@ -87,24 +99,6 @@ public sealed class PageChecks
     }
 
     /// <summary>
-    /// Every control a finger uses is at least 44 x 44 px at 320 and 390 px wide (a radio's or
-    /// checkbox's label counts as its target, and so does a tappable area of a picture). Links inside
-    /// a sentence are exempt, as WCAG 2.5.8 exempts inline targets: making them taller would break the line.
-    /// </summary>
-    public async Task CheckTapTargetsAsync(IPage page, string label)
-    {
-        foreach (var size in new[] { SmallPhone, Phone })
-        {
-            await ResizeAsync(page, size);
-            var small = await page.EvaluateAsync<string[]>(SmallTargets);
-            foreach (var target in small)
-            {
-                _problems.Add($"{label} ({page.Url}) at {size.Width} px: tap target under 44 x 44 px: {target}");
-            }
-        }
-    }
-
-    /// <summary>
     /// A new viewport size, measured only once the page has laid itself out at it: right after the
     /// resize, the media queries of the new width may not have applied yet (a stacked table still
     /// measured as a wide one).
@@ -116,6 +110,11 @@ public sealed class PageChecks
         await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
     }
 
+    /// <summary>
+    /// Every control a finger uses is at least 44 x 44 px (a radio's or checkbox's label counts as
+    /// its target, and so does a tappable area of a picture). Links inside a sentence are exempt,
+    /// as WCAG 2.5.8 exempts inline targets: making them taller would break the line.
+    /// </summary>
     private const string SmallTargets = """
         () => {
           const found = [];

@@ -121,8 +121,7 @@ public partial class RunnerPagesLayoutTests(BrowserApp app)
 
     private static async Task CheckAsync(PageChecks checks, IPage page, string label)
     {
-        await checks.CheckAsync(page, label);
-        await checks.CheckTapTargetsAsync(page, label);
+        await checks.CheckAsync(page, label, tapTargets: true);
     }
 
     /// <summary>Answers the required questions on the current step (kneecap pain, no red flags).</summary>

@@ -30,8 +30,7 @@ public partial class StaffPagesLayoutTests(BrowserApp app)
 
         async Task CheckAsync(string label)
         {
-            await checks.CheckAsync(page, label);
-            await checks.CheckTapTargetsAsync(page, label);
+            await checks.CheckAsync(page, label, tapTargets: true);
         }
 
         await page.GotoAsync("/Staff/SignIn");
