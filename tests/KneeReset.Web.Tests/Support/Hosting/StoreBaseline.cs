@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -27,6 +28,28 @@ public abstract class StoreBaseline
 
     /// <summary>Puts every row back as it was when the baseline was captured.</summary>
     public abstract void Restore();
+
+    protected static void Execute(DbConnection connection, string sql, DbTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The first column of every row, as text.</summary>
+    protected static List<string> Query(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+        return values;
+    }
 
     /// <summary>A copy of the file beside it (VACUUM INTO), attached and copied back table by table.</summary>
     private sealed class SqliteBaseline : StoreBaseline
@@ -68,24 +91,6 @@ public abstract class StoreBaseline
             connection.Open();
             return connection;
         }
-
-        private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-        {
-            using var command = new SqliteCommand(sql, connection, transaction);
-            command.ExecuteNonQuery();
-        }
-
-        private static List<string> Query(SqliteConnection connection, string sql)
-        {
-            using var command = new SqliteCommand(sql, connection);
-            using var reader = command.ExecuteReader();
-            var names = new List<string>();
-            while (reader.Read())
-            {
-                names.Add(reader.GetString(0));
-            }
-            return names;
-        }
     }
 
     /// <summary>A copy of every table in a schema of its own in the same database, and the key counters' values.</summary>
@@ -116,10 +121,7 @@ public abstract class StoreBaseline
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
-            using (var command = new NpgsqlCommand(_restore, connection, transaction))
-            {
-                command.ExecuteNonQuery();
-            }
+            Execute(connection, _restore, transaction);
             transaction.Commit();
         }
 
@@ -128,24 +130,6 @@ public abstract class StoreBaseline
             var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Pooling = false }.ConnectionString);
             connection.Open();
             return connection;
-        }
-
-        private static void Execute(NpgsqlConnection connection, string sql)
-        {
-            using var command = new NpgsqlCommand(sql, connection);
-            command.ExecuteNonQuery();
-        }
-
-        private static List<string> Query(NpgsqlConnection connection, string sql)
-        {
-            using var command = new NpgsqlCommand(sql, connection);
-            using var reader = command.ExecuteReader();
-            var values = new List<string>();
-            while (reader.Read())
-            {
-                values.Add(reader.GetString(0));
-            }
-            return values;
         }
     }
 }
