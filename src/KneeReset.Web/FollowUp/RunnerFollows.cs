@@ -13,7 +13,7 @@ namespace KneeReset.Web.FollowUp;
 /// still shows is decided on every read by the share link itself (<see cref="RunnerFollow.OpensThrough"/>):
 /// a revoked, expired or replaced link drops off at once and its row links nowhere.
 /// </summary>
-public sealed class RunnerFollows(KneeResetDbContext db, Progressions progressions, Ladders ladders, ContentCatalog content, TimeProvider clock)
+public sealed class RunnerFollows(KneeResetDbContext db, Progressions progressions, Ladders ladders, ContentCatalog content, TimeProvider clock, ILogger<RunnerFollows> logger)
 {
     public Task<bool> IsFollowingAsync(string clinician, StoredAssessment assessment, CancellationToken cancellationToken)
     {
@@ -26,7 +26,8 @@ public sealed class RunnerFollows(KneeResetDbContext db, Progressions progressio
     /// audit entry); the caller asks <see cref="IsFollowingAsync"/> first, and a double post that races
     /// past that check meets the unique index.
     /// </summary>
-    public async Task FollowAsync(string clinician, StoredAssessment assessment, CancellationToken cancellationToken)
+    /// <returns>Whether the clinician follows it now: false when the store could not save it.</returns>
+    public async Task<bool> FollowAsync(string clinician, StoredAssessment assessment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         var follow = db.RunnerFollows.Add(new RunnerFollow
@@ -39,11 +40,19 @@ public sealed class RunnerFollows(KneeResetDbContext db, Progressions progressio
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e)
         {
-            // A double click: the unique index let the other post in first, which is what was asked.
             follow.State = EntityState.Detached;
+            // A double click: the unique index let the other post in first, which is what was asked.
+            if (await IsFollowingAsync(clinician, assessment, cancellationToken))
+            {
+                return true;
+            }
+            // Any other failed write (the disk, the server) is said to the clinician, not passed off as done.
+            logger.LogWarning("A follow was not saved: {Failure}", e.InnerException?.GetType().Name ?? e.GetType().Name);
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ using KneeReset.Web.Assessments;
 using KneeReset.Web.Caching;
 using KneeReset.Web.Content;
 using KneeReset.Web.FollowUp;
+using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,6 +29,9 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
     public ContentCatalog Catalog => content;
     /// <summary>The signed-in clinician has this link in My runners.</summary>
     public bool Following { get; private set; }
+
+    /// <summary>Why "Add to My runners" did not add it (shown beside the button); empty when it did or was not asked.</summary>
+    public IReadOnlyList<ErrorSummary.Item> FollowProblems { get; private set; } = [];
 
     /// <summary>The clinician's plan form; bound (and validated) only by <see cref="OnPostPlanAsync"/>, not by the passcode form.</summary>
     public PlanInput Plan { get; set; } = new();
@@ -132,7 +136,11 @@ public class ShowModel(AssessmentService assessments, ClinicianPlans plans, Resu
         {
             // Recorded first: the follow's own save then writes it and its audit entry together.
             audit.Record(clinician, "runners.followed", $"assessment {Record.Stored.Id}");
-            await follows.FollowAsync(clinician, Record.Stored, cancellationToken);
+            if (!await follows.FollowAsync(clinician, Record.Stored, cancellationToken))
+            {
+                FollowProblems = [new("Not added to My runners: it could not be saved just now. Try again in a moment.")];
+                return Page();
+            }
         }
         return RedirectToPage(null, null, new { token }, "clinical-title");
     }

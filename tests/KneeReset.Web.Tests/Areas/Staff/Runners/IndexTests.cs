@@ -158,6 +158,30 @@ public sealed class IndexTests(KneeResetFactory app) : IClassFixture<KneeResetFa
         Assert.NotNull(home.QuerySelector(".staff-menu a[href='/Staff/Runners']"));
     }
 
+    [Fact]
+    public async Task A_follow_the_store_fails_to_save_is_not_reported_as_added()
+    {
+        using var runner = app.CreateBrowser();
+        var (share, _) = await RunnerResults.CreateAsync(runner);
+        using var clinician = app.SignedIn(StaffRoles.Clinician, NewClinician());
+
+        HttpResponseMessage added;
+        using (app.Faults.FailWrites("INSERT INTO \"RunnerFollows\""))
+        {
+            added = await RunnerResults.PostFormAsync(clinician, share, "Follow");
+        }
+
+        using (added)
+        {
+            Assert.False((int)added.StatusCode is >= 300 and < 400, $"reported as added: {added.StatusCode}");
+            Assert.Contains("Not added to My runners", await added.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Empty(await RowsAsync(clinician));
+        // Once the store writes again, the same button adds it.
+        await FollowAsync(clinician, share);
+        Assert.Single(await RowsAsync(clinician));
+    }
+
     internal static string NewClinician() => $"physio@{Guid.NewGuid():N}.test";
 
     internal static async Task FollowAsync(HttpClient clinician, string share)

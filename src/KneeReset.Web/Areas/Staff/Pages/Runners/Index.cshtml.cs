@@ -11,7 +11,7 @@ namespace KneeReset.Web.Areas.Staff.Pages.Runners;
 /// still opens, newest activity first; removing one; and the opt-in to an email when one of them
 /// should see a clinician.
 /// </summary>
-public class IndexModel(RunnerFollows follows, UserManager<StaffUser> users, AuditLog audit, KneeResetDbContext db) : PageModel
+public class IndexModel(RunnerFollows follows, UserManager<StaffUser> users, AuditLog audit) : PageModel
 {
     public IReadOnlyList<RunnerRow> Rows { get; private set; } = [];
 
@@ -35,7 +35,7 @@ public class IndexModel(RunnerFollows follows, UserManager<StaffUser> users, Aud
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostEmailAsync(bool emailOnEscalation, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEmailAsync(bool emailOnEscalation)
     {
         if (await users.FindByNameAsync(Clinician) is not { } user)
         {
@@ -43,9 +43,9 @@ public class IndexModel(RunnerFollows follows, UserManager<StaffUser> users, Aud
         }
         user.EmailOnEscalation = emailOnEscalation;
         audit.Record(Clinician, emailOnEscalation ? "runners.email_on" : "runners.email_off", Clinician);
-        // UpdateAsync saves the audit entry with the account: one save on the shared context.
+        // UpdateAsync saves the audit entry with the account: one save on the shared context (a second
+        // save would write the entry alone after an update the store refused).
         await users.UpdateAsync(user);
-        await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(null, null, null, "email-title");
     }
 
