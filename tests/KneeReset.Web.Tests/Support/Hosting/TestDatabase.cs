@@ -84,7 +84,10 @@ public sealed class PostgresTestDatabase : TestDatabase
         Name = $"kneereset_test_{Guid.NewGuid():N}";
         using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
         connection.Open();
-        using var command = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"{(template is null ? "" : $" TEMPLATE \"{template.Name}\"")}", connection);
+        // From PostgreSQL 15 a copy is written block by block to the WAL unless FILE_COPY is asked
+        // for: copying the seeded template that way took 0.14 s against 0.065 s on the CI server.
+        var copy = template is null ? "" : $" TEMPLATE \"{template.Name}\"{(connection.PostgreSqlVersion.Major >= 15 ? " STRATEGY = FILE_COPY" : "")}";
+        using var command = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"{copy}", connection);
         command.ExecuteNonQuery();
         ConnectionString = new NpgsqlConnectionStringBuilder(TestServices.RequirePostgres()) { Database = Name }.ConnectionString;
     }
