@@ -13,19 +13,10 @@ internal static class GpxReader
     {
         var tracks = new List<TrackRead>();
         DateTimeOffset? fileTime = null;
-        string? section = null; // the child of <gpx> we are in
+        var path = new ElementPath(xml); // path[1]: the child of <gpx> we are in
         xml.Read();
-        while (!xml.EOF)
+        while (path.SkipToElement())
         {
-            if (xml.NodeType != XmlNodeType.Element)
-            {
-                xml.Read();
-                continue;
-            }
-            if (xml.Depth == 1)
-            {
-                section = xml.LocalName;
-            }
             switch (xml.LocalName, xml.Depth)
             {
                 case ("trk", 1):
@@ -38,7 +29,7 @@ internal static class GpxReader
                     break;
                 // GPX 1.0 puts the file's time under <gpx>; 1.1 under <metadata>.
                 case ("time", 1):
-                case ("time", 2) when section == "metadata":
+                case ("time", 2) when path[1] == "metadata":
                     fileTime = SafeXml.ReadTime(xml, context);
                     break;
                 case ("rte", 1):
@@ -60,21 +51,11 @@ internal static class GpxReader
         string? type = null;
         var length = new TrackLength();
         DateTimeOffset? first = null, last = null;
-        // Names of the open elements by depth (0 is <trk>), to tell a point's <time> from any other.
-        var path = new string[16];
+        var path = new ElementPath(track); // path[0] is <trk>
         track.Read();
-        while (!track.EOF)
+        while (path.SkipToElement())
         {
-            if (track.NodeType != XmlNodeType.Element)
-            {
-                track.Read();
-                continue;
-            }
             var depth = track.Depth;
-            if (depth < path.Length)
-            {
-                path[depth] = track.LocalName;
-            }
             switch (track.LocalName, depth)
             {
                 case ("type", 1):

@@ -13,20 +13,11 @@ internal static class TcxReader
     public static List<Activity> Read(XmlReader xml, ReadContext context)
     {
         var activities = new List<Activity>();
-        string? section = null; // the child of the root we are in
+        var path = new ElementPath(xml); // path[1]: the child of the root we are in
         xml.Read();
-        while (!xml.EOF)
+        while (path.SkipToElement())
         {
-            if (xml.NodeType != XmlNodeType.Element)
-            {
-                xml.Read();
-                continue;
-            }
-            if (xml.Depth == 1)
-            {
-                section = xml.LocalName;
-            }
-            if (xml.Depth == 2 && xml.LocalName == "Activity" && section == "Activities")
+            if (xml.Depth == 2 && xml.LocalName == "Activity" && path[1] == "Activities")
             {
                 context.CountActivity();
                 var sport = xml.GetAttribute("Sport");
@@ -54,20 +45,11 @@ internal static class TcxReader
         double lapMetres = 0, lapSeconds = 0;
         var length = new TrackLength();
         double? lat = null;
-        var path = new string[16]; // names of the open elements by depth (0 is <Activity>)
+        var path = new ElementPath(activity); // path[0] is <Activity>
         activity.Read();
-        while (!activity.EOF)
+        while (path.SkipToElement())
         {
-            if (activity.NodeType != XmlNodeType.Element)
-            {
-                activity.Read();
-                continue;
-            }
             var depth = activity.Depth;
-            if (depth < path.Length)
-            {
-                path[depth] = activity.LocalName;
-            }
             var line = SafeXml.LineOf(activity);
             switch (activity.LocalName, depth)
             {

@@ -7,9 +7,8 @@ using KneeReset.Web.FollowUp;
 using KneeReset.Web.Infrastructure;
 using KneeReset.Web.Library;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.OpenApi;
+using static KneeReset.Web.Api.RunnerLogRequests;
 
 namespace KneeReset.Web.Api;
 
@@ -55,11 +54,6 @@ public sealed record RecoveryView(AdviceView? Advice, IReadOnlyList<RoutineAdvic
 /// </summary>
 public static class RecoveryApi
 {
-    private const int MaxBodyBytes = 4 * 1024;
-
-    /// <summary>The header an app sends with POST /sessions so that a retried post stores the session once.</summary>
-    public const string IdempotencyKey = "Idempotency-Key";
-
     public static IEndpointRouteBuilder MapRecoveryApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/manage/{manage}").WithTags("Recovery");
@@ -85,26 +79,20 @@ public static class RecoveryApi
     private static async Task<Results<Created<SessionAdvice>, ValidationProblem, ProblemHttpResult>> LogAsync(
         string manage, HttpRequest request, KneeResetDbContext db, RoutineLibrary library, ContentCatalog content, Progressions progressions, SessionLog log, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var found = await FindAsync(request, db, manage, cancellationToken);
+        if (!found.IsFound)
         {
-            return UnsupportedMedia();
+            return found.Refused;
         }
-        if (await FindAsync(db, manage, cancellationToken) is not { } assessment)
+        var body = await ReadNewAsync<NewSession>(request, "The body must be a JSON object with routine and painDuring.", cancellationToken);
+        if (!body.IsRead)
         {
-            return AssessmentProblems.NotFound();
+            return body.Invalid;
         }
-        var body = await JsonBody.ReadAsync<NewSession>(request, MaxBodyBytes, cancellationToken);
-        if (body.Value is not { } input)
-        {
-            return Invalid(new() { ["body"] = [body.Error ?? "The body must be a JSON object with routine and painDuring."] });
-        }
+        var (assessment, input) = (found.Assessment, body.Value);
         var errors = new Dictionary<string, string[]>();
         // A replay with the same key (after a reply that never arrived) gets the same answer; nothing is stored twice.
-        string? key = request.Headers[IdempotencyKey];
-        if (key is not null && !SessionLog.IsKey(key))
-        {
-            errors[IdempotencyKey] = [$"Idempotency-Key is {SessionLog.MinKeyLength} to {SessionLog.MaxKeyLength} letters, digits, - or _."];
-        }
+        var key = ReadKey(request, errors);
         DateOnly? on = null;
         if (input.On is { } text)
         {
@@ -160,14 +148,12 @@ public static class RecoveryApi
     private static async Task<Results<Ok<SessionAdvice>, ValidationProblem, ProblemHttpResult>> MorningAsync(
         string manage, string id, HttpRequest request, KneeResetDbContext db, SessionLog log, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var found = await FindAsync(request, db, manage, cancellationToken);
+        if (!found.IsFound)
         {
-            return UnsupportedMedia();
+            return found.Refused;
         }
-        if (await FindAsync(db, manage, cancellationToken) is not { } assessment)
-        {
-            return AssessmentProblems.NotFound();
-        }
+        var assessment = found.Assessment;
         var series = db.Assessments.Where(a => a.SeriesKey == assessment.SeriesKey);
         var session = UnguessableToken.LooksValid(id)
             ? await db.RoutineSessions.Include(s => s.Routine).FirstOrDefaultAsync(s => s.Token == id && series.Any(a => a.Id == s.AssessmentId), cancellationToken)
@@ -176,18 +162,12 @@ public static class RecoveryApi
         {
             return AssessmentProblems.NotFound();
         }
-        var body = await JsonBody.ReadAsync<MorningPain>(request, MaxBodyBytes, cancellationToken);
-        var errors = new Dictionary<string, string[]>();
-        Score(errors, "painNextMorning", body.Value?.PainNextMorning, required: true);
-        if (body.Error is { } unreadable)
+        var body = await ReadMorningAsync<MorningPain>(request, m => m.PainNextMorning, cancellationToken);
+        if (!body.IsRead)
         {
-            errors["body"] = [unreadable];
+            return body.Invalid;
         }
-        if (errors.Count > 0)
-        {
-            return Invalid(errors);
-        }
-        var recovery = await log.AddMorningAsync(session, assessment, body.Value!.PainNextMorning!.Value, cancellationToken);
+        var recovery = await log.AddMorningAsync(session, assessment, body.Value.PainNextMorning!.Value, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(Advice(session.Token, session.Routine.Slug, recovery!));
     }
@@ -204,37 +184,6 @@ public static class RecoveryApi
         return TypedResults.Ok(RecoveryView.Of(recovery, await ladders.ForSeriesAsync(assessment, recovery, cancellationToken)));
     }
 
-    internal static Task DescribeIdempotencyKey(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        operation.Parameters ??= [];
-        operation.Parameters.Add(new OpenApiParameter
-        {
-            Name = IdempotencyKey,
-            In = ParameterLocation.Header,
-            Description = $"Optional: a key of your own ({SessionLog.MinKeyLength} to {SessionLog.MaxKeyLength} letters, digits, - or _), new for each session, run or self-test. Posting again with the same key answers with what was stored the first time and stores nothing more.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = SessionLog.MinKeyLength, MaxLength = SessionLog.MaxKeyLength, Pattern = "^[A-Za-z0-9_-]+$" },
-        });
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Only the private link finds the assessment: a share token never does.</summary>
-    internal static async Task<StoredAssessment?> FindAsync(KneeResetDbContext db, string manage, CancellationToken cancellationToken) =>
-        UnguessableToken.LooksValid(manage) ? await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.ManageToken == manage, cancellationToken) : null;
-
     private static SessionAdvice Advice(string id, string routine, RecoveryState recovery) =>
         new(id, AdviceView.Of(recovery.Routines.First(r => r.Routine == routine).Advice));
-
-    internal static void Score(Dictionary<string, string[]> errors, string field, int? value, bool required)
-    {
-        if (value is null ? required : value is < 0 or > 10)
-        {
-            errors[field] = [$"{field} is a whole number from 0 to 10{(required ? ", and it is required" : "")}."];
-        }
-    }
-
-    internal static ProblemHttpResult UnsupportedMedia() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send JSON, with Content-Type: application/json.");
-
-    internal static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "The request is not valid.");
 }

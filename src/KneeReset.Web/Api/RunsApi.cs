@@ -4,7 +4,7 @@ using KneeReset.Web.Data;
 using KneeReset.Web.FollowUp;
 using KneeReset.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using static KneeReset.Web.Api.RecoveryApi;
+using static KneeReset.Web.Api.RunnerLogRequests;
 
 namespace KneeReset.Web.Api;
 
@@ -15,8 +15,6 @@ namespace KneeReset.Web.Api;
 /// </summary>
 public static class RunsApi
 {
-    private const int MaxBodyBytes = 4 * 1024;
-
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/manage/{manage}").WithTags("Recovery");
@@ -47,25 +45,19 @@ public static class RunsApi
     private static async Task<Results<Created<RunLogged>, ValidationProblem, ProblemHttpResult>> LogAsync(
         string manage, HttpRequest request, KneeResetDbContext db, Ladders ladders, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var found = await FindAsync(request, db, manage, cancellationToken);
+        if (!found.IsFound)
         {
-            return UnsupportedMedia();
+            return found.Refused;
         }
-        if (await FindAsync(db, manage, cancellationToken) is not { } assessment)
+        var body = await ReadNewAsync<NewRun>(request, "The body must be a JSON object with stage, completed and painDuring.", cancellationToken);
+        if (!body.IsRead)
         {
-            return AssessmentProblems.NotFound();
+            return body.Invalid;
         }
-        var body = await JsonBody.ReadAsync<NewRun>(request, MaxBodyBytes, cancellationToken);
-        if (body.Value is not { } input)
-        {
-            return Invalid(new() { ["body"] = [body.Error ?? "The body must be a JSON object with stage, completed and painDuring."] });
-        }
+        var (assessment, input) = (found.Assessment, body.Value);
         var errors = new Dictionary<string, string[]>();
-        string? key = request.Headers[IdempotencyKey];
-        if (key is not null && !SessionLog.IsKey(key))
-        {
-            errors[IdempotencyKey] = [$"Idempotency-Key is {SessionLog.MinKeyLength} to {SessionLog.MaxKeyLength} letters, digits, - or _."];
-        }
+        var key = ReadKey(request, errors);
         var top = ladders.Ladder.TopStage.Stage;
         if (input.Stage is not { } stage || stage < 1 || stage > top)
         {
@@ -114,27 +106,21 @@ public static class RunsApi
     private static async Task<Results<Ok<RunLogged>, ValidationProblem, ProblemHttpResult>> MorningAsync(
         string manage, string id, HttpRequest request, KneeResetDbContext db, Ladders ladders, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var found = await FindAsync(request, db, manage, cancellationToken);
+        if (!found.IsFound)
         {
-            return UnsupportedMedia();
+            return found.Refused;
         }
-        if (await FindAsync(db, manage, cancellationToken) is not { } assessment
-            || !int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
+        if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
         {
             return AssessmentProblems.NotFound();
         }
-        var body = await JsonBody.ReadAsync<RunMorning>(request, MaxBodyBytes, cancellationToken);
-        var errors = new Dictionary<string, string[]>();
-        Score(errors, "painNextMorning", body.Value?.PainNextMorning, required: true);
-        if (body.Error is { } unreadable)
+        var body = await ReadMorningAsync<RunMorning>(request, m => m.PainNextMorning, cancellationToken);
+        if (!body.IsRead)
         {
-            errors["body"] = [unreadable];
+            return body.Invalid;
         }
-        if (errors.Count > 0)
-        {
-            return Invalid(errors);
-        }
-        if (await ladders.AddMorningAsync(assessment, runId, body.Value!.PainNextMorning!.Value, body.Value.Swelling, cancellationToken) is not { } state)
+        if (await ladders.AddMorningAsync(found.Assessment, runId, body.Value.PainNextMorning!.Value, body.Value.Swelling, cancellationToken) is not { } state)
         {
             return AssessmentProblems.NotFound();
         }
@@ -145,19 +131,17 @@ public static class RunsApi
     private static async Task<Results<Created<SelfTestLogged>, ValidationProblem, ProblemHttpResult>> SelfTestAsync(
         string manage, HttpRequest request, KneeResetDbContext db, Ladders ladders, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var found = await FindAsync(request, db, manage, cancellationToken);
+        if (!found.IsFound)
         {
-            return UnsupportedMedia();
+            return found.Refused;
         }
-        if (await FindAsync(db, manage, cancellationToken) is not { } assessment)
+        var body = await ReadNewAsync<NewSelfTest>(request, "The body must be a JSON object with test, passed and on.", cancellationToken);
+        if (!body.IsRead)
         {
-            return AssessmentProblems.NotFound();
+            return body.Invalid;
         }
-        var body = await JsonBody.ReadAsync<NewSelfTest>(request, MaxBodyBytes, cancellationToken);
-        if (body.Value is not { } input)
-        {
-            return Invalid(new() { ["body"] = [body.Error ?? "The body must be a JSON object with test, passed and on."] });
-        }
+        var (assessment, input) = (found.Assessment, body.Value);
         var errors = new Dictionary<string, string[]>();
         if (!ladders.IsSelfTest(input.Test))
         {
@@ -169,11 +153,7 @@ public static class RunsApi
         }
         var on = Day(errors, "on", input.On, ladders, required: true);
         Score(errors, "pain", input.Pain, required: false);
-        string? key = request.Headers[IdempotencyKey];
-        if (key is not null && !SessionLog.IsKey(key))
-        {
-            errors[IdempotencyKey] = [$"Idempotency-Key is {SessionLog.MinKeyLength} to {SessionLog.MaxKeyLength} letters, digits, - or _."];
-        }
+        var key = ReadKey(request, errors);
         if (errors.Count > 0)
         {
             return Invalid(errors);
