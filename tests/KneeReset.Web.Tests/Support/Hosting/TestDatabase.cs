@@ -85,7 +85,7 @@ public sealed class PostgresTestDatabase : TestDatabase
         using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
         connection.Open();
         // From PostgreSQL 15 a copy is written block by block to the WAL unless FILE_COPY is asked
-        // for: copying the seeded template that way took 0.14 s against 0.065 s on the CI server.
+        // for: a copy of a seeded test database took 0.17–0.18 s that way against 0.10 s (psql, start included).
         var copy = template is null ? "" : $" TEMPLATE \"{template.Name}\"{(connection.PostgreSqlVersion.Major >= 15 ? " STRATEGY = FILE_COPY" : "")}";
         using var command = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"{copy}", connection);
         command.ExecuteNonQuery();
