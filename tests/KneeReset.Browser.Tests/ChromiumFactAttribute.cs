@@ -8,14 +8,23 @@ namespace KneeReset.Browser.Tests;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ChromiumFactAttribute : FactAttribute
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>
+    /// Debian's headless shell (chromium-headless-shell) when it is installed, else Debian's Chromium.
+    /// The shell is the same Chromium (Blink, V8, version) without the desktop browser around it,
+    /// and what Playwright itself runs headless tests on: the journeys take about half the CPU there.
+    /// </summary>
+    public static readonly string ChromiumPath =
+        new[] { "/usr/bin/chromium-headless-shell", "/usr/bin/chromium" }.FirstOrDefault(File.Exists) ?? "/usr/bin/chromium";
+
+    /// <summary>Why a browser test is skipped, or null when it runs.</summary>
+    internal static string? SkipReason =>
+        File.Exists(ChromiumPath) || Environment.GetEnvironmentVariable("CI") == "true"
+            ? null
+            : "Chromium is not installed (apt-get install -y chromium-headless-shell, or chromium); browser tests run under CI.";
 
     public ChromiumFactAttribute()
     {
-        if (!File.Exists(ChromiumPath) && Environment.GetEnvironmentVariable("CI") != "true")
-        {
-            Skip = $"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium); browser tests run under CI.";
-        }
+        Skip = SkipReason;
     }
 }
 
@@ -25,9 +34,6 @@ public sealed class ChromiumTheoryAttribute : TheoryAttribute
 {
     public ChromiumTheoryAttribute()
     {
-        if (!File.Exists(ChromiumFactAttribute.ChromiumPath) && Environment.GetEnvironmentVariable("CI") != "true")
-        {
-            Skip = $"Chromium is not installed at {ChromiumFactAttribute.ChromiumPath} (apt-get install -y chromium); browser tests run under CI.";
-        }
+        Skip = ChromiumFactAttribute.SkipReason;
     }
 }
