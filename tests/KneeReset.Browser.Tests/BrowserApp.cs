@@ -63,9 +63,6 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync",
-                // The software compositor as a thread of the browser rather than a process of its
-                // own: one fewer process to hand every frame to, on a machine with two cores.
-                "--in-process-gpu",
             ],
         });
     }
